@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const IdSchema = z.uuid();
+export const IdParamsSchema = z.object({ id: IdSchema });
+export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+
+/** The one error shape every route returns. */
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be a valid email address' }).max(254));
+
+export const NameSchema = z.string().trim().min(1, 'must not be empty').max(200);
+
+/** Passwords: long enough to resist guessing, no composition rules (NIST 800-63B). */
+export const NewPasswordSchema = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(256, 'must be at most 256 characters');
+
+export const OkSchema = z.object({ ok: z.literal(true) });

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { IdSchema, NameSchema } from './common.ts';
+import {
+  CountryCodeSchema,
+  EMPLOYER_TYPES,
+  ProgramSettingSchema,
+  ROLLOUT_PHASES,
+  RoleSchema,
+  SUPERVISION_MODELS,
+} from './vocabulary.ts';
+
+export const CountrySchema = z.object({ code: CountryCodeSchema, name: z.string() });
+
+export const OrganizationSchema = z.object({
+  id: IdSchema,
+  countryCode: CountryCodeSchema,
+  name: z.string(),
+  privacyThresholdK: z.number().int(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
+
+export const CreateOrganizationBodySchema = z.object({
+  countryCode: CountryCodeSchema,
+  name: NameSchema,
+  privacyThresholdK: z.number().int().min(2).max(50).default(5),
+});
+
+/** Program profile: the fields research needs (DOMAIN.md). */
+export const ProgramProfileSchema = z.object({
+  pspFte: z.number().min(0).max(100).nullable(),
+  employerType: z.enum(EMPLOYER_TYPES).nullable(),
+  supervisionModel: z.enum(SUPERVISION_MODELS).nullable(),
+  championPresent: z.boolean().nullable(),
+  rolloutPhase: z.enum(ROLLOUT_PHASES).nullable(),
+  strategicPlanPriority: z.boolean().nullable(),
+  jobDescriptionAgreed: z.boolean().nullable(),
+  clinicianOrientationDone: z.boolean().nullable(),
+  peerNetworkAccess: z.boolean().nullable(),
+  improvementCycle: z.boolean().nullable(),
+});
+export type ProgramProfile = z.infer<typeof ProgramProfileSchema>;
+
+export const ProgramSchema = ProgramProfileSchema.extend({
+  id: IdSchema,
+  organizationId: IdSchema,
+  name: z.string(),
+  setting: ProgramSettingSchema,
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type Program = z.infer<typeof ProgramSchema>;
+
+export const CreateProgramBodySchema = ProgramProfileSchema.partial().extend({
+  organizationId: IdSchema,
+  name: NameSchema,
+  setting: ProgramSettingSchema,
+});
+
+export const UpdateProgramBodySchema = ProgramProfileSchema.partial().extend({
+  name: NameSchema.optional(),
+  setting: ProgramSettingSchema.optional(),
+  version: z.number().int(),
+});
+
+export const TeamSchema = z.object({
+  id: IdSchema,
+  programId: IdSchema,
+  organizationId: IdSchema,
+  name: z.string(),
+  memberCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type Team = z.infer<typeof TeamSchema>;
+
+export const CreateTeamBodySchema = z.object({ programId: IdSchema, name: NameSchema });
+
+export const TeamMemberSchema = z.object({
+  membershipId: IdSchema,
+  userId: IdSchema,
+  name: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  since: z.string(),
+});
+export type TeamMember = z.infer<typeof TeamMemberSchema>;
+
+export const AddTeamMemberBodySchema = z.object({
+  userId: IdSchema,
+  role: RoleSchema.exclude(['org_admin']),
+});
+
+export const ListQuerySchema = z.object({
+  organizationId: IdSchema.optional(),
+  programId: IdSchema.optional(),
+});

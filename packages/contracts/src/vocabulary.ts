@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Languages the whole product is written in. */
+export const LANGUAGES = ['en', 'fr', 'nb'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const COUNTRY_CODES = ['CA', 'NO'] as const;
+export const CountryCodeSchema = z.enum(COUNTRY_CODES);
+export type CountryCode = z.infer<typeof CountryCodeSchema>;
+
+/** Where a program works (PRODUCT.md vocabulary). */
+export const PROGRAM_SETTINGS = [
+  'inpatient',
+  'outpatient',
+  'emergency',
+  'community_team',
+  'assertive_community_treatment',
+  'addictions',
+  'youth',
+  'primary_care',
+] as const;
+export const ProgramSettingSchema = z.enum(PROGRAM_SETTINGS);
+export type ProgramSetting = z.infer<typeof ProgramSettingSchema>;
+
+/** Roles a user can hold. `org_admin` is held for a whole organization; all others in one team. */
+export const TEAM_ROLES = [
+  'peer_support_worker',
+  'peer_supervisor',
+  'nurse',
+  'psychiatrist',
+  'psychologist',
+  'occupational_therapist',
+  'social_worker',
+  'manager',
+  'researcher',
+] as const;
+export const ROLES = [...TEAM_ROLES, 'org_admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+export const TeamRoleSchema = z.enum(TEAM_ROLES);
+export type TeamRole = z.infer<typeof TeamRoleSchema>;
+
+export const CLINICIAN_ROLES = [
+  'nurse',
+  'psychiatrist',
+  'psychologist',
+  'occupational_therapist',
+  'social_worker',
+] as const satisfies readonly TeamRole[];
+export const PEER_ROLES = ['peer_support_worker', 'peer_supervisor'] as const satisfies readonly TeamRole[];
+
+export const EMPLOYER_TYPES = ['host', 'partner_ngo'] as const;
+export const SUPERVISION_MODELS = ['peer', 'clinical', 'both', 'none'] as const;
+export const ROLLOUT_PHASES = ['planning', 'pilot', 'partial', 'full'] as const;

@@ -1,0 +1,7 @@
+export * from './client.ts';
+export * from './migrate.ts';
+export * from './backup.ts';
+export * from './dir-lock.ts';
+export * as schema from './schema.ts';
+export * from './passwords.ts';
+export * from './seed/demo.ts';
