@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from './client.ts';
+import { queryRows, type Database } from './client.ts';
 import { appliedMigrations, listMigrations, migrate } from './migrate.ts';
 
 const FORMAT = 'alongside-backup';
@@ -73,7 +73,7 @@ export async function backupDatabase(database: Database, file: string, onProgres
   let header: Header | undefined;
   await database.db.transaction(
     async (tx) => {
-      const counts = await countRows(async <T>(s: SQL) => (await tx.execute(s)).rows as T[], tables);
+      const counts = await countRows(<T>(s: SQL) => queryRows<T>(tx, s), tables);
       header = { format: FORMAT, formatVersion: 1, createdAt: new Date().toISOString(), migrations, tables: counts };
       await write(header);
       const total = counts.reduce((s, t) => s + t.rows, 0);
@@ -81,11 +81,10 @@ export async function backupDatabase(database: Database, file: string, onProgres
       for (const { name } of counts) {
         let offset = 0;
         for (;;) {
-          const rows = (
-            await tx.execute(
-              sql`select to_jsonb(t) as r from ${sql.identifier(name)} t order by 1 limit ${BATCH} offset ${offset}`,
-            )
-          ).rows as { r: Record<string, unknown> }[];
+          const rows = await queryRows<{ r: Record<string, unknown> }>(
+            tx,
+            sql`select to_jsonb(t) as r from ${sql.identifier(name)} t order by 1 limit ${BATCH} offset ${offset}`,
+          );
           for (const row of rows) await write({ t: name, r: row.r });
           offset += rows.length;
           done += rows.length;
@@ -170,10 +169,11 @@ export async function restoreDatabase(
     }
     await flush();
     if (done !== total) throw new RestoreRefusedError(`The backup is truncated: ${done} of ${total} rows.`);
-    const identities = (
-      await tx.execute(sql`select table_name as t, column_name as c from information_schema.columns
-        where table_schema = current_schema() and is_identity = 'YES'`)
-    ).rows as { t: string; c: string }[];
+    const identities = await queryRows<{ t: string; c: string }>(
+      tx,
+      sql`select table_name as t, column_name as c from information_schema.columns
+        where table_schema = current_schema() and is_identity = 'YES'`,
+    );
     for (const { t, c } of identities) {
       await tx.execute(
         sql`select setval(pg_get_serial_sequence(${t}, ${c}), coalesce((select max(${sql.identifier(c)}) from ${sql.identifier(t)}), 0) + 1, false)`,
@@ -188,10 +188,10 @@ type Tx = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
 
 async function migrateInTx(tx: Tx, upTo: string | undefined): Promise<void> {
   const txDatabase: Database = {
-    db: tx as unknown as Database['db'],
+    db: tx,
     kind: 'pglite', // no advisory lock needed: we are inside the caller's transaction
     location: 'transaction',
-    query: async (s) => (await tx.execute(s)).rows as never,
+    query: <T>(s: SQL) => queryRows<T>(tx, s),
     close: async () => {},
   };
   await migrate(txDatabase, { upTo });

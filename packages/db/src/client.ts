@@ -20,6 +20,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Runs raw SQL on a database or transaction and returns its rows (both drivers return `{ rows }`). */
+export async function queryRows<T = Record<string, unknown>>(db: Pick<Db, 'execute'>, statement: SQL): Promise<T[]> {
+  return ((await db.execute(statement)) as { rows: T[] }).rows;
+}
+
 export type DbTarget = { url: string } | { dir: string } | { memory: true };
 
 /** Opens the database: a PostgreSQL server when given a URL, otherwise embedded PGlite in a directory. */
@@ -39,7 +44,7 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     kind: 'postgres',
     location: `postgres://${parsed.host}${parsed.pathname}`,
-    query: async <T>(statement: SQL) => (await db.execute(statement)).rows as T[],
+    query: <T>(statement: SQL) => queryRows<T>(db, statement),
     close: () => pool.end(),
   };
 }
@@ -57,7 +62,7 @@ async function openPglite(target: { dir: string } | { memory: true }): Promise<D
       db,
       kind: 'pglite',
       location: 'dir' in target ? target.dir : 'memory',
-      query: async <T>(statement: SQL) => (await db.execute(statement)).rows as T[],
+      query: <T>(statement: SQL) => queryRows<T>(db, statement),
       close: async () => {
         await client.close();
         lock?.release();

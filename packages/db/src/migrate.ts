@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import type { Database } from './client.ts';
+import { queryRows, type Database } from './client.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
 
@@ -47,9 +47,7 @@ export async function migrate(
     await tx.execute(
       sql`create table if not exists schema_migrations (tag text primary key, applied_at timestamptz not null default now())`,
     );
-    const done = new Set(
-      ((await tx.execute(sql`select tag from schema_migrations`)).rows as { tag: string }[]).map((r) => r.tag),
-    );
+    const done = new Set((await queryRows<{ tag: string }>(tx, sql`select tag from schema_migrations`)).map((r) => r.tag));
     const unknown = [...done].filter((tag) => !all.includes(tag));
     if (unknown.length > 0) {
       throw new Error(`The database has migrations this version does not know (${unknown.join(', ')}): it is newer than the code.`);

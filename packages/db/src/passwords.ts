@@ -1,7 +1,8 @@
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 
 // OWASP 2024 baseline for argon2id: 19 MiB memory, 2 iterations, 1 lane.
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+// algorithm 2 is Argon2id (the package exports it as a const enum, which isolated modules cannot read).
+const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 /** Hashes a password with argon2id. */
 export function hashPassword(password: string): Promise<string> {

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { findDemoLogins, isDatabaseReady, type Database } from '@alongside/db';
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { createMailer, type Mailer } from './lib/mailer.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { createAuthService } from './domains/auth/auth.service.ts';
+import { authRoutes } from './domains/auth/auth.routes.ts';
+import { createLoginLimiter } from './domains/auth/login-limiter.ts';
+import { createStructureService } from './domains/structure/structure.service.ts';
+import { structureRoutes } from './domains/structure/structure.routes.ts';
+import { createUsersService } from './domains/users/users.service.ts';
+import { usersRoutes } from './domains/users/users.routes.ts';
+import { createAuditService } from './domains/audit/audit.service.ts';
+import { auditRoutes } from './domains/audit/audit.routes.ts';
+
+export type AppConfig = Pick<Config, 'sessionSecret' | 'publicUrl' | 'sessionIdleMinutes' | 'smtpUrl' | 'mailFrom' | 'webDist'> & {
+  logLevel?: string;
+};
+
+export interface AppDeps {
+  database: Database;
+  config: AppConfig;
+  clock?: Clock;
+  mailer?: Mailer;
+}
+
+/** Builds the whole application without listening: used by the server, the CLI and the tests. */
+export async function buildApp({ database, config, clock = systemClock, mailer }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel ?? 'info',
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.publicUrl.startsWith('https://'),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Alongside API', version: '0.1.0', description: 'Peer support providers alongside clinical teams.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'alongside_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const secureCookies = config.publicUrl.startsWith('https://');
+  const limiter = createLoginLimiter({ maxFailures: 50, windowMs: 15 * 60_000 });
+  const db = database.db;
+  const auth = createAuthService({ db, clock, limiter, sessionSecret: config.sessionSecret, sessionIdleMinutes: config.sessionIdleMinutes });
+  const theMailer = mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  registerAuth(app, { auth, publicUrl: config.publicUrl });
+
+  await app.register(authRoutes, { auth, secureCookies, findDemoLogins: () => findDemoLogins(database) });
+  await app.register(structureRoutes, { structure: createStructureService({ db }) });
+  await app.register(usersRoutes, { users: createUsersService({ db, clock, mailer: theMailer, auth, publicUrl: config.publicUrl }), secureCookies });
+  await app.register(auditRoutes, { audit: createAuditService({ db }) });
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    const ready = await isDatabaseReady(database);
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unavailable', database: database.kind });
+  });
+
+  if (config.webDist) {
+    const webDist = config.webDist;
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+    // The web app routes in the browser: any other GET outside the API gets index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    });
+  }
+  return app;
+}

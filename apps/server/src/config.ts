@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { DbTarget } from '@alongside/db';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sessionSecret: string;
+  publicUrl: string;
+  sessionIdleMinutes: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  /** Where the built web app is, when it is served by this process. */
+  webDist: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number between ${min} and ${max} (got "${raw}").`);
+  }
+  return value;
+}
+
+/** The secret that keys session ids; generated once per data directory when not given. */
+function sessionSecretFor(env: NodeJS.ProcessEnv, dataDir: string): string {
+  const given = env.SESSION_SECRET;
+  if (given) {
+    if (given.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters.');
+    return given;
+  }
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Reads the configuration from the environment (see README). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intFromEnv(env, 'PORT', 8080, 1, 65535);
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute URL (got "${publicUrl}").`);
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://.');
+  }
+  const webDist = resolve(import.meta.dirname, '../../web/dist');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl,
+    sessionSecret: sessionSecretFor(env, dataDir),
+    publicUrl,
+    sessionIdleMinutes: intFromEnv(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Alongside <no-reply@alongside.invalid>',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
+  };
+}
+
+/** Which database the configuration points at. */
+export function dbTarget(config: Pick<Config, 'databaseUrl' | 'dataDir'>): DbTarget {
+  return config.databaseUrl ? { url: config.databaseUrl } : { dir: config.dataDir };
+}

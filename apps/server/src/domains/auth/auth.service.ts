@@ -1,0 +1,176 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { hashPassword, verifyPassword, type Db } from '@alongside/db';
+import type { Language, Me } from '@alongside/contracts';
+import type { Actor, RequestOrigin } from '../../lib/actor.ts';
+import { writeAudit } from '../../lib/audit.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError } from '../../lib/errors.ts';
+import * as repo from './auth.repo.ts';
+import type { LoginLimiter } from './login-limiter.ts';
+
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+/** Absolute session lifetime, whatever the activity. */
+const SESSION_MAX_HOURS = 12;
+
+// A real argon2id hash of a random string, so unknown emails cost the same time as known ones.
+let dummyHash: Promise<string> | undefined;
+
+export interface AuthDeps {
+  db: Db;
+  clock: Clock;
+  limiter: LoginLimiter;
+  sessionSecret: string;
+  sessionIdleMinutes: number;
+}
+
+export const invalidCredentials = () =>
+  new AppError(401, 'invalid_credentials', 'The email or password is not right.');
+
+const tooManyAttempts = (seconds: number, scope: 'account' | 'address') =>
+  new AppError(
+    429,
+    'too_many_attempts',
+    `Too many failed sign-ins from this ${scope}. Try again in ${Math.ceil(seconds / 60)} minute(s), or ask an administrator to reset your password.`,
+    { retryAfterSeconds: seconds },
+  );
+
+/** Sign-in, sessions and passwords. */
+export function createAuthService(deps: AuthDeps) {
+  const { db, clock } = deps;
+  const sessionId = (token: string) => createHmac('sha256', deps.sessionSecret).update(token).digest('hex');
+
+  async function buildMe(userId: string, csrfToken: string): Promise<Me> {
+    const user = await repo.findUserById(db, userId);
+    if (!user) throw new AppError(401, 'unauthenticated', 'Please sign in.');
+    const language = user.language as Language;
+    return {
+      user: { id: user.id, email: user.email, name: user.name, language, isPlatformAdmin: user.isPlatformAdmin },
+      memberships: await repo.findMemberships(db, userId),
+      language,
+      csrfToken,
+      sessionIdleMinutes: deps.sessionIdleMinutes,
+    };
+  }
+
+  /** Opens a session for a user who has just proved who they are. */
+  async function startSession(userId: string, origin: RequestOrigin & { userAgent: string | undefined }, action: string) {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      await repo.insertSession(tx, {
+        id: sessionId(token),
+        userId,
+        csrfToken,
+        createdAt: now,
+        lastSeenAt: now,
+        ip: origin.ip,
+        userAgent: origin.userAgent?.slice(0, 300),
+      });
+      await writeAudit(tx, { ...origin, userId }, { action, entityType: 'user', entityId: userId, purpose: 'authentication' });
+    });
+    return { token, me: await buildMe(userId, csrfToken) };
+  }
+
+  return {
+    /** Checks the password and opens a session; locks the account after repeated failures. */
+    async login(origin: RequestOrigin & { userAgent: string | undefined }, body: { email: string; password: string }) {
+      const now = clock.now();
+      const ipWait = deps.limiter.retryAfter(origin.ip, now);
+      if (ipWait > 0) throw tooManyAttempts(ipWait, 'address');
+      const user = await repo.findUserByEmail(db, body.email);
+      if (user?.lockedUntil && user.lockedUntil > now) {
+        throw tooManyAttempts(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000), 'account');
+      }
+      const ok = user?.passwordHash
+        ? await verifyPassword(user.passwordHash, body.password)
+        : await verifyPassword(await (dummyHash ??= hashPassword(randomBytes(16).toString('hex'))), body.password);
+      if (!user || !ok) {
+        deps.limiter.recordFailure(origin.ip, now);
+        let lockedUntil: Date | null = null;
+        await db.transaction(async (tx) => {
+          if (user) lockedUntil = await repo.recordFailedLogin(tx, user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000));
+          await writeAudit(tx, { ...origin, userId: user?.id }, {
+            action: 'auth.login_failed',
+            entityType: 'user',
+            entityId: user?.id ?? null,
+            purpose: 'authentication',
+            details: { reason: user ? 'wrong_password' : 'unknown_email' },
+          });
+        });
+        const until = lockedUntil as Date | null;
+        if (until && until > now) throw tooManyAttempts(LOCK_MINUTES * 60, 'account');
+        throw invalidCredentials();
+      }
+      await repo.clearFailedLogins(db, user.id);
+      return startSession(user.id, origin, 'auth.login');
+    },
+
+    startSession,
+
+
+    /** Finds the session behind a cookie; expires it after inactivity. */
+    async resolveSession(token: string) {
+      const id = sessionId(token);
+      const session = await repo.findSession(db, id);
+      if (!session) return { status: 'missing' as const };
+      const now = clock.now();
+      const idleMs = now.getTime() - session.lastSeenAt.getTime();
+      const ageMs = now.getTime() - session.createdAt.getTime();
+      if (idleMs > deps.sessionIdleMinutes * 60_000 || ageMs > SESSION_MAX_HOURS * 3_600_000) {
+        await repo.deleteSession(db, id);
+        return { status: 'expired' as const };
+      }
+      // Writing on every request would double the load; a minute's precision is plenty for expiry.
+      if (idleMs > 60_000) await repo.touchSession(db, id, now);
+      const user = await repo.findUserById(db, session.userId);
+      if (!user) return { status: 'missing' as const };
+      const memberships = await repo.findMemberships(db, user.id);
+      return { status: 'ok' as const, session, user, memberships };
+    },
+
+    async logout(actor: Actor) {
+      await db.transaction(async (tx) => {
+        await repo.deleteSession(tx, actor.sessionId);
+        await writeAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId, purpose: 'authentication' });
+      });
+    },
+
+    async me(actor: Actor, csrfToken: string) {
+      return buildMe(actor.userId, csrfToken);
+    },
+
+    /** Changes the actor's own password and signs out their other sessions. */
+    async changePassword(actor: Actor, body: { currentPassword: string; newPassword: string }) {
+      const user = await repo.findUserById(db, actor.userId);
+      if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
+        throw new AppError(400, 'validation_failed', 'currentPassword: is not right', [
+          { field: 'currentPassword', message: 'is not right' },
+        ]);
+      }
+      const passwordHash = await hashPassword(body.newPassword);
+      await db.transaction(async (tx) => {
+        await repo.updatePassword(tx, actor.userId, passwordHash, clock.now());
+        await repo.deleteOtherSessions(tx, actor.userId, actor.sessionId);
+        await writeAudit(tx, actor, { action: 'user.password_change', entityType: 'user', entityId: actor.userId, purpose: 'account' });
+      });
+    },
+
+    async updateProfile(actor: Actor, patch: { language?: Language; name?: string }, csrfToken: string) {
+      await db.transaction(async (tx) => {
+        await repo.updateProfile(tx, actor.userId, patch);
+        await writeAudit(tx, actor, {
+          action: 'user.profile_update',
+          entityType: 'user',
+          entityId: actor.userId,
+          purpose: 'account',
+          details: { fields: Object.keys(patch) },
+        });
+      });
+      return buildMe(actor.userId, csrfToken);
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

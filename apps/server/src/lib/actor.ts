@@ -1,0 +1,71 @@
+import type { Role } from '@alongside/contracts';
+
+export interface ActorMembership {
+  id: string;
+  role: Role;
+  organizationId: string;
+  programId: string | null;
+  teamId: string | null;
+}
+
+/** Who is acting: built once per request by the auth plugin and passed first to every service. */
+export interface Actor {
+  userId: string;
+  name: string;
+  email: string;
+  isPlatformAdmin: boolean;
+  memberships: ActorMembership[];
+  sessionId: string;
+  ip: string;
+  requestId: string;
+}
+
+/** Where a request comes from, for audit entries written before anyone is signed in. */
+export interface RequestOrigin {
+  ip: string;
+  requestId: string;
+}
+
+export const isOrgAdmin = (actor: Actor, organizationId: string): boolean =>
+  actor.isPlatformAdmin ||
+  actor.memberships.some((m) => m.role === 'org_admin' && m.organizationId === organizationId);
+
+export const adminOrganizationIds = (actor: Actor): string[] =>
+  actor.memberships.filter((m) => m.role === 'org_admin').map((m) => m.organizationId);
+
+export const memberTeamIds = (actor: Actor): string[] =>
+  [...new Set(actor.memberships.flatMap((m) => (m.teamId ? [m.teamId] : [])))];
+
+export const memberOrganizationIds = (actor: Actor): string[] => [...new Set(actor.memberships.map((m) => m.organizationId))];
+
+/** The role to write in an audit entry for an action in this organization (and team). */
+export function roleFor(actor: Actor, organizationId: string | null, teamId?: string | null): string {
+  if (teamId) {
+    const inTeam = actor.memberships.filter((m) => m.teamId === teamId).map((m) => m.role);
+    if (inTeam.length > 0) return inTeam.join('+');
+  }
+  if (organizationId && actor.memberships.some((m) => m.role === 'org_admin' && m.organizationId === organizationId)) {
+    return 'org_admin';
+  }
+  if (actor.isPlatformAdmin) return 'platform_admin';
+  const inOrg = [...new Set(actor.memberships.filter((m) => m.organizationId === organizationId).map((m) => m.role))];
+  return inOrg.join('+') || 'none';
+}
+
+/**
+ * What part of the structure an actor may see. Platform administrators see everything;
+ * everyone else sees whole organizations they administer and the teams they belong to.
+ */
+export type StructureScope =
+  | { kind: 'all' }
+  | { kind: 'limited'; adminOrganizationIds: string[]; teamIds: string[]; organizationIds: string[] };
+
+export function structureScope(actor: Actor): StructureScope {
+  if (actor.isPlatformAdmin) return { kind: 'all' };
+  return {
+    kind: 'limited',
+    adminOrganizationIds: adminOrganizationIds(actor),
+    teamIds: memberTeamIds(actor),
+    organizationIds: memberOrganizationIds(actor),
+  };
+}

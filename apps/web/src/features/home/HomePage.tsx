@@ -1,0 +1,90 @@
+import type { Membership } from '@alongside/contracts';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/Feedback.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useLabels } from '../../lib/labels.ts';
+import { useSignedInMe } from '../session/RequireAuth.tsx';
+import { roleView } from '../session/session.ts';
+
+function MembershipCard({ m }: { m: Membership }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const title = m.teamName ?? m.organizationName;
+  return (
+    <Card component="li" withBorder radius="md" padding="md">
+      <Stack gap="xs">
+        <Title order={3} fz="lg">
+          {title}
+        </Title>
+        <div>
+          <Badge variant="light" color="alongside" size="lg" radius="sm" tt="none">
+            {labels.role(m.role)}
+          </Badge>
+        </div>
+        <Stack gap={2}>
+          {m.programName ? (
+            <Text size="sm">
+              <strong>{t('home.program')}</strong> {m.programName}
+            </Text>
+          ) : null}
+          <Text size="sm">
+            <strong>{t('home.organization')}</strong> {m.organizationName}
+          </Text>
+          {m.teamId === null ? <Text size="sm">{t('home.wholeOrganization')}</Text> : null}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}
+
+/** Where everyone lands: a greeting and the teams they belong to. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const roles = roleView(me);
+  const firstName = me.user.name.split(/\s+/)[0] || me.user.name;
+
+  return (
+    <Stack gap="xl">
+      <PageHeader title={t('home.greeting', { name: firstName })} description={t('home.intro')} />
+
+      {roles.canAdminister ? (
+        <Card withBorder radius="md" padding="lg" bg="alongside.0" component="section" aria-labelledby="home-admin-title">
+          <Stack gap="sm">
+            <Title order={2} fz="xl" id="home-admin-title">
+              {t('home.adminTitle')}
+            </Title>
+            <Text>{roles.isPlatformAdmin ? t('home.adminBodyPlatform') : t('home.adminBody')}</Text>
+            <Group gap="sm">
+              <Button component={Link} to="/admin/teams">
+                {t('home.adminTeams')}
+              </Button>
+              <Button component={Link} to="/admin/invitations" variant="outline">
+                {t('home.adminInvite')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      ) : null}
+
+      <section aria-labelledby="home-teams-title">
+        <Title order={2} fz="xl" mb="md" id="home-teams-title">
+          {t('home.teamsTitle')}
+        </Title>
+        {me.memberships.length === 0 ? (
+          <EmptyState title={t('home.emptyTitle')}>
+            {roles.canAdminister ? t('home.emptyBodyAdmin') : t('home.emptyBody')}
+          </EmptyState>
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {me.memberships.map((m) => (
+              <MembershipCard key={m.id} m={m} />
+            ))}
+          </SimpleGrid>
+        )}
+      </section>
+    </Stack>
+  );
+}

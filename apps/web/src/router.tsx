@@ -1,0 +1,62 @@
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { AdminLayout } from './features/admin/AdminLayout.tsx';
+import { AuditPage } from './features/admin/AuditPage.tsx';
+import { InvitationsPage } from './features/admin/InvitationsPage.tsx';
+import { OrganizationsPage } from './features/admin/OrganizationsPage.tsx';
+import { OutboxPage } from './features/admin/OutboxPage.tsx';
+import { ProgramsPage } from './features/admin/ProgramsPage.tsx';
+import { TeamDetailPage } from './features/admin/TeamDetailPage.tsx';
+import { TeamsPage } from './features/admin/TeamsPage.tsx';
+import { UsersPage } from './features/admin/UsersPage.tsx';
+import { SignInPage } from './features/auth/SignInPage.tsx';
+import { HomePage } from './features/home/HomePage.tsx';
+import { AcceptInvitationPage } from './features/invitations/AcceptInvitationPage.tsx';
+import { ProfilePage } from './features/profile/ProfilePage.tsx';
+import { RequireAuth } from './features/session/RequireAuth.tsx';
+import { AppLayout } from './shell/AppLayout.tsx';
+import { ErrorPage } from './shell/ErrorPage.tsx';
+import { NotFoundPage } from './shell/NotFoundPage.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <Outlet />,
+    errorElement: <ErrorPage />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          {
+            // Errors inside a page keep the header and navigation around them.
+            errorElement: <ErrorPage inShell />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: 'profile', element: <ProfilePage /> },
+              {
+                path: 'admin',
+                element: <AdminLayout />,
+                children: [
+                  { index: true, element: <Navigate to="organizations" replace /> },
+                  { path: 'organizations', element: <OrganizationsPage /> },
+                  { path: 'programs', element: <ProgramsPage /> },
+                  { path: 'teams', element: <TeamsPage /> },
+                  { path: 'teams/:id', element: <TeamDetailPage /> },
+                  { path: 'users', element: <UsersPage /> },
+                  { path: 'invitations', element: <InvitationsPage /> },
+                  { path: 'outbox', element: <OutboxPage /> },
+                  { path: 'audit', element: <AuditPage /> },
+                ],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

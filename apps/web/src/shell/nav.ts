@@ -1,0 +1,83 @@
+import type { RoleView } from '../features/session/session.ts';
+
+/**
+ * The navigation, in one place. Each item says who sees it; the shell renders
+ * the sections in order and leaves out items (and empty sections) a user cannot use.
+ */
+export type NavLabelKey =
+  | 'nav.home'
+  | 'nav.profile'
+  | 'nav.organizations'
+  | 'nav.programs'
+  | 'nav.teams'
+  | 'nav.users'
+  | 'nav.invitations'
+  | 'nav.outbox'
+  | 'nav.audit';
+
+export interface NavItem {
+  id: string;
+  to: string;
+  labelKey: NavLabelKey;
+  /** Active only on this exact path (for "/"), otherwise also on sub-paths. */
+  end?: boolean;
+  isVisible: (roles: RoleView) => boolean;
+}
+
+export interface NavSection {
+  id: 'main' | 'work' | 'admin';
+  /** Sections without a label are shown first, without a heading. */
+  labelKey?: 'nav.yourWork' | 'nav.administration';
+  items: NavItem[];
+}
+
+const everyone = () => true;
+const administrators = (r: RoleView) => r.canAdminister;
+
+/**
+ * Role home pages, one per kind of work (UX.md "First screen per role"). Added by
+ * later work, each with its own visibility rule, e.g.:
+ *   PSP           "My people"  /people    r.hasRole('peer_support_worker')
+ *   Supervisor    "My PSPs"    /psps      r.hasRole('peer_supervisor')
+ *   Clinician     "Team board" /board     r.hasRole(...CLINICIAN_ROLES)
+ *   Manager       "Program"    /program   r.hasRole('manager')
+ *   Researcher    "Campaigns"  /campaigns r.hasRole('researcher')
+ * Keep this list empty until a page exists.
+ */
+export const ROLE_HOME_ITEMS: NavItem[] = [];
+
+export const NAV_SECTIONS: NavSection[] = [
+  {
+    id: 'main',
+    items: [
+      { id: 'home', to: '/', labelKey: 'nav.home', end: true, isVisible: everyone },
+      { id: 'profile', to: '/profile', labelKey: 'nav.profile', isVisible: everyone },
+    ],
+  },
+  { id: 'work', labelKey: 'nav.yourWork', items: ROLE_HOME_ITEMS },
+  {
+    id: 'admin',
+    labelKey: 'nav.administration',
+    items: [
+      { id: 'organizations', to: '/admin/organizations', labelKey: 'nav.organizations', isVisible: administrators },
+      { id: 'programs', to: '/admin/programs', labelKey: 'nav.programs', isVisible: administrators },
+      { id: 'teams', to: '/admin/teams', labelKey: 'nav.teams', isVisible: administrators },
+      { id: 'users', to: '/admin/users', labelKey: 'nav.users', isVisible: administrators },
+      { id: 'invitations', to: '/admin/invitations', labelKey: 'nav.invitations', isVisible: administrators },
+      { id: 'outbox', to: '/admin/outbox', labelKey: 'nav.outbox', isVisible: administrators },
+      { id: 'audit', to: '/admin/audit', labelKey: 'nav.audit', isVisible: administrators },
+    ],
+  },
+];
+
+/** The sections (with only the visible items) for this user. */
+export function visibleNav(roles: RoleView): NavSection[] {
+  return NAV_SECTIONS.map((s) => ({ ...s, items: s.items.filter((i) => i.isVisible(roles)) })).filter(
+    (s) => s.items.length > 0,
+  );
+}
+
+export function isActive(item: NavItem, pathname: string): boolean {
+  if (item.end) return pathname === item.to;
+  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
