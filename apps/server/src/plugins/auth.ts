@@ -83,7 +83,8 @@ export function registerAuth(app: FastifyInstance, options: AuthPluginOptions) {
 
   app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    const isPublic = request.routeOptions.config.public === true;
+    // The API documentation is public, like the OpenAPI document it renders.
+    const isPublic = request.routeOptions.config.public === true || request.url.startsWith('/api/docs');
     if (!SAFE_METHODS.has(request.method)) {
       // Browsers always send Origin on cross-site POSTs: refuse any that is not ours.
       const origin = request.headers.origin;

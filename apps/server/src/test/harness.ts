@@ -109,3 +109,17 @@ export async function signIn(app: FastifyInstance, email: string, password = TES
       app.inject({ ...options, headers: { cookie, 'x-csrf-token': csrf, ...(options.headers ?? {}) } }),
   };
 }
+
+interface ErrorJson {
+  error: { code: string; message: string; details?: { field: string; message: string }[] };
+}
+
+/** The error body of a response (asserting it has the one error shape). */
+export function errorOf(response: LightMyRequestResponse): ErrorJson['error'] {
+  const body = response.json<ErrorJson>();
+  if (typeof body.error.code !== 'string' || typeof body.error.message !== 'string') throw new Error(`not an error body: ${response.body}`);
+  return body.error;
+}
+
+/** The fields a 400 response names. */
+export const fieldsOf = (response: LightMyRequestResponse): string[] => (errorOf(response).details ?? []).map((d) => d.field);

@@ -58,33 +58,35 @@ export interface FormErrors {
   summary: string | undefined;
 }
 
+/** Field messages and a summary from any thrown value; `known` are the fields the form shows. */
+export function formErrorsFrom(error: unknown, t: TFunction, known: readonly string[]): FormErrors {
+  const fields: Record<string, string> = {};
+  const stray: string[] = [];
+  if (error instanceof ApiError && error.status === 400) {
+    for (const p of error.fieldProblems) {
+      const msg = translateServerMessage(p.message, t);
+      if (known.includes(p.field) && !fields[p.field]) fields[p.field] = msg;
+      else stray.push(p.field ? `${p.field}: ${msg}` : msg);
+    }
+  }
+  const base = describeError(error, t);
+  return { fields, summary: stray.length ? `${base} ${stray.join('; ')}` : base };
+}
+
+export const NO_FORM_ERRORS: FormErrors = { fields: {}, summary: undefined };
+
 /**
  * Keeps a form's server errors: field messages from a 400 `validation_failed`, and
  * a summary line. `known` lists the fields the form shows; problems on other fields
  * go into the summary so nothing is lost.
  */
 export function useFormErrors(t: TFunction, known: readonly string[]) {
-  const [errors, setErrors] = useState<FormErrors>({ fields: {}, summary: undefined });
+  const [errors, setErrors] = useState<FormErrors>(NO_FORM_ERRORS);
 
-  const fromError = useCallback(
-    (error: unknown) => {
-      const fields: Record<string, string> = {};
-      const stray: string[] = [];
-      if (error instanceof ApiError && error.status === 400) {
-        for (const p of error.fieldProblems) {
-          const msg = translateServerMessage(p.message, t);
-          if (known.includes(p.field) && !fields[p.field]) fields[p.field] = msg;
-          else stray.push(p.field ? `${p.field}: ${msg}` : msg);
-        }
-      }
-      const base = describeError(error, t);
-      setErrors({ fields, summary: stray.length ? `${base} ${stray.join('; ')}` : base });
-    },
-    // `known` is a literal list at every call site, so only `t` can change.
-    [t],
-  );
+  // `known` is a literal list at every call site, so only `t` can change.
+  const fromError = useCallback((error: unknown) => setErrors(formErrorsFrom(error, t, known)), [t]);
 
-  const clear = useCallback(() => setErrors({ fields: {}, summary: undefined }), []);
+  const clear = useCallback(() => setErrors(NO_FORM_ERRORS), []);
   const setSummary = useCallback((summary: string | undefined) => setErrors({ fields: {}, summary }), []);
   const clearField = useCallback(
     (field: string) =>

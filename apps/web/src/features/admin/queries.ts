@@ -69,8 +69,8 @@ export const useTeams = (organizationId: string | undefined, programId?: string)
     enabled: Boolean(organizationId),
   });
 
-export const useTeam = (id: string) =>
-  useQuery({ queryKey: keys.team(id), queryFn: () => api.get<Team>(`/api/teams/${encodeURIComponent(id)}`) });
+export const useTeam = (id: string, enabled = true) =>
+  useQuery({ queryKey: keys.team(id), queryFn: () => api.get<Team>(`/api/teams/${encodeURIComponent(id)}`), enabled });
 
 export const useTeamMembers = (id: string) =>
   useQuery({

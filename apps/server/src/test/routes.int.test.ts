@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint } from './database.ts';
+import { createPlatformAdmin, createTestApp, errorOf, signIn, type Session, type TestContext } from './harness.ts';
+
+interface Operation {
+  method: string;
+  path: string;
+  isPublic: boolean;
+  requiredBody: string[];
+  pathParams: string[];
+}
+
+let ctx: TestContext;
+let operations: Operation[];
+let platform: Session;
+
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/demo-logins', 'GET /api/invitations/by-token/{token}', 'POST /api/invitations/by-token/{token}/accept']);
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  platform = await signIn(ctx.app, (await createPlatformAdmin(ctx.db)).email);
+  const spec = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> }; parameters?: { in: string; name: string }[] }>>;
+  }>();
+  operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      isPublic: PUBLIC.has(`${method.toUpperCase()} ${path}`),
+      requiredBody: op.requestBody?.content['application/json']?.schema.required ?? [],
+      pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+    })),
+  );
+});
+
+const fill = (path: string, value: string) => path.replace(/\{[^}]+\}/g, value);
+const SOME_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('every route', () => {
+  it('is described in the OpenAPI document', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(20);
+    expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual(expect.arrayContaining(['POST /api/auth/login', 'GET /api/audit-events', 'POST /api/invitations']));
+  });
+
+  it('refuses callers without a session (401), changing nothing, unless it is public', async () => {
+    const before = await fingerprint(ctx.database);
+    for (const op of operations.filter((o) => !o.isPublic)) {
+      const response = await ctx.app.inject({ method: op.method as 'GET', url: fill(op.path, SOME_ID), payload: op.method === 'GET' || op.method === 'DELETE' ? undefined : {} });
+      expect(response.statusCode, `${op.method} ${op.path}`).toBe(401);
+      expect(errorOf(response).code).toBe('unauthenticated');
+    }
+    expect(await fingerprint(ctx.database)).toEqual(before);
+  });
+
+  it('names the bad field with 400 for a malformed path parameter or a missing body field', async () => {
+    const before = await fingerprint(ctx.database);
+    for (const op of operations) {
+      if (op.pathParams.length > 0) {
+        const response = await platform.request({ method: op.method as 'GET', url: fill(op.path, 'x'), payload: op.method === 'GET' || op.method === 'DELETE' ? undefined : {} });
+        expect(response.statusCode, `${op.method} ${op.path}`).toBe(400);
+        expect(op.pathParams).toContain(errorOf(response).details?.[0]?.field);
+      }
+      if (op.requiredBody.length > 0) {
+        const response = await platform.request({ method: op.method as 'POST', url: fill(op.path, op.path.includes('{token}') ? 'x'.repeat(43) : SOME_ID), payload: {} });
+        expect(response.statusCode, `${op.method} ${op.path}`).toBe(400);
+        expect(op.requiredBody).toContain(errorOf(response).details?.[0]?.field);
+      }
+    }
+    expect(await fingerprint(ctx.database)).toEqual(before);
+  });
+
+  it('answers malformed JSON and wrong content types with a 4xx in the error shape', async () => {
+    const broken = await platform.request({ method: 'POST', url: '/api/teams', payload: '{"name":', headers: { 'content-type': 'application/json' } });
+    expect(broken.statusCode).toBe(400);
+    expect(errorOf(broken).code).toBe('invalid_body');
+    const form = await platform.request({ method: 'POST', url: '/api/teams', payload: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.statusCode).toBe(415);
+    expect(errorOf(form).code).toBe('unsupported_media_type');
+  });
+
+  it('serves health, readiness, the OpenAPI document and its browser', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await ctx.app.inject({ method: 'GET', url: '/readyz' })).json()).toMatchObject({ status: 'ready' });
+    const docs = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+    const response = await ctx.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-abc-123' } });
+    expect(response.headers['x-request-id']).toBe('trace-abc-123');
+  });
+});
