@@ -13,7 +13,7 @@ const cleanups: (() => Promise<void>)[] = [];
 
 async function target(): Promise<TestTarget> {
   const t = await freshTarget();
-  cleanups.push(t.cleanup);
+  cleanups.push(() => t.cleanup());
   return t;
 }
 

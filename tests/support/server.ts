@@ -95,8 +95,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   const capture = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
   };
-  child.stdout?.on('data', capture);
-  child.stderr?.on('data', capture);
+  child.stdout.on('data', capture);
+  child.stderr.on('data', capture);
 
   const finish = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) {

@@ -4,7 +4,7 @@ import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/cor
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { ErrorAlert, SuccessAlert } from '../../components/Feedback.tsx';
 import { LanguagePicker } from '../../components/LanguagePicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -73,7 +73,7 @@ function PasswordSection() {
     },
     onError: fromError,
   });
-  const wrongCurrent = change.error && 'code' in change.error && change.error.code === 'invalid_credentials';
+  const wrongCurrent = change.error instanceof ApiError && change.error.code === 'invalid_credentials';
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
