@@ -1,7 +1,7 @@
 // Headless Chromium for the browser journeys: Debian's /usr/bin/chromium driven by playwright-core
 // (never a downloaded browser), and the WCAG 2.1 AA check every journey runs on its pages.
 import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 

@@ -13,6 +13,7 @@ export const CLI = join(ROOT, 'apps/server/bin/alongside.mjs');
 
 const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 20_000;
+const FATAL_EXIT_GRACE_MS = 5_000;
 const OUTPUT_LIMIT = 200_000;
 
 /** Variables the parent may carry that must not leak into a server meant to use only what the test gives it. */
@@ -109,10 +110,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   };
 
   const started = Date.now();
+  let fatalSeenAt: number | undefined;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       await finish('SIGKILL');
       throw new Error(`The server exited (${String(child.exitCode ?? child.signalCode)}) before it was ready. Its output:\n${output}`);
+    }
+    // The CLI reports a fatal error as one "alongside: …" line and should then exit; don't wait 90 s if it doesn't.
+    if (/^alongside: /m.test(output)) {
+      fatalSeenAt ??= Date.now();
+      if (Date.now() - fatalSeenAt > FATAL_EXIT_GRACE_MS) {
+        await finish('SIGKILL');
+        throw new Error(`The server reported a fatal error and did not exit within ${FATAL_EXIT_GRACE_MS / 1000} s (killed). Its output:\n${output}`);
+      }
     }
     if (Date.now() - started > READY_TIMEOUT_MS) {
       await finish('SIGKILL');

@@ -5,3 +5,5 @@ import { register } from 'tsx/esm/api';
 register();
 const { runCli } = await import('../src/cli/main.ts');
 await runCli(process.argv);
+// A failed command must not linger on an open handle (a half-started server, a pool).
+if (process.exitCode) process.exit();

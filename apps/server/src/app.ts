@@ -54,7 +54,7 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
-  registerErrorHandling(app);
+  registerErrorHandling(app, { serveWebApp: Boolean(config.webDist) });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -106,14 +106,6 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unavailable', database: database.kind });
   });
 
-  if (config.webDist) {
-    const webDist = config.webDist;
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
-    // The web app routes in the browser: any other GET outside the API gets index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
-    });
-  }
+  if (config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: 'index.html' });
   return app;
 }

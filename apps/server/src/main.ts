@@ -1,11 +1,21 @@
-import { createDb, DataDirLockedError, findDemoLogins, hasData, migrate, seedDemo, seedReferenceData } from '@alongside/db';
+import { createDb, DataDirLockedError, type Database, findDemoLogins, hasData, migrate, seedDemo, seedReferenceData } from '@alongside/db';
 import { buildApp } from './app.ts';
-import { ConfigError, dbTarget, loadConfig } from './config.ts';
+import { ConfigError, dbTarget, loadConfig, type Config } from './config.ts';
 
 /** Starts the server: opens and migrates the database, seeds demo data on an empty embedded one, listens. */
 export async function serve(options: { demo: boolean }): Promise<void> {
   const config = loadConfig();
   const database = await createDb(dbTarget(config));
+  try {
+    await start(database, config, options);
+  } catch (error) {
+    // Release the database (and the data-directory lock) so the process can exit and report.
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function start(database: Database, config: Config, options: { demo: boolean }): Promise<void> {
   await migrate(database);
   // Demo data only ever goes into a database that was empty: never mixed into real data.
   const isFresh = !(await hasData(database));

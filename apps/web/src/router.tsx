@@ -41,7 +41,10 @@ export const router = createBrowserRouter([
                 path: 'admin',
                 element: <AdminLayout />,
                 children: [
-                  { index: true, element: <Navigate to="organizations" replace /> },
+                  {
+                    index: true,
+                    element: <Navigate to="organizations" replace />,
+                  },
                   { path: 'organizations', element: <OrganizationsPage /> },
                   { path: 'programs', element: <ProgramsPage /> },
                   { path: 'teams', element: <TeamsPage /> },

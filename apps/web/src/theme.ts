@@ -2,11 +2,12 @@ import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from 
 
 /**
  * A calm deep teal. Shades 7–9 are dark enough for white text and for text on white
- * (shade 7 ≈ 5.5:1, 8 ≈ 7.6:1, 9 ≈ 9.8:1), so filled buttons, links and outlines pass WCAG AA.
+ * (shade 7 ≈ 5.5:1, 8 ≈ 7.6:1, 9 ≈ 9.5:1), so filled buttons, links and outlines pass WCAG AA.
+ * Shades 0–1 are light enough that shade-7 links stay above 4.5:1 on the "light" backgrounds.
  */
 const alongside: MantineColorsTuple = [
-  '#e8f6f4',
-  '#cdeeea',
+  '#f0faf8',
+  '#dcf3ef',
   '#9ddcd4',
   '#69c9bd',
   '#3fb8aa',
@@ -21,19 +22,21 @@ export const theme = createTheme({
   primaryColor: 'alongside',
   primaryShade: { light: 7, dark: 4 },
   colors: { alongside },
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   defaultRadius: 'md',
   cursorType: 'pointer',
   focusRing: 'auto',
   headings: { fontWeight: '650' },
+  // No asterisk inside labels: it would become part of the label text ("Email *") for
+  // tools that read labels as text. Inputs keep `required`/aria-required; optional
+  // fields are grouped and introduced as optional instead.
   components: {
     Button: { defaultProps: { size: 'md' } },
-    TextInput: { defaultProps: { size: 'md' } },
-    PasswordInput: { defaultProps: { size: 'md' } },
-    NativeSelect: { defaultProps: { size: 'md' } },
-    NumberInput: { defaultProps: { size: 'md' } },
-    Textarea: { defaultProps: { size: 'md' } },
+    TextInput: { defaultProps: { size: 'md', withAsterisk: false } },
+    PasswordInput: { defaultProps: { size: 'md', withAsterisk: false } },
+    NativeSelect: { defaultProps: { size: 'md', withAsterisk: false } },
+    NumberInput: { defaultProps: { size: 'md', withAsterisk: false } },
+    Textarea: { defaultProps: { size: 'md', withAsterisk: false } },
   },
 });
 

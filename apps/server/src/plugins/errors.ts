@@ -24,7 +24,7 @@ function pgCode(error: unknown): string | undefined {
 }
 
 /** One error shape for every failure: { error: { code, message, details } }; no stack traces leave. */
-export function registerErrorHandling(app: FastifyInstance) {
+export function registerErrorHandling(app: FastifyInstance, options: { serveWebApp: boolean }) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
@@ -59,7 +59,11 @@ export function registerErrorHandling(app: FastifyInstance) {
       .send({ error: { code: 'internal_error', message: `Something went wrong on our side. Quote request ${request.id} if you report it.` } });
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
-  );
+  // The web app routes in the browser: when it is served, any other GET outside the API gets index.html.
+  app.setNotFoundHandler((request, reply) => {
+    if (options.serveWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+  });
 }

@@ -56,12 +56,12 @@ describe('every route', () => {
     const before = await fingerprint(ctx.database);
     for (const op of operations) {
       if (op.pathParams.length > 0) {
-        const response = await platform.request({ method: op.method as 'GET', url: fill(op.path, 'x'), payload: op.method === 'GET' || op.method === 'DELETE' ? undefined : {} });
+        const response = await platform.request({ method: op.method, url: fill(op.path, 'x'), payload: op.method === 'GET' || op.method === 'DELETE' ? undefined : {} });
         expect(response.statusCode, `${op.method} ${op.path}`).toBe(400);
         expect(op.pathParams).toContain(errorOf(response).details?.[0]?.field);
       }
       if (op.requiredBody.length > 0) {
-        const response = await platform.request({ method: op.method as 'POST', url: fill(op.path, op.path.includes('{token}') ? 'x'.repeat(43) : SOME_ID), payload: {} });
+        const response = await platform.request({ method: op.method, url: fill(op.path, op.path.includes('{token}') ? 'x'.repeat(43) : SOME_ID), payload: {} });
         expect(response.statusCode, `${op.method} ${op.path}`).toBe(400);
         expect(op.requiredBody).toContain(errorOf(response).details?.[0]?.field);
       }

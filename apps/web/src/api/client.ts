@@ -125,11 +125,21 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (!response.ok) {
     const err =
       json && typeof json === 'object' && 'error' in json && json.error && typeof json.error === 'object'
-        ? (json.error as { code?: unknown; message?: unknown; details?: unknown })
+        ? (json.error as {
+            code?: unknown;
+            message?: unknown;
+            details?: unknown;
+          })
         : undefined;
     const code = typeof err?.code === 'string' ? err.code : `http_${response.status}`;
     const message = typeof err?.message === 'string' ? err.message : response.statusText || 'Request failed';
-    const error = new ApiError(response.status, code, message, err?.details, parseRetryAfter(response.headers.get('retry-after')));
+    const error = new ApiError(
+      response.status,
+      code,
+      message,
+      err?.details,
+      parseRetryAfter(response.headers.get('retry-after')),
+    );
     if (response.status === 401 && isAuthFailureCode(code) && options.handleAuthFailure !== false) {
       authFailureHandler?.(code);
     }
@@ -145,5 +155,6 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'POST', body }),
   patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { ...options, method: 'PATCH', body }),
-  delete: <T>(path: string, options?: Omit<RequestOptions, 'method'>) => apiRequest<T>(path, { ...options, method: 'DELETE' }),
+  delete: <T>(path: string, options?: Omit<RequestOptions, 'method'>) =>
+    apiRequest<T>(path, { ...options, method: 'DELETE' }),
 };

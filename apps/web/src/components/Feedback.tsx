@@ -2,7 +2,15 @@ import { Alert, Button, Group, Paper, Stack, Text, Title, type TitleOrder } from
 import type { ReactNode } from 'react';
 
 /** An error that appeared after something the user did; announced straight away. */
-export function ErrorAlert({ message, title, children }: { message: string | undefined; title?: string; children?: ReactNode }) {
+export function ErrorAlert({
+  message,
+  title,
+  children,
+}: {
+  message: string | undefined;
+  title?: string;
+  children?: ReactNode;
+}) {
   if (!message) return null;
   return (
     <Alert color="red" variant="light" role="alert" aria-live="assertive" title={title}>
@@ -73,7 +81,15 @@ export function EmptyState({
 }
 
 /** A query that failed, with a way to try again. */
-export function LoadError({ message, onRetry, retryLabel }: { message: string; onRetry: () => void; retryLabel: string }) {
+export function LoadError({
+  message,
+  onRetry,
+  retryLabel,
+}: {
+  message: string;
+  onRetry: () => void;
+  retryLabel: string;
+}) {
   return (
     <ErrorAlert message={message}>
       <div>

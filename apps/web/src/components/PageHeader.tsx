@@ -12,7 +12,15 @@ export function useDocumentTitle(title: string): void {
 }
 
 /** The page's one <h1>, an optional line under it, and the tab title. */
-export function PageHeader({ title, description, children }: { title: string; description?: ReactNode; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  children?: ReactNode;
+}) {
   useDocumentTitle(title);
   return (
     <Stack gap={6} mb="lg">

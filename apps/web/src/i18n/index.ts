@@ -38,7 +38,7 @@ function readStoredLanguage(): Language | undefined {
 export function detectInitialLanguage(): Language {
   const stored = readStoredLanguage();
   if (stored) return stored;
-  for (const tag of navigator.languages ?? [navigator.language]) {
+  for (const tag of navigator.languages.length > 0 ? navigator.languages : [navigator.language]) {
     const match = matchLanguage(tag);
     if (match) return match;
   }

@@ -12,11 +12,14 @@ const SERVER_MESSAGE_KEYS = {
   'must be at most 256 characters': 'serverMessages.passwordMax',
   'is required for a team role': 'serverMessages.teamRequired',
   'must be empty for org_admin': 'serverMessages.teamNotForOrgAdmin',
+  'is not right': 'serverMessages.notRight',
 } as const;
 
 /** A server field message in the interface language when we know it, else as sent. */
 export function translateServerMessage(message: string, t: TFunction): string {
-  const key = (SERVER_MESSAGE_KEYS as Record<string, (typeof SERVER_MESSAGE_KEYS)[keyof typeof SERVER_MESSAGE_KEYS]>)[message];
+  const key = (SERVER_MESSAGE_KEYS as Record<string, (typeof SERVER_MESSAGE_KEYS)[keyof typeof SERVER_MESSAGE_KEYS]>)[
+    message
+  ];
   return key ? t(key) : message;
 }
 
@@ -43,7 +46,9 @@ export function describeError(error: unknown, t: TFunction): string {
   const key = (CODE_KEYS as Record<string, (typeof CODE_KEYS)[keyof typeof CODE_KEYS]>)[error.code];
   if (key) {
     if (error.code === 'too_many_attempts' && error.retryAfterSeconds) {
-      return t('errors.tooManyAttemptsWait', { count: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) });
+      return t('errors.tooManyAttemptsWait', {
+        count: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)),
+      });
     }
     return t(key);
   }
@@ -70,7 +75,10 @@ export function formErrorsFrom(error: unknown, t: TFunction, known: readonly str
     }
   }
   const base = describeError(error, t);
-  return { fields, summary: stray.length ? `${base} ${stray.join('; ')}` : base };
+  return {
+    fields,
+    summary: stray.length ? `${base} ${stray.join('; ')}` : base,
+  };
 }
 
 export const NO_FORM_ERRORS: FormErrors = { fields: {}, summary: undefined };
@@ -92,8 +100,7 @@ export function useFormErrors(t: TFunction, known: readonly string[]) {
     (field: string) =>
       setErrors((prev) => {
         if (!prev.fields[field]) return prev;
-        const fields = { ...prev.fields };
-        delete fields[field];
+        const fields = Object.fromEntries(Object.entries(prev.fields).filter(([name]) => name !== field));
         return { ...prev, fields };
       }),
     [],

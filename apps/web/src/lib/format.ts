@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
-const INTL_LOCALES: Record<string, string> = { en: 'en-CA', fr: 'fr-CA', nb: 'nb-NO' };
+const INTL_LOCALES: Record<string, string> = {
+  en: 'en-CA',
+  fr: 'fr-CA',
+  nb: 'nb-NO',
+};
 
 /** Intl locale for an interface language (Canadian English/French, Norwegian Bokmål). */
 export const intlLocale = (lang: string): string => INTL_LOCALES[lang] ?? lang;
@@ -23,7 +27,12 @@ export function useFormat() {
     },
     dateTime: (value: string | Date | null | undefined) => {
       const d = toDate(value);
-      return d ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d) : '';
+      return d
+        ? new Intl.DateTimeFormat(locale, {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+          }).format(d)
+        : '';
     },
     number: (value: number | null | undefined, options?: Intl.NumberFormatOptions) =>
       value === null || value === undefined ? '' : new Intl.NumberFormat(locale, options).format(value),

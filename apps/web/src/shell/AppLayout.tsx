@@ -1,4 +1,15 @@
-import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  AppShell,
+  Box,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
@@ -65,7 +76,11 @@ export function AppLayout() {
       </a>
       <AppShell
         header={{ height: 64 }}
-        navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        navbar={{
+          width: 264,
+          breakpoint: 'sm',
+          collapsed: { mobile: !opened },
+        }}
         padding={{ base: 'md', sm: 'lg' }}
       >
         <AppShell.Header>
@@ -97,7 +112,13 @@ export function AppLayout() {
               <Text visibleFrom="sm" fw={500} truncate maw={240}>
                 {me.user.name}
               </Text>
-              <Button variant="outline" size="sm" className="tap-target" loading={signingOut} onClick={() => void handleSignOut()}>
+              <Button
+                variant="outline"
+                size="sm"
+                className="tap-target"
+                loading={signingOut}
+                onClick={() => void handleSignOut()}
+              >
                 {t('shell.signOut')}
               </Button>
             </Group>
@@ -121,7 +142,11 @@ export function AppLayout() {
             {sections.map((section) => {
               const labelId = `${navId}-${section.id}`;
               return (
-                <div key={section.id} role={section.labelKey ? 'group' : undefined} aria-labelledby={section.labelKey ? labelId : undefined}>
+                <div
+                  key={section.id}
+                  role={section.labelKey ? 'group' : undefined}
+                  aria-labelledby={section.labelKey ? labelId : undefined}
+                >
                   {section.labelKey ? (
                     <Text id={labelId} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={4}>
                       {t(section.labelKey)}

@@ -50,8 +50,19 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     id: 'main',
     items: [
-      { id: 'home', to: '/', labelKey: 'nav.home', end: true, isVisible: everyone },
-      { id: 'profile', to: '/profile', labelKey: 'nav.profile', isVisible: everyone },
+      {
+        id: 'home',
+        to: '/',
+        labelKey: 'nav.home',
+        end: true,
+        isVisible: everyone,
+      },
+      {
+        id: 'profile',
+        to: '/profile',
+        labelKey: 'nav.profile',
+        isVisible: everyone,
+      },
     ],
   },
   { id: 'work', labelKey: 'nav.yourWork', items: ROLE_HOME_ITEMS },
@@ -59,22 +70,58 @@ export const NAV_SECTIONS: NavSection[] = [
     id: 'admin',
     labelKey: 'nav.administration',
     items: [
-      { id: 'organizations', to: '/admin/organizations', labelKey: 'nav.organizations', isVisible: administrators },
-      { id: 'programs', to: '/admin/programs', labelKey: 'nav.programs', isVisible: administrators },
-      { id: 'teams', to: '/admin/teams', labelKey: 'nav.teams', isVisible: administrators },
-      { id: 'users', to: '/admin/users', labelKey: 'nav.users', isVisible: administrators },
-      { id: 'invitations', to: '/admin/invitations', labelKey: 'nav.invitations', isVisible: administrators },
-      { id: 'outbox', to: '/admin/outbox', labelKey: 'nav.outbox', isVisible: administrators },
-      { id: 'audit', to: '/admin/audit', labelKey: 'nav.audit', isVisible: administrators },
+      {
+        id: 'organizations',
+        to: '/admin/organizations',
+        labelKey: 'nav.organizations',
+        isVisible: administrators,
+      },
+      {
+        id: 'programs',
+        to: '/admin/programs',
+        labelKey: 'nav.programs',
+        isVisible: administrators,
+      },
+      {
+        id: 'teams',
+        to: '/admin/teams',
+        labelKey: 'nav.teams',
+        isVisible: administrators,
+      },
+      {
+        id: 'users',
+        to: '/admin/users',
+        labelKey: 'nav.users',
+        isVisible: administrators,
+      },
+      {
+        id: 'invitations',
+        to: '/admin/invitations',
+        labelKey: 'nav.invitations',
+        isVisible: administrators,
+      },
+      {
+        id: 'outbox',
+        to: '/admin/outbox',
+        labelKey: 'nav.outbox',
+        isVisible: administrators,
+      },
+      {
+        id: 'audit',
+        to: '/admin/audit',
+        labelKey: 'nav.audit',
+        isVisible: administrators,
+      },
     ],
   },
 ];
 
 /** The sections (with only the visible items) for this user. */
 export function visibleNav(roles: RoleView): NavSection[] {
-  return NAV_SECTIONS.map((s) => ({ ...s, items: s.items.filter((i) => i.isVisible(roles)) })).filter(
-    (s) => s.items.length > 0,
-  );
+  return NAV_SECTIONS.map((s) => ({
+    ...s,
+    items: s.items.filter((i) => i.isVisible(roles)),
+  })).filter((s) => s.items.length > 0);
 }
 
 export function isActive(item: NavItem, pathname: string): boolean {

@@ -196,7 +196,7 @@ export async function seedDemo(database: Database, onProgress?: (done: number, t
         .returning({ id: s.users.id });
       demoUserIds.set(account.email, user!.id);
       usedEmails.add(account.email);
-      logins.set(account.email, { email: account.email, password: DEMO_PASSWORD, roles: account.role === 'platform_admin' ? ['platform_admin'] : [], name: account.name });
+      logins.set(account.email, { email: account.email, password: DEMO_PASSWORD, roles: [], name: account.name });
     }
 
     const makeUser = async (org: OrgPlan) => {

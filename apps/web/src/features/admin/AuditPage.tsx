@@ -1,6 +1,19 @@
 import type { Organization } from '@alongside/contracts';
-import { Alert, Button, Card, Group, Loader, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Loader,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toQueryString, type QueryValue } from '../../api/client.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -20,7 +33,14 @@ interface Filters {
   limit: string;
 }
 
-const EMPTY: Filters = { entity: '', actor: '', action: '', from: '', to: '', limit: '200' };
+const EMPTY: Filters = {
+  entity: '',
+  actor: '',
+  action: '',
+  from: '',
+  to: '',
+  limit: '200',
+};
 const LIMITS = ['50', '200', '500', '1000'];
 const FILTER_FIELDS = ['entity', 'actor', 'action', 'from', 'to', 'limit'] as const;
 
@@ -50,7 +70,7 @@ function AuditBody({ organization }: { organization: Organization }) {
   const title = t('audit.listTitle', { organization: organization.name });
 
   const set = (key: keyof Filters, value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (draft.from && draft.to && new Date(draft.from) > new Date(draft.to)) {
       setLocal({ to: t('audit.toBeforeFrom') });
@@ -85,7 +105,10 @@ function AuditBody({ organization }: { organization: Organization }) {
                 onChange={(e) => set('actor', e.currentTarget.value)}
                 data={[
                   { value: '', label: t('audit.anyone') },
-                  ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name })),
+                  ...(users.data ?? []).map((u) => ({
+                    value: u.id,
+                    label: u.name,
+                  })),
                 ]}
                 error={errors.fields.actor}
               />
@@ -124,11 +147,18 @@ function AuditBody({ organization }: { organization: Organization }) {
                 label={t('audit.limit')}
                 value={draft.limit}
                 onChange={(e) => set('limit', e.currentTarget.value)}
-                data={LIMITS.map((l) => ({ value: l, label: format.number(Number(l)) }))}
+                data={LIMITS.map((l) => ({
+                  value: l,
+                  label: format.number(Number(l)),
+                }))}
                 error={errors.fields.limit}
               />
             </SimpleGrid>
-            <Text size="sm">{t('audit.timezoneNote', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}</Text>
+            <Text size="sm">
+              {t('audit.timezoneNote', {
+                zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+              })}
+            </Text>
             <Group gap="sm">
               <Button type="submit">{t('audit.apply')}</Button>
               <Button type="button" variant="outline" onClick={reset}>
@@ -149,7 +179,11 @@ function AuditBody({ organization }: { organization: Organization }) {
         {events.isPending ? (
           <Loader role="status" aria-label={t('common.loading')} />
         ) : events.isError ? (
-          <LoadError message={errors.summary ?? describeError(events.error, t)} onRetry={() => void events.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={errors.summary ?? describeError(events.error, t)}
+            onRetry={() => void events.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         ) : events.data.length === 0 ? (
           <EmptyState title={t('audit.emptyTitle')}>{t('audit.emptyBody')}</EmptyState>
         ) : (
@@ -159,7 +193,14 @@ function AuditBody({ organization }: { organization: Organization }) {
             </Text>
             <DataTable
               caption={title}
-              head={[t('audit.when'), t('audit.actor'), t('audit.action'), t('audit.entity'), t('audit.purpose'), t('audit.origin')]}
+              head={[
+                t('audit.when'),
+                t('audit.actor'),
+                t('audit.action'),
+                t('audit.entity'),
+                t('audit.purpose'),
+                t('audit.origin'),
+              ]}
               minWidth={960}
             >
               {events.data.map((ev) => (

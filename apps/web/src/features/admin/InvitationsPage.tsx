@@ -1,7 +1,21 @@
 import type { Invitation, Organization, Role } from '@alongside/contracts';
 import { ROLES } from '@alongside/contracts/vocabulary';
-import { Anchor, Badge, Button, Card, CopyButton, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  Loader,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -14,7 +28,7 @@ import { useCreateInvitation, useInvitations, useTeam, useTeams, type CreatedInv
 
 function InvitationResult({ result }: { result: CreatedInvitation }) {
   const { t } = useTranslation();
-  const email = result.invitation?.email ?? '';
+  const email = result.invitation.email;
   const emailed = result.delivery === 'smtp';
   return (
     <SuccessAlert message={emailed ? t('invitations.sentSmtp', { email }) : t('invitations.sentOutbox', { email })}>
@@ -55,12 +69,16 @@ function CreateInvitationForm({ organization }: { organization: Organization }) 
   const [role, setRole] = useState<Role | ''>(presetTeam ? 'peer_support_worker' : '');
   const [teamId, setTeamId] = useState(presetTeam);
   const [result, setResult] = useState<CreatedInvitation>();
-  const [local, setLocal] = useState<{ email?: string; role?: string; teamId?: string }>({});
+  const [local, setLocal] = useState<{
+    email?: string;
+    role?: string;
+    teamId?: string;
+  }>({});
   const { errors, fromError, clear, clearField } = useFormErrors(t, ['email', 'role', 'teamId']);
   const needsTeam = role !== 'org_admin';
   const teamList = teams.data ?? [];
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     clear();
     setResult(undefined);
@@ -72,7 +90,12 @@ function CreateInvitationForm({ organization }: { organization: Organization }) 
     setLocal(problems);
     if (Object.values(problems).some(Boolean) || !role) return;
     create.mutate(
-      { email: email.trim(), organizationId: organization.id, role, ...(needsTeam ? { teamId } : {}) },
+      {
+        email: email.trim(),
+        organizationId: organization.id,
+        role,
+        ...(needsTeam ? { teamId } : {}),
+      },
       {
         onSuccess: (r) => {
           setResult(r);
@@ -116,7 +139,10 @@ function CreateInvitationForm({ organization }: { organization: Organization }) 
               clearField('teamId');
               setLocal((x) => ({ ...x, role: undefined, teamId: undefined }));
             }}
-            data={[{ value: '', label: t('fields.chooseRole') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
+            data={[
+              { value: '', label: t('fields.chooseRole') },
+              ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })),
+            ]}
             error={local.role ?? errors.fields.role}
           />
           {needsTeam ? (
@@ -142,20 +168,25 @@ function CreateInvitationForm({ organization }: { organization: Organization }) 
                   setLocal((x) => ({ ...x, teamId: undefined }));
                 }}
                 data={[
-                  { value: '', label: teams.isPending ? t('common.loading') : t('invitations.chooseTeam') },
+                  {
+                    value: '',
+                    label: teams.isPending ? t('common.loading') : t('invitations.chooseTeam'),
+                  },
                   ...teamList.map((tm) => ({ value: tm.id, label: tm.name })),
                 ]}
-                error={local.teamId ?? errors.fields.teamId ?? (teams.isError ? describeError(teams.error, t) : undefined)}
+                error={
+                  local.teamId ?? errors.fields.teamId ?? (teams.isError ? describeError(teams.error, t) : undefined)
+                }
               />
             )
           ) : null}
           <ErrorAlert message={create.isError ? errors.summary : undefined} />
-          {result ? <InvitationResult result={result} /> : null}
           <Group>
             <Button type="submit" loading={create.isPending}>
               {t('invitations.submit')}
             </Button>
           </Group>
+          {result ? <InvitationResult result={result} /> : null}
         </Stack>
       </form>
     </Card>
@@ -167,9 +198,12 @@ function InvitationStatus({ inv }: { inv: Invitation }) {
   const format = useFormat();
   if (inv.acceptedAt)
     return (
-      <Badge color="alongside" variant="light" tt="none" radius="sm">
-        {t('invitations.accepted', { when: format.date(inv.acceptedAt) })}
-      </Badge>
+      <Stack gap={2} align="flex-start">
+        <Badge color="alongside" variant="light" tt="none" radius="sm">
+          {t('invitations.acceptedBadge')}
+        </Badge>
+        <Text size="xs">{format.date(inv.acceptedAt)}</Text>
+      </Stack>
     );
   if (new Date(inv.expiresAt).getTime() < Date.now())
     return (
@@ -178,7 +212,7 @@ function InvitationStatus({ inv }: { inv: Invitation }) {
       </Badge>
     );
   return (
-    <Badge color="yellow" variant="light" tt="none" radius="sm">
+    <Badge color="blue" variant="light" tt="none" radius="sm">
       {t('invitations.waiting')}
     </Badge>
   );
@@ -200,7 +234,11 @@ function InvitationsBody({ organization }: { organization: Organization }) {
         {invitations.isPending ? (
           <Loader role="status" aria-label={t('common.loading')} />
         ) : invitations.isError ? (
-          <LoadError message={describeError(invitations.error, t)} onRetry={() => void invitations.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(invitations.error, t)}
+            onRetry={() => void invitations.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         ) : invitations.data.length === 0 ? (
           <EmptyState title={t('invitations.emptyTitle')}>{t('invitations.emptyBody')}</EmptyState>
         ) : (

@@ -1,6 +1,18 @@
 import type { CountryCode } from '@alongside/contracts';
-import { Button, Card, Group, Loader, NativeSelect, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import {
+  Button,
+  Card,
+  Group,
+  Loader,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState, ErrorAlert, LoadError, SuccessAlert } from '../../components/Feedback.tsx';
@@ -18,10 +30,14 @@ function CreateOrganizationForm() {
   const [name, setName] = useState('');
   const [countryCode, setCountryCode] = useState<CountryCode | ''>('');
   const [k, setK] = useState<number | string>(5);
-  const [local, setLocal] = useState<{ name?: string; countryCode?: string; privacyThresholdK?: string }>({});
+  const [local, setLocal] = useState<{
+    name?: string;
+    countryCode?: string;
+    privacyThresholdK?: string;
+  }>({});
   const { errors, fromError, clear, clearField } = useFormErrors(t, ['name', 'countryCode', 'privacyThresholdK']);
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     clear();
     setCreated(undefined);
@@ -29,7 +45,8 @@ function CreateOrganizationForm() {
     if (!name.trim()) problems.name = t('validation.required');
     if (!countryCode) problems.countryCode = t('validation.choose');
     const kNumber = typeof k === 'number' ? k : Number(k);
-    if (!Number.isInteger(kNumber) || kNumber < 2 || kNumber > 50) problems.privacyThresholdK = t('organizations.kRange');
+    if (!Number.isInteger(kNumber) || kNumber < 2 || kNumber > 50)
+      problems.privacyThresholdK = t('organizations.kRange');
     setLocal(problems);
     if (Object.values(problems).some(Boolean) || !countryCode) return;
     create.mutate(
@@ -75,9 +92,16 @@ function CreateOrganizationForm() {
             }}
             data={[
               { value: '', label: t('organizations.chooseCountry') },
-              ...(countries.data ?? []).map((c) => ({ value: c.code, label: t(`countries.${c.code}`, { defaultValue: c.name }) })),
+              ...(countries.data ?? []).map((c) => ({
+                value: c.code,
+                label: t(`countries.${c.code}`, { defaultValue: c.name }),
+              })),
             ]}
-            error={local.countryCode ?? errors.fields.countryCode ?? (countries.isError ? describeError(countries.error, t) : undefined)}
+            error={
+              local.countryCode ??
+              errors.fields.countryCode ??
+              (countries.isError ? describeError(countries.error, t) : undefined)
+            }
           />
           <NumberInput
             label={t('organizations.k')}
@@ -145,11 +169,7 @@ export function OrganizationsPage() {
           </DataTable>
         )}
       </section>
-      {roles.isPlatformAdmin ? (
-        <CreateOrganizationForm />
-      ) : (
-        <Text>{t('organizations.onlyPlatform')}</Text>
-      )}
+      {roles.isPlatformAdmin ? <CreateOrganizationForm /> : <Text>{t('organizations.onlyPlatform')}</Text>}
     </Stack>
   );
 }

@@ -43,7 +43,11 @@ function OutboxBody({ organization }: { organization: Organization }) {
       {outbox.isPending ? (
         <Loader role="status" aria-label={t('common.loading')} />
       ) : outbox.isError ? (
-        <LoadError message={describeError(outbox.error, t)} onRetry={() => void outbox.refetch()} retryLabel={t('common.tryAgain')} />
+        <LoadError
+          message={describeError(outbox.error, t)}
+          onRetry={() => void outbox.refetch()}
+          retryLabel={t('common.tryAgain')}
+        />
       ) : outbox.data.length === 0 ? (
         <EmptyState title={t('outbox.emptyTitle')}>{t('outbox.emptyBody')}</EmptyState>
       ) : (
@@ -69,7 +73,13 @@ function OutboxBody({ organization }: { organization: Organization }) {
                   </Text>
                 ) : null}
                 <details>
-                  <summary style={{ cursor: 'pointer', padding: '10px 0', fontWeight: 600 }}>
+                  <summary
+                    style={{
+                      cursor: 'pointer',
+                      padding: '10px 0',
+                      fontWeight: 600,
+                    }}
+                  >
                     {t('outbox.showBody')}
                   </summary>
                   <Text size="sm" className="prewrap" mt="xs" p="sm" bg="gray.0" style={{ borderRadius: 8 }}>

@@ -78,12 +78,18 @@ export function formToProfile(v: ProgramFormValues): ProgramProfileInput {
     employerType: v.employerType || null,
     supervisionModel: v.supervisionModel || null,
     rolloutPhase: v.rolloutPhase || null,
-    ...(Object.fromEntries(PROFILE_BOOLEANS.map((k) => [k, triTo(v.booleans[k])])) as Record<ProfileBoolean, boolean | null>),
+    ...(Object.fromEntries(PROFILE_BOOLEANS.map((k) => [k, triTo(v.booleans[k])])) as Record<
+      ProfileBoolean,
+      boolean | null
+    >),
   };
 }
 
 /** Checks what the browser can check; returns messages by field. */
-export function validateProgramForm(v: ProgramFormValues, t: (key: 'validation.required' | 'validation.choose' | 'programs.fteRange') => string) {
+export function validateProgramForm(
+  v: ProgramFormValues,
+  t: (key: 'validation.required' | 'validation.choose' | 'programs.fteRange') => string,
+) {
   const problems: Partial<Record<(typeof PROGRAM_FIELDS)[number], string>> = {};
   if (!v.name.trim()) problems.name = t('validation.required');
   if (!v.setting) problems.setting = t('validation.choose');
@@ -107,7 +113,8 @@ export function ProgramFields({
   idPrefix: string;
 }) {
   const { t } = useTranslation();
-  const set = <K extends keyof ProgramFormValues>(key: K, value: ProgramFormValues[K]) => onChange({ ...values, [key]: value }, key);
+  const set = <K extends keyof ProgramFormValues>(key: K, value: ProgramFormValues[K]) =>
+    onChange({ ...values, [key]: value }, key);
   const setBool = (key: ProfileBoolean, value: Tri) =>
     onChange({ ...values, booleans: { ...values.booleans, [key]: value } }, key);
   const triData = [
@@ -136,7 +143,10 @@ export function ProgramFields({
         onChange={(e) => set('setting', e.currentTarget.value as ProgramSetting | '')}
         data={[
           { value: '', label: t('programs.chooseSetting') },
-          ...PROGRAM_SETTINGS.map((s) => ({ value: s, label: t(`settings.${s}`) })),
+          ...PROGRAM_SETTINGS.map((s) => ({
+            value: s,
+            label: t(`settings.${s}`),
+          })),
         ]}
         error={errors.setting}
       />
@@ -160,7 +170,13 @@ export function ProgramFields({
               label={t('programs.employerType')}
               value={values.employerType}
               onChange={(e) => set('employerType', e.currentTarget.value as ProgramFormValues['employerType'])}
-              data={[notRecorded, ...EMPLOYER_TYPES.map((v) => ({ value: v, label: t(`employerTypes.${v}`) }))]}
+              data={[
+                notRecorded,
+                ...EMPLOYER_TYPES.map((v) => ({
+                  value: v,
+                  label: t(`employerTypes.${v}`),
+                })),
+              ]}
               error={errors.employerType}
             />
             <NativeSelect
@@ -168,7 +184,13 @@ export function ProgramFields({
               label={t('programs.supervisionModel')}
               value={values.supervisionModel}
               onChange={(e) => set('supervisionModel', e.currentTarget.value as ProgramFormValues['supervisionModel'])}
-              data={[notRecorded, ...SUPERVISION_MODELS.map((v) => ({ value: v, label: t(`supervisionModels.${v}`) }))]}
+              data={[
+                notRecorded,
+                ...SUPERVISION_MODELS.map((v) => ({
+                  value: v,
+                  label: t(`supervisionModels.${v}`),
+                })),
+              ]}
               error={errors.supervisionModel}
             />
             <NativeSelect
@@ -176,7 +198,13 @@ export function ProgramFields({
               label={t('programs.rolloutPhase')}
               value={values.rolloutPhase}
               onChange={(e) => set('rolloutPhase', e.currentTarget.value as ProgramFormValues['rolloutPhase'])}
-              data={[notRecorded, ...ROLLOUT_PHASES.map((v) => ({ value: v, label: t(`rolloutPhases.${v}`) }))]}
+              data={[
+                notRecorded,
+                ...ROLLOUT_PHASES.map((v) => ({
+                  value: v,
+                  label: t(`rolloutPhases.${v}`),
+                })),
+              ]}
               error={errors.rolloutPhase}
             />
             {PROFILE_BOOLEANS.map((key) => (

@@ -1,7 +1,7 @@
 import type { Organization, Program } from '@alongside/contracts';
 import { Button, Card, Group, Loader, Modal, Stack, Table, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -29,7 +29,7 @@ function CreateProgramForm({ organization }: { organization: Organization }) {
   const [local, setLocal] = useState<Partial<Record<string, string>>>({});
   const { errors, fromError, clear, clearField } = useFormErrors(t, PROGRAM_FIELDS);
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     clear();
     setCreated(undefined);
@@ -37,7 +37,12 @@ function CreateProgramForm({ organization }: { organization: Organization }) {
     setLocal(problems);
     if (Object.keys(problems).length > 0 || !values.setting) return;
     create.mutate(
-      { organizationId: organization.id, name: values.name.trim(), setting: values.setting, ...formToProfile(values) },
+      {
+        organizationId: organization.id,
+        name: values.name.trim(),
+        setting: values.setting,
+        ...formToProfile(values),
+      },
       {
         onSuccess: (program) => {
           setCreated(t('programs.created', { name: program.name }));
@@ -63,7 +68,10 @@ function CreateProgramForm({ organization }: { organization: Organization }) {
               clearField(field);
               setLocal((x) => ({ ...x, [field]: undefined }));
             }}
-            errors={{ ...errors.fields, ...Object.fromEntries(Object.entries(local).filter(([, v]) => v)) }}
+            errors={{
+              ...errors.fields,
+              ...Object.fromEntries(Object.entries(local).filter(([, v]) => v)),
+            }}
           />
           <ErrorAlert message={create.isError ? errors.summary : undefined} />
           <SuccessAlert message={created} onClose={() => setCreated(undefined)} closeLabel={t('common.dismiss')} />
@@ -78,7 +86,15 @@ function CreateProgramForm({ organization }: { organization: Organization }) {
   );
 }
 
-function EditProgramModal({ program, onClose, onSaved }: { program: Program; onClose: () => void; onSaved: (name: string) => void }) {
+function EditProgramModal({
+  program,
+  onClose,
+  onSaved,
+}: {
+  program: Program;
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const update = useUpdateProgram(program);
@@ -89,16 +105,21 @@ function EditProgramModal({ program, onClose, onSaved }: { program: Program; onC
   const { errors, fromError, clear, clearField } = useFormErrors(t, PROGRAM_FIELDS);
   const conflict = update.error instanceof ApiError && update.error.code === 'version_conflict';
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     clear();
     const problems = validateProgramForm(values, t);
     setLocal(problems);
     if (Object.keys(problems).length > 0 || !values.setting) return;
     update.mutate(
-      { name: values.name.trim(), setting: values.setting, ...formToProfile(values), version: base.version },
       {
-        onSuccess: (saved) => onSaved(saved.name ?? values.name),
+        name: values.name.trim(),
+        setting: values.setting,
+        ...formToProfile(values),
+        version: base.version,
+      },
+      {
+        onSuccess: (saved) => onSaved(saved.name),
         onError: fromError,
       },
     );
@@ -108,8 +129,12 @@ function EditProgramModal({ program, onClose, onSaved }: { program: Program; onC
   const reload = async () => {
     setReloading(true);
     try {
-      await queryClient.invalidateQueries({ queryKey: keys.programs(program.organizationId) });
-      const fresh = queryClient.getQueryData<Program[]>(keys.programs(program.organizationId))?.find((p) => p.id === program.id);
+      await queryClient.invalidateQueries({
+        queryKey: keys.programs(program.organizationId),
+      });
+      const fresh = queryClient
+        .getQueryData<Program[]>(keys.programs(program.organizationId))
+        ?.find((p) => p.id === program.id);
       if (fresh) {
         setBase(fresh);
         setValues(programToForm(fresh));
@@ -122,7 +147,13 @@ function EditProgramModal({ program, onClose, onSaved }: { program: Program; onC
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('programs.editTitle', { name: program.name })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('programs.editTitle', { name: program.name })}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <ProgramFields
@@ -133,7 +164,10 @@ function EditProgramModal({ program, onClose, onSaved }: { program: Program; onC
               clearField(field);
               setLocal((x) => ({ ...x, [field]: undefined }));
             }}
-            errors={{ ...errors.fields, ...Object.fromEntries(Object.entries(local).filter(([, v]) => v)) }}
+            errors={{
+              ...errors.fields,
+              ...Object.fromEntries(Object.entries(local).filter(([, v]) => v)),
+            }}
           />
           <ErrorAlert message={update.isError ? (conflict ? t('errors.versionConflict') : errors.summary) : undefined}>
             {conflict ? (
@@ -176,20 +210,34 @@ function ProgramsBody({ organization }: { organization: Organization }) {
         {programs.isPending ? (
           <Loader role="status" aria-label={t('common.loading')} />
         ) : programs.isError ? (
-          <LoadError message={describeError(programs.error, t)} onRetry={() => void programs.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(programs.error, t)}
+            onRetry={() => void programs.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         ) : programs.data.length === 0 ? (
           <EmptyState title={t('programs.emptyTitle')}>{t('programs.emptyBody')}</EmptyState>
         ) : (
           <DataTable
-            caption={t('programs.listTitle', { organization: organization.name })}
-            head={[t('fields.name'), t('programs.setting'), t('programs.rolloutPhase'), t('programs.pspFteShort'), t('common.actions')]}
+            caption={t('programs.listTitle', {
+              organization: organization.name,
+            })}
+            head={[
+              t('fields.name'),
+              t('programs.setting'),
+              t('programs.rolloutPhase'),
+              t('programs.pspFteShort'),
+              t('common.actions'),
+            ]}
           >
             {programs.data.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td fw={600}>{p.name}</Table.Td>
                 <Table.Td>{labels.setting(p.setting)}</Table.Td>
                 <Table.Td>{p.rolloutPhase ? t(`rolloutPhases.${p.rolloutPhase}`) : t('common.notRecorded')}</Table.Td>
-                <Table.Td>{p.pspFte === null ? t('common.notRecorded') : format.number(p.pspFte, { maximumFractionDigits: 2 })}</Table.Td>
+                <Table.Td>
+                  {p.pspFte === null ? t('common.notRecorded') : format.number(p.pspFte, { maximumFractionDigits: 2 })}
+                </Table.Td>
                 <Table.Td>
                   <Button
                     size="sm"

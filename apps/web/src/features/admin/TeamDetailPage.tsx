@@ -1,7 +1,7 @@
 import type { Team, TeamMember } from '@alongside/contracts';
 import { TEAM_ROLES, type TeamRole } from '@alongside/contracts/vocabulary';
 import { Anchor, Button, Card, Group, Loader, Modal, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
@@ -24,7 +24,7 @@ function AddMemberForm({ team, members }: { team: Team; members: TeamMember[] })
   const [local, setLocal] = useState<{ userId?: string; role?: string }>({});
   const { errors, fromError, clear, clearField } = useFormErrors(t, ['userId', 'role']);
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     clear();
     setAdded(undefined);
@@ -38,7 +38,13 @@ function AddMemberForm({ team, members }: { team: Team; members: TeamMember[] })
       { userId, role },
       {
         onSuccess: () => {
-          setAdded(t('teamDetail.added', { name: who, role: labels.role(role), team: team.name }));
+          setAdded(
+            t('teamDetail.added', {
+              name: who,
+              role: labels.role(role),
+              team: team.name,
+            }),
+          );
           setUserId('');
           setRole('');
         },
@@ -69,7 +75,13 @@ function AddMemberForm({ team, members }: { team: Team; members: TeamMember[] })
               clearField('userId');
               setLocal((x) => ({ ...x, userId: undefined }));
             }}
-            data={[{ value: '', label: users.isPending ? t('common.loading') : t('teamDetail.chooseUser') }, ...userOptions]}
+            data={[
+              {
+                value: '',
+                label: users.isPending ? t('common.loading') : t('teamDetail.chooseUser'),
+              },
+              ...userOptions,
+            ]}
             error={local.userId ?? errors.fields.userId ?? (users.isError ? describeError(users.error, t) : undefined)}
           />
           <NativeSelect
@@ -81,7 +93,10 @@ function AddMemberForm({ team, members }: { team: Team; members: TeamMember[] })
               clearField('role');
               setLocal((x) => ({ ...x, role: undefined }));
             }}
-            data={[{ value: '', label: t('fields.chooseRole') }, ...TEAM_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
+            data={[
+              { value: '', label: t('fields.chooseRole') },
+              ...TEAM_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })),
+            ]}
             error={local.role ?? errors.fields.role}
           />
           <ErrorAlert message={add.isError ? errors.summary : undefined} />
@@ -100,14 +115,35 @@ function AddMemberForm({ team, members }: { team: Team; members: TeamMember[] })
   );
 }
 
-function RemoveMemberModal({ team, member, onClose, onRemoved }: { team: Team; member: TeamMember; onClose: () => void; onRemoved: (msg: string) => void }) {
+function RemoveMemberModal({
+  team,
+  member,
+  onClose,
+  onRemoved,
+}: {
+  team: Team;
+  member: TeamMember;
+  onClose: () => void;
+  onRemoved: (msg: string) => void;
+}) {
   const { t } = useTranslation();
   const labels = useLabels();
   const remove = useRemoveTeamMember(team);
   return (
-    <Modal opened onClose={onClose} title={t('teamDetail.removeTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('teamDetail.removeTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="md">
-        <Text>{t('teamDetail.removeBody', { name: member.name, role: labels.role(member.role), team: team.name })}</Text>
+        <Text>
+          {t('teamDetail.removeBody', {
+            name: member.name,
+            role: labels.role(member.role),
+            team: team.name,
+          })}
+        </Text>
         <ErrorAlert message={remove.isError ? describeError(remove.error, t) : undefined} />
         <Group justify="flex-end">
           <Button variant="outline" onClick={onClose}>
@@ -118,7 +154,13 @@ function RemoveMemberModal({ team, member, onClose, onRemoved }: { team: Team; m
             loading={remove.isPending}
             onClick={() =>
               remove.mutate(member.membershipId, {
-                onSuccess: () => onRemoved(t('teamDetail.removed', { name: member.name, team: team.name })),
+                onSuccess: () =>
+                  onRemoved(
+                    t('teamDetail.removed', {
+                      name: member.name,
+                      team: team.name,
+                    }),
+                  ),
               })
             }
           >
@@ -151,7 +193,11 @@ export function TeamDetailPage() {
         {notFound ? (
           <Text>{t('teamDetail.notFoundBody')}</Text>
         ) : (
-          <LoadError message={describeError(team.error, t)} onRetry={() => void team.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(team.error, t)}
+            onRetry={() => void team.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         )}
         <div>
           <Button component={Link} to="/admin/teams" variant="outline">
@@ -189,7 +235,11 @@ export function TeamDetailPage() {
         {members.isPending ? (
           <Loader role="status" aria-label={t('common.loading')} />
         ) : members.isError ? (
-          <LoadError message={describeError(members.error, t)} onRetry={() => void members.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(members.error, t)}
+            onRetry={() => void members.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         ) : memberList.length === 0 ? (
           <EmptyState title={t('teamDetail.emptyTitle')}>{t('teamDetail.emptyBody')}</EmptyState>
         ) : (
@@ -211,7 +261,10 @@ export function TeamDetailPage() {
                     color="red.9"
                     className="tap-target"
                     onClick={() => setRemoving(m)}
-                    aria-label={t('teamDetail.removeLabel', { name: m.name, role: labels.role(m.role) })}
+                    aria-label={t('teamDetail.removeLabel', {
+                      name: m.name,
+                      role: labels.role(m.role),
+                    })}
                   >
                     {t('teamDetail.remove')}
                   </Button>

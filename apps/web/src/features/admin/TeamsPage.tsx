@@ -1,6 +1,6 @@
 import type { Organization } from '@alongside/contracts';
 import { Anchor, Button, Card, Group, Loader, NativeSelect, Stack, Table, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -20,7 +20,7 @@ function CreateTeamForm({ organization, defaultProgramId }: { organization: Orga
   const [local, setLocal] = useState<{ programId?: string; name?: string }>({});
   const { errors, fromError, clear, clearField } = useFormErrors(t, ['programId', 'name']);
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     clear();
     setCreated(undefined);
@@ -123,7 +123,13 @@ function TeamsBody({ organization }: { organization: Organization }) {
             label={t('teams.filterLabel')}
             value={programFilter}
             onChange={(e) => setProgramFilter(e.currentTarget.value)}
-            data={[{ value: '', label: t('teams.allPrograms') }, ...(programs.data ?? []).map((p) => ({ value: p.id, label: p.name }))]}
+            data={[
+              { value: '', label: t('teams.allPrograms') },
+              ...(programs.data ?? []).map((p) => ({
+                value: p.id,
+                label: p.name,
+              })),
+            ]}
             maw={420}
             mb="md"
           />
@@ -131,11 +137,19 @@ function TeamsBody({ organization }: { organization: Organization }) {
         {teams.isPending ? (
           <Loader role="status" aria-label={t('common.loading')} />
         ) : teams.isError ? (
-          <LoadError message={describeError(teams.error, t)} onRetry={() => void teams.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(teams.error, t)}
+            onRetry={() => void teams.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         ) : teams.data.length === 0 ? (
           <EmptyState title={t('teams.emptyTitle')}>{t('teams.emptyBody')}</EmptyState>
         ) : (
-          <DataTable caption={listTitle} head={[t('fields.name'), t('fields.program'), t('teams.members'), t('fields.created')]} minWidth={560}>
+          <DataTable
+            caption={listTitle}
+            head={[t('fields.name'), t('fields.program'), t('teams.members'), t('fields.created')]}
+            minWidth={560}
+          >
             {teams.data.map((team) => (
               <Table.Tr key={team.id}>
                 <Table.Td fw={600}>

@@ -19,7 +19,8 @@ function asList<T>(data: unknown): T[] {
   return [];
 }
 
-const getList = async <T>(path: string, query?: Record<string, QueryValue>) => asList<T>(await api.get<unknown>(path, query));
+const getList = async <T>(path: string, query?: Record<string, QueryValue>) =>
+  asList<T>(await api.get<unknown>(path, query));
 
 export interface Country {
   code: CountryCode;
@@ -50,10 +51,18 @@ export const keys = {
 };
 
 export const useOrganizations = () =>
-  useQuery({ queryKey: keys.organizations, queryFn: () => getList<Organization>('/api/organizations') });
+  useQuery({
+    queryKey: keys.organizations,
+    queryFn: () => getList<Organization>('/api/organizations'),
+  });
 
 export const useCountries = (enabled = true) =>
-  useQuery({ queryKey: keys.countries, queryFn: () => getList<Country>('/api/countries'), enabled, staleTime: Infinity });
+  useQuery({
+    queryKey: keys.countries,
+    queryFn: () => getList<Country>('/api/countries'),
+    enabled,
+    staleTime: Infinity,
+  });
 
 export const usePrograms = (organizationId: string | undefined) =>
   useQuery({
@@ -70,7 +79,11 @@ export const useTeams = (organizationId: string | undefined, programId?: string)
   });
 
 export const useTeam = (id: string, enabled = true) =>
-  useQuery({ queryKey: keys.team(id), queryFn: () => api.get<Team>(`/api/teams/${encodeURIComponent(id)}`), enabled });
+  useQuery({
+    queryKey: keys.team(id),
+    queryFn: () => api.get<Team>(`/api/teams/${encodeURIComponent(id)}`),
+    enabled,
+  });
 
 export const useTeamMembers = (id: string) =>
   useQuery({
@@ -171,14 +184,24 @@ export const useAddTeamMember = (team: Pick<Team, 'id' | 'organizationId'>) =>
   useMutationThatRefreshes(
     (body: { userId: string; role: Exclude<Role, 'org_admin'> }) =>
       api.post<TeamMember>(`/api/teams/${encodeURIComponent(team.id)}/members`, body),
-    () => [keys.teamMembers(team.id), keys.team(team.id), ['teams', team.organizationId], keys.users(team.organizationId)],
+    () => [
+      keys.teamMembers(team.id),
+      keys.team(team.id),
+      ['teams', team.organizationId],
+      keys.users(team.organizationId),
+    ],
   );
 
 export const useRemoveTeamMember = (team: Pick<Team, 'id' | 'organizationId'>) =>
   useMutationThatRefreshes(
     (membershipId: string) =>
       api.delete<unknown>(`/api/teams/${encodeURIComponent(team.id)}/members/${encodeURIComponent(membershipId)}`),
-    () => [keys.teamMembers(team.id), keys.team(team.id), ['teams', team.organizationId], keys.users(team.organizationId)],
+    () => [
+      keys.teamMembers(team.id),
+      keys.team(team.id),
+      ['teams', team.organizationId],
+      keys.users(team.organizationId),
+    ],
   );
 
 export interface CreateInvitationBody {

@@ -1,7 +1,7 @@
 import type { DemoLogin, Me } from '@alongside/contracts';
 import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -10,12 +10,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { PublicLayout } from '../../components/PublicLayout.tsx';
 import { useFormErrors } from '../../lib/errors.ts';
 import { useLabels } from '../../lib/labels.ts';
+import { safeNextPath } from '../../lib/paths.ts';
 import { rememberMe, useMe } from '../session/session.ts';
-
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
-export function safeNextPath(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 interface Credentials {
   email: string;
@@ -37,7 +33,10 @@ export function SignInPage() {
 
   const demo = useQuery({
     queryKey: ['demo-logins'],
-    queryFn: () => api.get<DemoLogin[]>('/api/demo-logins', undefined, { handleAuthFailure: false }),
+    queryFn: () =>
+      api.get<DemoLogin[]>('/api/demo-logins', undefined, {
+        handleAuthFailure: false,
+      }),
     retry: false,
     staleTime: Infinity,
   });
@@ -61,7 +60,7 @@ export function SignInPage() {
     login.mutate({ email: body.email.trim(), password: body.password });
   };
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     submit({ email, password });
   };
@@ -167,12 +166,14 @@ export function SignInPage() {
                       <Button
                         size="sm"
                         className="tap-target"
-                        loading={login.isPending && login.variables?.email === d.email}
+                        loading={login.isPending && login.variables.email === d.email}
                         onClick={() => {
                           fill(d);
                           submit({ email: d.email, password: d.password });
                         }}
-                        aria-label={t('signIn.demoContinueLabel', { name: d.name })}
+                        aria-label={t('signIn.demoContinueLabel', {
+                          name: d.name,
+                        })}
                       >
                         {t('signIn.demoContinue')}
                       </Button>

@@ -39,19 +39,34 @@ function MembershipCard({ m }: { m: Membership }) {
   );
 }
 
+/** The first name, unless the name starts with a title ("Dr. Dhillon" stays whole). */
+function greetingName(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  const first = parts[0] ?? '';
+  if (!first || parts.length === 1 || /^(dr|prof|mr|mrs|ms|mx)\.?$/i.test(first)) return name.trim();
+  return first;
+}
+
 /** Where everyone lands: a greeting and the teams they belong to. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const roles = roleView(me);
-  const firstName = me.user.name.split(/\s+/)[0] || me.user.name;
+  const firstName = greetingName(me.user.name);
 
   return (
     <Stack gap="xl">
       <PageHeader title={t('home.greeting', { name: firstName })} description={t('home.intro')} />
 
       {roles.canAdminister ? (
-        <Card withBorder radius="md" padding="lg" bg="alongside.0" component="section" aria-labelledby="home-admin-title">
+        <Card
+          withBorder
+          radius="md"
+          padding="lg"
+          bg="alongside.0"
+          component="section"
+          aria-labelledby="home-admin-title"
+        >
           <Stack gap="sm">
             <Title order={2} fz="xl" id="home-admin-title">
               {t('home.adminTitle')}
@@ -78,7 +93,14 @@ export function HomePage() {
             {roles.canAdminister ? t('home.emptyBodyAdmin') : t('home.emptyBody')}
           </EmptyState>
         ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          <SimpleGrid
+            cols={{ base: 1, sm: 2, lg: 3 }}
+            spacing="md"
+            component="ul"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+          >
             {me.memberships.map((m) => (
               <MembershipCard key={m.id} m={m} />
             ))}

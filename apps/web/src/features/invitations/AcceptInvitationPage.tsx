@@ -2,7 +2,7 @@ import type { Me, Role } from '@alongside/contracts';
 import type { Language } from '@alongside/contracts/vocabulary';
 import { Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
@@ -38,7 +38,10 @@ export function AcceptInvitationPage() {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [language, setLanguage] = useState<Language>(currentLanguage);
-  const [localErrors, setLocalErrors] = useState<{ name?: string; password?: string }>({});
+  const [localErrors, setLocalErrors] = useState<{
+    name?: string;
+    password?: string;
+  }>({});
   const { errors, fromError, clear, clearField } = useFormErrors(t, ['name', 'password', 'language']);
 
   const preview = useQuery({
@@ -62,7 +65,7 @@ export function AcceptInvitationPage() {
 
   const signInHref = `/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`;
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     clear();
     const local: { name?: string; password?: string } = {};
@@ -164,7 +167,9 @@ export function AcceptInvitationPage() {
               />
               <TextInput
                 label={t('invitation.password')}
-                description={t('invitation.passwordHelp', { count: MIN_PASSWORD })}
+                description={t('invitation.passwordHelp', {
+                  count: MIN_PASSWORD,
+                })}
                 type="password"
                 autoComplete="new-password"
                 required

@@ -2,7 +2,7 @@ import type { Me } from '@alongside/contracts';
 import type { Language } from '@alongside/contracts/vocabulary';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import { ErrorAlert, SuccessAlert } from '../../components/Feedback.tsx';
@@ -39,17 +39,19 @@ function LanguageSection() {
     onError: () => applyLanguage(me.language),
   });
 
+  // Not a named region: its name would equal the "Language" field's label.
   return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="profile-language-title">
+    <Card withBorder radius="md" padding="lg" component="section">
       <Stack gap="sm">
         <Title order={2} fz="xl" id="profile-language-title">
           {t('profile.languageTitle')}
         </Title>
         <LanguagePicker
-          value={save.isPending && save.variables ? save.variables : me.language}
+          value={save.isPending ? save.variables : me.language}
           onChange={(lang) => save.mutate(lang)}
           description={t('profile.languageHelp')}
           disabled={save.isPending}
+          maw={360}
         />
         <ErrorAlert message={save.isError ? describeError(save.error, t) : undefined} />
         <SuccessAlert message={save.isSuccess ? saved : undefined} />
@@ -62,7 +64,10 @@ function PasswordSection() {
   const { t } = useTranslation();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
-  const [local, setLocal] = useState<{ currentPassword?: string; newPassword?: string }>({});
+  const [local, setLocal] = useState<{
+    currentPassword?: string;
+    newPassword?: string;
+  }>({});
   const { errors, fromError, clear, clearField } = useFormErrors(t, ['currentPassword', 'newPassword']);
   const change = useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
@@ -73,15 +78,22 @@ function PasswordSection() {
     },
     onError: fromError,
   });
-  const wrongCurrent = change.error instanceof ApiError && change.error.code === 'invalid_credentials';
+  // The server says "wrong current password" either as 401 invalid_credentials or as a 400 on that field.
+  const wrongCurrent =
+    change.error instanceof ApiError &&
+    (change.error.code === 'invalid_credentials' ||
+      (change.error.status === 400 && change.error.fieldProblems.some((p) => p.field === 'currentPassword')));
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     clear();
     change.reset();
     const problems: typeof local = {};
     if (!currentPassword) problems.currentPassword = t('validation.required');
-    if (newPassword.length < MIN_PASSWORD) problems.newPassword = t('validation.passwordMin', { count: MIN_PASSWORD });
+    if (newPassword.length < MIN_PASSWORD)
+      problems.newPassword = t('validation.passwordMin', {
+        count: MIN_PASSWORD,
+      });
     setLocal(problems);
     if (problems.currentPassword || problems.newPassword) return;
     change.mutate({ currentPassword, newPassword });
@@ -105,7 +117,7 @@ function PasswordSection() {
               clearField('currentPassword');
               setLocal((x) => ({ ...x, currentPassword: undefined }));
             }}
-            error={local.currentPassword ?? errors.fields.currentPassword ?? (wrongCurrent ? t('profile.wrongCurrent') : undefined)}
+            error={local.currentPassword ?? (wrongCurrent ? t('profile.wrongCurrent') : errors.fields.currentPassword)}
           />
           <TextInput
             label={t('profile.newPassword')}
@@ -121,7 +133,7 @@ function PasswordSection() {
             }}
             error={local.newPassword ?? errors.fields.newPassword}
           />
-          <ErrorAlert message={change.isError ? (wrongCurrent ? t('profile.wrongCurrent') : errors.summary) : undefined} />
+          <ErrorAlert message={change.isError ? errors.summary : undefined} />
           <SuccessAlert message={change.isSuccess ? t('profile.passwordChanged') : undefined} />
           <Group>
             <Button type="submit" loading={change.isPending}>

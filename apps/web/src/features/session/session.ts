@@ -13,7 +13,9 @@ export const peekSignOutReason = (): AuthFailureCode | undefined => pendingSignO
 /** Who is signed in, or null when nobody is. */
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/api/me', undefined, { handleAuthFailure: false });
+    const me = await api.get<Me>('/api/me', undefined, {
+      handleAuthFailure: false,
+    });
     setCsrfToken(me.csrfToken);
     applyLanguage(me.language);
     return me;
@@ -28,7 +30,12 @@ async function fetchMe(): Promise<Me | null> {
 }
 
 export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 60_000, retry: false });
+  return useQuery({
+    queryKey: meQueryKey,
+    queryFn: fetchMe,
+    staleTime: 60_000,
+    retry: false,
+  });
 }
 
 /** Use when a response carries a fresh `Me` (sign-in, accepted invitation, profile change). */
@@ -42,7 +49,9 @@ export function rememberMe(queryClient: QueryClient, me: Me): void {
 /** Forget everything cached for the previous user. */
 export function forgetSession(queryClient: QueryClient): void {
   setCsrfToken(undefined);
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+  queryClient.removeQueries({
+    predicate: (q) => q.queryKey[0] !== meQueryKey[0],
+  });
   queryClient.setQueryData(meQueryKey, null);
 }
 
