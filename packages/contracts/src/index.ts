@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './structure.ts';
 export * from './users.ts';
 export * from './audit.ts';
+export * from './practice.ts';

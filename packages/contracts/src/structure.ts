@@ -42,8 +42,12 @@ export const ProgramProfileSchema = z.object({
 });
 export type ProgramProfile = z.infer<typeof ProgramProfileSchema>;
 
+/** Days the team has to answer a voice item once it is shared. */
+const VoiceAnswerTargetDaysSchema = z.number().int().min(1).max(90);
+
 export const ProgramSchema = ProgramProfileSchema.extend({
   id: IdSchema,
+  voiceAnswerTargetDays: VoiceAnswerTargetDaysSchema,
   organizationId: IdSchema,
   name: z.string(),
   setting: ProgramSettingSchema,
@@ -54,12 +58,14 @@ export type Program = z.infer<typeof ProgramSchema>;
 
 export const CreateProgramBodySchema = ProgramProfileSchema.partial().extend({
   organizationId: IdSchema,
+  voiceAnswerTargetDays: VoiceAnswerTargetDaysSchema.default(7),
   name: NameSchema,
   setting: ProgramSettingSchema,
 });
 
 export const UpdateProgramBodySchema = ProgramProfileSchema.partial().extend({
   name: NameSchema.optional(),
+  voiceAnswerTargetDays: VoiceAnswerTargetDaysSchema.optional(),
   setting: ProgramSettingSchema.optional(),
   version: z.number().int(),
 });

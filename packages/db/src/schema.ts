@@ -51,6 +51,8 @@ export const programs = pgTable(
     clinicianOrientationDone: boolean('clinician_orientation_done'),
     peerNetworkAccess: boolean('peer_network_access'),
     improvementCycle: boolean('improvement_cycle'),
+    /** Days the team has to answer a voice item (program setting). */
+    voiceAnswerTargetDays: integer('voice_answer_target_days').notNull().default(7),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
@@ -195,3 +197,5 @@ export const appSettings = pgTable('app_settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
+
+export * from './practice-schema.ts';

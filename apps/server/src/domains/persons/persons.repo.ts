@@ -1,0 +1,155 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { queryRows, schema, type Db } from '@alongside/db';
+
+const { persons, personPsps, consentRecords, teams, users } = schema;
+
+/** The teams where an actor works as peer staff or as a clinician (see lib/care-access.ts). */
+export interface CareScope {
+  peer: string[];
+  clinician: string[];
+}
+
+export type PersonRow = typeof persons.$inferSelect;
+
+/** `alias.team_id IN (…)`, or false for no teams. */
+export function inTeams(alias: string, teamIds: string[]): SQL {
+  if (teamIds.length === 0) return sql`false`;
+  return sql`${sql.raw(alias)}.team_id IN (${sql.join(teamIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+}
+
+/** Persons the scope may see (alias of the persons table): its peer teams' persons, its clinician teams' persons without a lockbox. */
+export function personVisible(scope: CareScope, alias = 'p'): SQL {
+  return sql`(${inTeams(alias, scope.peer)} OR (${inTeams(alias, scope.clinician)} AND NOT ${sql.raw(alias)}.lockbox))`;
+}
+
+export async function findPerson(db: Db, scope: CareScope, id: string): Promise<PersonRow | undefined> {
+  const [row] = await queryRows<{ id: string }>(db, sql`SELECT p.id FROM persons p WHERE p.id = ${id} AND p.archived_at IS NULL AND ${personVisible(scope)}`);
+  if (!row) return undefined;
+  const [person] = await db.select().from(persons).where(eq(persons.id, row.id));
+  return person;
+}
+
+/** Locks the person row for a consent change or an item written against its consent state. */
+export async function lockPerson(db: Db, id: string): Promise<PersonRow | undefined> {
+  const [person] = await db.select().from(persons).where(eq(persons.id, id)).for('update');
+  return person;
+}
+
+export interface PersonListRow {
+  id: string;
+  team_id: string;
+  program_id: string;
+  preferred_name: string;
+  pronouns: string | null;
+  external_id: string | null;
+  language: string;
+  share_with_care_team: string;
+  research_use: boolean;
+  lockbox: boolean;
+  created_at: Date | string;
+  version: number;
+  last_contact_at: Date | string | null;
+  open_voice_items: number;
+  pending_connections: number;
+}
+
+/**
+ * Persons with their caseload summary. The counts follow the reader's tier: peer staff count every open
+ * item, clinicians only those shared with them.
+ */
+export async function findPersons(
+  db: Db,
+  scope: CareScope,
+  filter: { teamId?: string; ids?: string[]; pspId?: string; q?: string },
+): Promise<PersonListRow[]> {
+  const readAsClinician = inTeams('p', scope.clinician);
+  const conditions: SQL[] = [sql`p.archived_at IS NULL`, personVisible(scope)];
+  if (filter.teamId) conditions.push(sql`p.team_id = ${filter.teamId}`);
+  if (filter.ids) conditions.push(filter.ids.length > 0 ? sql`p.id IN (${sql.join(filter.ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`);
+  if (filter.pspId) conditions.push(sql`EXISTS (SELECT 1 FROM person_psps pp WHERE pp.person_id = p.id AND pp.user_id = ${filter.pspId})`);
+  if (filter.q) conditions.push(sql`(p.preferred_name ILIKE ${`%${filter.q}%`} OR p.external_id = ${filter.q})`);
+  return queryRows<PersonListRow>(
+    db,
+    sql`SELECT p.id, p.team_id, p.program_id, p.preferred_name, p.pronouns, p.external_id, p.language,
+          p.share_with_care_team, p.research_use, p.lockbox, p.created_at, p.version,
+          (SELECT max(c.occurred_at) FROM contacts c WHERE c.person_id = p.id) AS last_contact_at,
+          (SELECT count(*)::int FROM voice_items v
+            WHERE v.person_id = p.id AND v.status IN ('open', 'acknowledged', 'answered')
+              AND (NOT ${readAsClinician} OR (v.share_agreed AND p.share_with_care_team <> 'none'))) AS open_voice_items,
+          (SELECT count(*)::int FROM connections n WHERE n.person_id = p.id AND n.status IN ('proposed', 'accepted', 'met')) AS pending_connections
+        FROM persons p
+        WHERE ${sql.join(conditions, sql` AND `)}
+        ORDER BY p.preferred_name, p.id
+        LIMIT 500`,
+  );
+}
+
+export async function findPsps(db: Db, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .select({ personId: personPsps.personId, id: users.id, name: users.name, isPrimary: personPsps.isPrimary })
+    .from(personPsps)
+    .innerJoin(users, eq(users.id, personPsps.userId))
+    .where(inArray(personPsps.personId, personIds))
+    .orderBy(sql`${personPsps.isPrimary} DESC`, users.name);
+}
+
+export async function findTeam(db: Db, id: string) {
+  const [team] = await db.select().from(teams).where(eq(teams.id, id));
+  return team;
+}
+
+/** Users holding a peer role in the team (for choosing PSPs). */
+export async function findPeerStaffIds(db: Db, teamId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ userId: schema.memberships.userId })
+    .from(schema.memberships)
+    .where(and(eq(schema.memberships.teamId, teamId), inArray(schema.memberships.role, ['peer_support_worker', 'peer_supervisor'])));
+  return new Set(rows.map((r) => r.userId));
+}
+
+export async function insertPerson(db: Db, values: typeof persons.$inferInsert) {
+  const [row] = await db.insert(persons).values(values).returning();
+  return row!;
+}
+
+export async function updatePerson(db: Db, id: string, version: number, values: Partial<typeof persons.$inferInsert>) {
+  const [row] = await db
+    .update(persons)
+    .set({ ...values, version: sql`${persons.version} + 1` })
+    .where(and(eq(persons.id, id), eq(persons.version, version)))
+    .returning();
+  return row;
+}
+
+export async function replacePsps(db: Db, personId: string, primaryId: string, secondaryIds: string[]) {
+  await db.delete(personPsps).where(eq(personPsps.personId, personId));
+  const secondary = [...new Set(secondaryIds)].filter((id) => id !== primaryId);
+  await db.insert(personPsps).values([
+    { personId, userId: primaryId, isPrimary: true },
+    ...secondary.map((userId) => ({ personId, userId, isPrimary: false })),
+  ]);
+}
+
+export async function insertConsent(db: Db, values: typeof consentRecords.$inferInsert) {
+  const [row] = await db.insert(consentRecords).values(values).returning();
+  return row!;
+}
+
+export async function findConsents(db: Db, personId: string) {
+  return db
+    .select({
+      id: consentRecords.id,
+      purpose: consentRecords.purpose,
+      decision: consentRecords.decision,
+      method: consentRecords.method,
+      note: consentRecords.note,
+      recordedAt: consentRecords.recordedAt,
+      recordedById: users.id,
+      recordedByName: users.name,
+    })
+    .from(consentRecords)
+    .innerJoin(users, eq(users.id, consentRecords.recordedBy))
+    .where(eq(consentRecords.personId, personId))
+    .orderBy(sql`${consentRecords.recordedAt} DESC`);
+}
