@@ -21,6 +21,18 @@ import { createUsersService } from './domains/users/users.service.ts';
 import { usersRoutes } from './domains/users/users.routes.ts';
 import { createAuditService } from './domains/audit/audit.service.ts';
 import { auditRoutes } from './domains/audit/audit.routes.ts';
+import { createPersonsService } from './domains/persons/persons.service.ts';
+import { personsRoutes } from './domains/persons/persons.routes.ts';
+import { createContactsService } from './domains/contacts/contacts.service.ts';
+import { contactsRoutes } from './domains/contacts/contacts.routes.ts';
+import { createVoiceItemsService } from './domains/voice-items/voice-items.service.ts';
+import { voiceItemsRoutes } from './domains/voice-items/voice-items.routes.ts';
+import { createConnectionsService } from './domains/connections/connections.service.ts';
+import { connectionsRoutes } from './domains/connections/connections.routes.ts';
+import { createHuddlesService } from './domains/huddles/huddles.service.ts';
+import { huddlesRoutes } from './domains/huddles/huddles.routes.ts';
+import { createIndicatorsService } from './domains/indicators/indicators.service.ts';
+import { indicatorsRoutes } from './domains/indicators/indicators.routes.ts';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'publicUrl' | 'sessionIdleMinutes' | 'smtpUrl' | 'mailFrom' | 'webDist'> & {
   logLevel?: string;
@@ -98,6 +110,15 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
   await app.register(structureRoutes, { structure: createStructureService({ db }) });
   await app.register(usersRoutes, { users: createUsersService({ db, clock, mailer: theMailer, auth, publicUrl: config.publicUrl }), secureCookies });
   await app.register(auditRoutes, { audit: createAuditService({ db }) });
+
+  const persons = createPersonsService({ db });
+  const connections = createConnectionsService({ db, clock, persons });
+  await app.register(personsRoutes, { persons });
+  await app.register(contactsRoutes, { contacts: createContactsService({ db, clock, persons }) });
+  await app.register(voiceItemsRoutes, { voiceItems: createVoiceItemsService({ db, clock, persons }) });
+  await app.register(connectionsRoutes, { connections });
+  await app.register(huddlesRoutes, { huddles: createHuddlesService({ db, clock, connections }) });
+  await app.register(indicatorsRoutes, { indicators: createIndicatorsService({ db, clock }) });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -1,0 +1,138 @@
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { queryRows, schema, type Db } from '@alongside/db';
+import { voiceItemVisible } from '../voice-items/voice-items.repo.ts';
+import { personVisible, type CareScope } from '../persons/persons.repo.ts';
+
+const { huddles, huddleAttendees, huddleItems, users, memberships } = schema;
+
+export interface HuddleItemRow {
+  id: string;
+  huddle_id: string | null;
+  voice_item_id: string | null;
+  connection_id: string | null;
+  topic: string | null;
+  /** Person name and item kind, only when the reader may see the item; otherwise null. */
+  person_name: string | null;
+  item_kind: string | null;
+  added_by: string;
+  added_by_name: string;
+  added_at: Date | string;
+}
+
+/**
+ * Agenda items of a team. An item pointing at a voice item or connection the reader may not see keeps
+ * only its existence ("an item from peer support"), never its content.
+ */
+export async function findItems(db: Db, scope: CareScope, teamId: string, filter: { huddleIds?: string[]; undiscussed?: boolean }) {
+  const where = [sql`i.team_id = ${teamId}`];
+  if (filter.undiscussed) where.push(sql`i.huddle_id IS NULL`);
+  if (filter.huddleIds) where.push(filter.huddleIds.length > 0 ? sql`i.huddle_id IN (${sql.join(filter.huddleIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`);
+  return queryRows<HuddleItemRow>(
+    db,
+    sql`SELECT i.id, i.huddle_id, i.voice_item_id, i.connection_id, i.topic,
+          COALESCE(
+            (SELECT p.preferred_name FROM voice_items v JOIN persons p ON p.id = v.person_id WHERE v.id = i.voice_item_id AND ${voiceItemVisible(scope)}),
+            (SELECT p.preferred_name FROM connections n JOIN persons p ON p.id = n.person_id WHERE n.id = i.connection_id AND ${personVisible(scope)})
+          ) AS person_name,
+          COALESCE(
+            (SELECT v.kind FROM voice_items v JOIN persons p ON p.id = v.person_id WHERE v.id = i.voice_item_id AND ${voiceItemVisible(scope)}),
+            (SELECT n.direction FROM connections n JOIN persons p ON p.id = n.person_id WHERE n.id = i.connection_id AND ${personVisible(scope)})
+          ) AS item_kind,
+          i.added_by, u.name AS added_by_name, i.added_at
+        FROM huddle_items i JOIN users u ON u.id = i.added_by
+        WHERE ${sql.join(where, sql` AND `)}
+        ORDER BY i.added_at, i.id`,
+  );
+}
+
+export async function findHuddles(db: Db, teamId: string, limit = 50) {
+  return db
+    .select({ id: huddles.id, teamId: huddles.teamId, heldAt: huddles.heldAt, decisions: huddles.decisions, createdById: users.id, createdByName: users.name })
+    .from(huddles)
+    .innerJoin(users, eq(users.id, huddles.createdBy))
+    .where(eq(huddles.teamId, teamId))
+    .orderBy(desc(huddles.heldAt))
+    .limit(limit);
+}
+
+export async function findAttendees(db: Db, huddleIds: string[]) {
+  if (huddleIds.length === 0) return [];
+  return db
+    .select({ huddleId: huddleAttendees.huddleId, id: users.id, name: users.name, role: huddleAttendees.role })
+    .from(huddleAttendees)
+    .innerJoin(users, eq(users.id, huddleAttendees.userId))
+    .where(inArray(huddleAttendees.huddleId, huddleIds))
+    .orderBy(users.name);
+}
+
+/** Members of the team with their (first) role there. */
+export async function findTeamRoles(db: Db, teamId: string): Promise<Map<string, string>> {
+  const rows = await db.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.teamId, teamId));
+  const roles = new Map<string, string>();
+  for (const r of rows) if (!roles.has(r.userId) || r.role === 'peer_support_worker') roles.set(r.userId, r.role);
+  return roles;
+}
+
+export async function insertHuddle(db: Db, values: typeof huddles.$inferInsert) {
+  const [row] = await db.insert(huddles).values(values).returning({ id: huddles.id });
+  return row!;
+}
+
+export async function insertAttendees(db: Db, rows: (typeof huddleAttendees.$inferInsert)[]) {
+  if (rows.length > 0) await db.insert(huddleAttendees).values(rows);
+}
+
+/** Marks undiscussed agenda items of the team as discussed in this huddle; returns how many. */
+export async function attachItems(db: Db, teamId: string, huddleId: string, itemIds: string[]): Promise<number> {
+  if (itemIds.length === 0) return 0;
+  const rows = await db
+    .update(huddleItems)
+    .set({ huddleId })
+    .where(and(eq(huddleItems.teamId, teamId), isNull(huddleItems.huddleId), inArray(huddleItems.id, itemIds)))
+    .returning({ id: huddleItems.id });
+  return rows.length;
+}
+
+export async function insertItem(db: Db, values: typeof huddleItems.$inferInsert) {
+  const [row] = await db.insert(huddleItems).values(values).returning({ id: huddleItems.id });
+  return row!;
+}
+
+export interface ActivityRow {
+  kind: string;
+  at: Date | string;
+  person_id: string;
+  person_name: string;
+  by_name: string;
+  detail: string | null;
+}
+
+/** Recent team activity the reader may see: who did what, for whom — never note text. */
+export async function findRecentActivity(db: Db, scope: CareScope, teamId: string, since: Date, limit = 20): Promise<ActivityRow[]> {
+  return queryRows<ActivityRow>(
+    db,
+    sql`SELECT * FROM (
+          SELECT 'contact' AS kind, c.occurred_at AS at, p.id AS person_id, p.preferred_name AS person_name, u.name AS by_name, c.mode AS detail
+            FROM contacts c JOIN persons p ON p.id = c.person_id JOIN users u ON u.id = c.author_id
+            WHERE c.team_id = ${teamId} AND c.occurred_at >= ${since} AND ${personVisible(scope)}
+          UNION ALL
+          SELECT 'voice_shared', v.shared_at, p.id, p.preferred_name, u.name, v.kind
+            FROM voice_items v JOIN persons p ON p.id = v.person_id JOIN users u ON u.id = v.created_by
+            WHERE v.team_id = ${teamId} AND v.shared_at >= ${since} AND ${voiceItemVisible(scope)}
+          UNION ALL
+          SELECT 'voice_answered', v.answered_at, p.id, p.preferred_name, u.name, v.kind
+            FROM voice_items v JOIN persons p ON p.id = v.person_id JOIN users u ON u.id = v.answered_by
+            WHERE v.team_id = ${teamId} AND v.answered_at >= ${since} AND ${voiceItemVisible(scope)}
+          UNION ALL
+          SELECT 'voice_returned', v.returned_at, p.id, p.preferred_name, u.name, v.kind
+            FROM voice_items v JOIN persons p ON p.id = v.person_id JOIN users u ON u.id = v.returned_by
+            WHERE v.team_id = ${teamId} AND v.returned_at >= ${since} AND ${voiceItemVisible(scope)}
+          UNION ALL
+          SELECT 'connection', e.at, p.id, p.preferred_name, u.name, e.status
+            FROM connection_events e JOIN connections n ON n.id = e.connection_id JOIN persons p ON p.id = n.person_id JOIN users u ON u.id = e.by_user_id
+            WHERE n.team_id = ${teamId} AND e.at >= ${since} AND ${personVisible(scope)}
+        ) a
+        ORDER BY at DESC
+        LIMIT ${limit}`,
+  );
+}
