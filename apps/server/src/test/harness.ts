@@ -39,7 +39,7 @@ export async function createTestApp(options: { clock?: Clock; sessionIdleMinutes
       smtpUrl: undefined,
       mailFrom: 'test@alongside.invalid',
       webDist: undefined,
-      logLevel: 'silent',
+      logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     },
   });
   await app.ready();

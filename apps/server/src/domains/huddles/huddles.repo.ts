@@ -38,10 +38,10 @@ export async function findItems(db: Db, scope: CareScope, teamId: string, filter
             (SELECT v.kind FROM voice_items v JOIN persons p ON p.id = v.person_id WHERE v.id = i.voice_item_id AND ${voiceItemVisible(scope)}),
             (SELECT n.direction FROM connections n JOIN persons p ON p.id = n.person_id WHERE n.id = i.connection_id AND ${personVisible(scope)})
           ) AS item_kind,
-          i.added_by, u.name AS added_by_name, i.added_at
+          i.added_by, u.name AS added_by_name, i.created_at AS added_at
         FROM huddle_items i JOIN users u ON u.id = i.added_by
         WHERE ${sql.join(where, sql` AND `)}
-        ORDER BY i.added_at, i.id`,
+        ORDER BY i.created_at, i.id`,
   );
 }
 
@@ -128,9 +128,9 @@ export async function findRecentActivity(db: Db, scope: CareScope, teamId: strin
             FROM voice_items v JOIN persons p ON p.id = v.person_id JOIN users u ON u.id = v.returned_by
             WHERE v.team_id = ${teamId} AND v.returned_at >= ${since} AND ${voiceItemVisible(scope)}
           UNION ALL
-          SELECT 'connection', e.at, p.id, p.preferred_name, u.name, e.status
+          SELECT 'connection', e.created_at, p.id, p.preferred_name, u.name, e.status
             FROM connection_events e JOIN connections n ON n.id = e.connection_id JOIN persons p ON p.id = n.person_id JOIN users u ON u.id = e.by_user_id
-            WHERE n.team_id = ${teamId} AND e.at >= ${since} AND ${personVisible(scope)}
+            WHERE n.team_id = ${teamId} AND e.created_at >= ${since} AND ${personVisible(scope)}
         ) a
         ORDER BY at DESC
         LIMIT ${limit}`,
