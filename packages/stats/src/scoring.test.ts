@@ -43,7 +43,7 @@ describe('scoring a CBI-shaped instrument', () => {
     expect(minimumAnswered(CBI_SHAPED.scales[0]!)).toBe(4); // 7 items: 3.5 → at least 4
     expect(minimumAnswered(CBI_SHAPED.scales[1]!)).toBe(3); // 6 items: exactly half counts
     expect(score({ work1: 1, work2: 1, work3: 1 }, 'work')).toMatchObject({ score: null, answered: 3, of: 7 });
-    expect(score({ work1: 1, work2: 1, work3: 1, work4: 2 }, 'work').score).toBeCloseTo(325 / 4);
+    expect(score({ work1: 1, work2: 1, work3: 1, work4: 2 }, 'work').score).toBeCloseTo(375 / 4);
     expect(score({ client1: 2, client2: 2 }, 'client').score).toBeNull();
     expect(score({ client1: 2, client2: 2, client3: null, client4: 4 }, 'client').score).toBeCloseTo(175 / 3);
   });
