@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { hashPassword } from '../passwords.ts';
 import * as s from '../schema.ts';
+import { ACTIVITY_TABLES, seedDemoActivity, type ActivityTeam } from './demo-activity.ts';
 import { CANADIAN_FIRST, CANADIAN_LAST, NORWEGIAN_FIRST, NORWEGIAN_LAST } from './names.ts';
 
 export const DEMO_PASSWORD = 'alongside-demo';
@@ -162,10 +163,15 @@ export async function findDemoLogins(database: Database): Promise<DemoLogin[] | 
 }
 
 /**
- * Fills an empty database with demo organizations, programs, teams and people.
+ * Fills an empty database with demo organizations, programs, teams and people, and six months of
+ * their practice (persons, contacts, voice items, connections, huddles) ending at `now`.
  * Idempotent: when demo data is already there it only returns the logins.
  */
-export async function seedDemo(database: Database, onProgress?: (done: number, total: number) => void): Promise<DemoLogin[]> {
+export async function seedDemo(
+  database: Database,
+  onProgress?: (done: number, total: number) => void,
+  options: { now?: Date } = {},
+): Promise<DemoLogin[]> {
   const existing = await findDemoLogins(database);
   if (existing) return existing;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -173,7 +179,11 @@ export async function seedDemo(database: Database, onProgress?: (done: number, t
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const usedEmails = new Set<string>();
   const totalTeams = PLAN.flatMap((o) => o.programs.flatMap((p) => p.teams)).length;
-  let teamsDone = 0;
+  // Progress: each team's structure, then each team's activity, then each bulk-inserted table.
+  const totalSteps = totalTeams * 2 + ACTIVITY_TABLES;
+  let stepsDone = 0;
+  const step = () => onProgress?.(++stepsDone, totalSteps);
+  const activityTeams: ActivityTeam[] = [];
 
   return database.db.transaction(async (tx) => {
     await tx.insert(s.countries).values([
@@ -279,12 +289,25 @@ export async function seedDemo(database: Database, onProgress?: (done: number, t
             if (demoEmail) demoUsed.add(role);
             add(demoEmail ? demoUserIds.get(demoEmail)! : await makeUser(org), role);
           }
-          teamsDone++;
-          onProgress?.(teamsDone, totalTeams);
+          activityTeams.push({
+            teamId,
+            programId: program!.id,
+            organizationId,
+            country: org.country,
+            setting: plan.setting,
+            isDemoTeam,
+            members: [],
+            ...(isDemoTeam ? { demoPeerId: demoUserIds.get('peer@alongside.example')!, demoNurseId: demoUserIds.get('nurse@alongside.example')! } : {}),
+          });
+          step();
         }
       }
     }
     await tx.insert(s.memberships).values(memberships);
+    for (const team of activityTeams) {
+      team.members = memberships.filter((m) => m.teamId === team.teamId).map((m) => ({ userId: m.userId, role: m.role }));
+    }
+    await seedDemoActivity(tx, activityTeams, { now: options.now ?? new Date(), onTeam: step, onTable: step });
 
     for (const account of DEMO_ACCOUNTS) {
       const id = demoUserIds.get(account.email)!;
