@@ -249,8 +249,11 @@ export const ConnectionStatusSchema = z.enum(CONNECTION_STATUSES);
 export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
 export const CONNECTION_DIRECTIONS = ['from_peer_support', 'to_peer_support'] as const;
 
-/** From peer support: to a clinician of the team (targetUserId) or to a service. */
-export const CreateConnectionBodySchema = z.union([
+/**
+ * From peer support: to a clinician of the team (targetUserId) or to a service. Discriminated by `direction`
+ * so that a bad field inside either kind is named in the 400 (a plain union only says "invalid input").
+ */
+export const CreateConnectionBodySchema = z.discriminatedUnion('direction', [
   z.object({
     direction: z.literal('from_peer_support'),
     personId: IdSchema,
