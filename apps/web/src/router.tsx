@@ -9,6 +9,11 @@ import { TeamDetailPage } from './features/admin/TeamDetailPage.tsx';
 import { TeamsPage } from './features/admin/TeamsPage.tsx';
 import { UsersPage } from './features/admin/UsersPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
+import { BoardPage } from './features/board/BoardPage.tsx';
+import { HuddlesPage } from './features/board/HuddlesPage.tsx';
+import { LogContactPage } from './features/people/LogContactPage.tsx';
+import { PeoplePage } from './features/people/PeoplePage.tsx';
+import { PersonPage } from './features/people/PersonPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { AcceptInvitationPage } from './features/invitations/AcceptInvitationPage.tsx';
 import { ProfilePage } from './features/profile/ProfilePage.tsx';
@@ -37,6 +42,17 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomePage /> },
               { path: 'profile', element: <ProfilePage /> },
+              { path: 'people', element: <PeoplePage /> },
+              { path: 'people/:id', element: <PersonPage /> },
+              { path: 'people/:id/contact/new', element: <LogContactPage /> },
+              { path: 'contact/new', element: <LogContactPage /> },
+              { path: 'board', element: <BoardPage /> },
+              { path: 'huddles', element: <HuddlesPage /> },
+              {
+                path: 'program',
+                // ECharts is large and only managers and researchers need it: load it with the page.
+                lazy: async () => ({ Component: (await import('./features/program/ProgramPage.tsx')).ProgramPage }),
+              },
               {
                 path: 'admin',
                 element: <AdminLayout />,

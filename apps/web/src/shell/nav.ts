@@ -1,3 +1,4 @@
+import { CLINICIAN_ROLES, PEER_ROLES } from '@alongside/contracts/vocabulary';
 import type { RoleView } from '../features/session/session.ts';
 
 /**
@@ -13,7 +14,11 @@ export type NavLabelKey =
   | 'nav.users'
   | 'nav.invitations'
   | 'nav.outbox'
-  | 'nav.audit';
+  | 'nav.audit'
+  | 'nav.people'
+  | 'nav.board'
+  | 'nav.huddles'
+  | 'nav.program';
 
 export interface NavItem {
   id: string;
@@ -34,17 +39,33 @@ export interface NavSection {
 const everyone = () => true;
 const administrators = (r: RoleView) => r.canAdminister;
 
+const peerStaff = (r: RoleView) => r.hasRole(...PEER_ROLES);
+const clinicians = (r: RoleView) => r.hasRole(...CLINICIAN_ROLES);
+const careTeam = (r: RoleView) => peerStaff(r) || clinicians(r);
+const programReaders = (r: RoleView) => r.hasRole('manager', 'researcher');
+
 /**
- * Role home pages, one per kind of work (UX.md "First screen per role"). Added by
- * later work, each with its own visibility rule, e.g.:
- *   PSP           "My people"  /people    r.hasRole('peer_support_worker')
- *   Supervisor    "My PSPs"    /psps      r.hasRole('peer_supervisor')
- *   Clinician     "Team board" /board     r.hasRole(...CLINICIAN_ROLES)
- *   Manager       "Program"    /program   r.hasRole('manager')
- *   Researcher    "Campaigns"  /campaigns r.hasRole('researcher')
- * Keep this list empty until a page exists.
+ * Role home pages, one per kind of work (UX.md "First screen per role"), each with its own
+ * visibility rule. Later pages ("My PSPs" for supervisors, "Campaigns" for researchers) join here.
  */
-export const ROLE_HOME_ITEMS: NavItem[] = [];
+export const ROLE_HOME_ITEMS: NavItem[] = [
+  { id: 'people', to: '/people', labelKey: 'nav.people', isVisible: peerStaff },
+  { id: 'board', to: '/board', labelKey: 'nav.board', isVisible: careTeam },
+  { id: 'huddles', to: '/huddles', labelKey: 'nav.huddles', isVisible: careTeam },
+  { id: 'program', to: '/program', labelKey: 'nav.program', isVisible: programReaders },
+];
+
+/**
+ * Where "/" sends a signed-in user: peer staff to their caseload, clinicians to the team board,
+ * managers and researchers to the program page; anyone else (administrators, people without a
+ * team role yet) stays on the home page (undefined).
+ */
+export function homePathFor(roles: RoleView): string | undefined {
+  if (peerStaff(roles)) return '/people';
+  if (clinicians(roles)) return '/board';
+  if (programReaders(roles)) return '/program';
+  return undefined;
+}
 
 export const NAV_SECTIONS: NavSection[] = [
   {

@@ -1,11 +1,12 @@
 import type { Membership } from '@alongside/contracts';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { EmptyState } from '../../components/Feedback.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLabels } from '../../lib/labels.ts';
 import { useSignedInMe } from '../session/RequireAuth.tsx';
+import { homePathFor } from '../../shell/nav.ts';
 import { roleView } from '../session/session.ts';
 
 function MembershipCard({ m }: { m: Membership }) {
@@ -47,11 +48,16 @@ function greetingName(name: string): string {
   return first;
 }
 
-/** Where everyone lands: a greeting and the teams they belong to. */
+/**
+ * Where everyone lands. People with a role home page (UX.md "First screen per role") go straight
+ * there; administrators and people without a team role yet get a greeting and their teams.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const roles = roleView(me);
+  const home = homePathFor(roles);
+  if (home) return <Navigate to={home} replace />;
   const firstName = greetingName(me.user.name);
 
   return (

@@ -1,0 +1,30 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+/**
+ * An ECharts chart with a text alternative: the box is an image named by `description`
+ * (which lists the numbers), so screen readers get the data, not the drawing.
+ */
+export function EChart({ option, description, height = 260 }: { option: ChartOption; description: string; height?: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const chart = echarts.init(el, undefined, { renderer: 'svg' });
+    chart.setOption(option);
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+  }, [option]);
+  return <div ref={ref} role="img" aria-label={description} style={{ width: '100%', height }} />;
+}
