@@ -380,10 +380,12 @@ export type TeamBoard = z.infer<typeof TeamBoardSchema>;
 
 // ── Indicators ─────────────────────────────────────────────────────────────────────────────────
 
+// The period checks run only once both dates are valid: a missing `from` must not also blame `to`.
+const bothDatesValid = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
 export const IndicatorsQuerySchema = z
   .object({ from: z.iso.date(), to: z.iso.date() })
-  .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 731, { message: 'the period can be at most two years', path: ['to'] });
+  .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'], ...bothDatesValid })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 731, { message: 'the period can be at most two years', path: ['to'], ...bothDatesValid });
 
 /** A figure for one period: null and suppressed when it is about fewer than k people. */
 export const CellSchema = z.object({ value: z.number().nullable(), suppressed: z.boolean() });

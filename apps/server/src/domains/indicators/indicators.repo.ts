@@ -50,7 +50,7 @@ export async function activityFigures(db: Db, programId: string, p: Period) {
 export interface VoiceFigures {
   shared: number;
   people: number;
-  /** Items whose due date has passed by the end of the period, or that were answered. */
+  /** Items that were answered, or whose due date has passed (by now). */
   due: number;
   on_time: number;
   answered: number;
@@ -59,11 +59,13 @@ export interface VoiceFigures {
 }
 
 /**
- * Voice items shared in the period. An item withdrawn before it was answered leaves the loop and is not counted;
- * "on time" means answered by its due date; an item still unanswered past its due date counts as late.
+ * Voice items shared in the period, followed up to now (answers may come after the period ends). An item withdrawn
+ * before it was answered leaves the loop and is not counted; "on time" means answered by its due date; an item still
+ * unanswered past its due date counts as late — judged against now, as answers are, so that an overdue item of a past
+ * period is not dropped from its denominator only to reappear as late once it is answered.
  */
 export async function voiceFigures(db: Db, programId: string, p: Period, now: Date): Promise<VoiceFigures> {
-  const cutoff = now < p.to ? now : p.to;
+  const cutoff = now;
   const [row] = await queryRows<VoiceFigures>(
     db,
     sql`SELECT count(*)::int AS shared, count(DISTINCT person_id)::int AS people,
@@ -127,7 +129,7 @@ export async function monthlyTrend(db: Db, programId: string, p: Period, now: Da
           FROM contacts WHERE program_id = ${programId} AND occurred_at >= ${p.from} AND occurred_at < ${p.to} GROUP BY 1
         ), v AS (
           SELECT date_trunc('month', shared_at AT TIME ZONE 'UTC')::date AS month, count(DISTINCT person_id)::int AS voice_people,
-                 count(*) FILTER (WHERE answered_at IS NOT NULL OR due_at < ${now < p.to ? now : p.to})::int AS voice_due,
+                 count(*) FILTER (WHERE answered_at IS NOT NULL OR due_at < ${now})::int AS voice_due,
                  count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at <= due_at)::int AS voice_on_time
           FROM voice_items
           WHERE program_id = ${programId} AND share_agreed AND shared_at >= ${p.from} AND shared_at < ${p.to}
