@@ -10,13 +10,13 @@ export function PrivacyLabel({ kind }: { kind: 'peer' | 'shared' | 'notShared' }
   const { t } = useTranslation();
   if (kind === 'shared') {
     return (
-      <Badge variant="light" color="alongside.9" radius="sm" tt="none" leftSection={<PeopleIcon />}>
+      <Badge variant="outline" color="alongside.9" radius="sm" tt="none" leftSection={<PeopleIcon />}>
         {t('privacy.shared')}
       </Badge>
     );
   }
   return (
-    <Badge variant="light" color="gray.8" radius="sm" tt="none" leftSection={<LockIcon />}>
+    <Badge variant="outline" color="gray.8" radius="sm" tt="none" leftSection={<LockIcon />}>
       {kind === 'peer' ? t('privacy.peerOnly') : t('privacy.notShared')}
     </Badge>
   );

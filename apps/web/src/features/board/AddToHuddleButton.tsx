@@ -25,7 +25,7 @@ export function AddToHuddleButton({
     <>
       <Button
         size="sm"
-        variant="subtle"
+        variant="outline"
         className="tap-target"
         loading={add.isPending}
         disabled={done}

@@ -132,7 +132,7 @@ function HuddleCard({ huddle }: { huddle: Huddle }) {
           <Title order={3} fz="md" id={id}>
             {format.dateTime(huddle.heldAt)}
           </Title>
-          <Badge variant="light" color={peers > 0 ? 'alongside.9' : 'gray.8'} radius="sm" tt="none">
+          <Badge variant="outline" color={peers > 0 ? 'alongside.9' : 'gray.8'} radius="sm" tt="none">
             {t('huddles.peerAttendance', { count: peers })}
           </Badge>
         </Group>

@@ -122,7 +122,7 @@ export function ConnectionCard({
               {labels.connectionStatus(connection.status)}
             </Badge>
             {connection.warmHandoff ? (
-              <Badge variant="light" color="alongside.9" radius="sm" tt="none">
+              <Badge variant="outline" color="alongside.9" radius="sm" tt="none">
                 {t('connections.warmHandoff')}
               </Badge>
             ) : null}

@@ -47,15 +47,15 @@ export function ContactFields({
 
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-        <TextInput
-          type="datetime-local"
-          label={t('contact.when')}
-          required
-          value={values.occurredAt}
-          onChange={(e) => set('occurredAt', e.currentTarget.value)}
-          error={errors.occurredAt}
-        />
+      <TextInput
+        type="datetime-local"
+        label={t('contact.when')}
+        required
+        value={values.occurredAt}
+        onChange={(e) => set('occurredAt', e.currentTarget.value)}
+        error={errors.occurredAt}
+      />
+      <Group gap="xs" align="end" wrap="wrap">
         <NumberInput
           label={t('contact.minutes')}
           required
@@ -66,24 +66,25 @@ export function ContactFields({
           value={values.durationMinutes}
           onChange={(v) => set('durationMinutes', typeof v === 'number' ? v : v === '' ? '' : Number(v))}
           error={errors.durationMinutes}
+          w={96}
         />
-      </SimpleGrid>
-      <fieldset className="plain-fieldset">
-        <legend className="visually-hidden">{t('contact.quickDuration')}</legend>
-        <Chip.Group
-          multiple={false}
-          value={QUICK_MINUTES.includes(values.durationMinutes as 15) ? String(values.durationMinutes) : ''}
-          onChange={(v) => set('durationMinutes', Number(v))}
-        >
-          <Group gap="xs">
-            {QUICK_MINUTES.map((m) => (
-              <Chip key={m} value={String(m)} size="md" className="chip-target">
-                {t('contact.minutesShort', { count: m })}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-      </fieldset>
+        <fieldset className="plain-fieldset">
+          <legend className="visually-hidden">{t('contact.quickDuration')}</legend>
+          <Chip.Group
+            multiple={false}
+            value={QUICK_MINUTES.includes(values.durationMinutes as 15) ? String(values.durationMinutes) : ''}
+            onChange={(v) => set('durationMinutes', Number(v))}
+          >
+            <Group gap={6}>
+              {QUICK_MINUTES.map((m) => (
+                <Chip key={m} value={String(m)} size="sm" className="chip-target">
+                  {t('contact.minutesShort', { count: m })}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+        </fieldset>
+      </Group>
       <SimpleGrid cols={2} spacing="sm">
         <NativeSelect
           label={t('contact.mode')}
@@ -111,9 +112,9 @@ export function ContactFields({
           value={values.activities}
           onChange={(v) => set('activities', v)}
         >
-          <Group gap="xs" mt={4}>
+          <Group gap={6} mt={4}>
             {CONTACT_ACTIVITIES.map((a) => (
-              <Chip key={a} value={a} size="md" className="chip-target">
+              <Chip key={a} value={a} size="sm" className="chip-target">
                 {labels.activity(a)}
               </Chip>
             ))}
@@ -157,7 +158,6 @@ export function ContactFields({
         description={t('contact.summaryAgreedHelp')}
         checked={values.summaryAgreed}
         onChange={(e) => set('summaryAgreed', e.currentTarget.checked)}
-        disabled={!values.teamSummary.trim()}
         error={errors.summaryAgreed}
         size="md"
       />

@@ -152,7 +152,7 @@ function ContactCard({ contact, tier, userId }: { contact: Contact; tier: CareTi
         </Text>
         <Group gap={6}>
           {contact.activities.map((a) => (
-            <Badge key={a} variant="light" color="gray.8" radius="sm" tt="none">
+            <Badge key={a} variant="outline" color="gray.8" radius="sm" tt="none">
               {labels.activity(a)}
             </Badge>
           ))}
@@ -187,7 +187,7 @@ function ContactCard({ contact, tier, userId }: { contact: Contact; tier: CareTi
                 {t('common.edit')}
               </Button>
             ) : !correcting ? (
-              <Button size="sm" variant="subtle" className="tap-target" onClick={() => setCorrecting(true)}>
+              <Button size="sm" variant="outline" className="tap-target" onClick={() => setCorrecting(true)}>
                 {t('contact.addCorrection')}
               </Button>
             ) : null}
@@ -204,7 +204,8 @@ function ContactCard({ contact, tier, userId }: { contact: Contact; tier: CareTi
 /** The person's contacts, newest first; notes only for peer staff (the server leaves them out for others). */
 export function ContactsTimeline({ personId, tier, userId }: { personId: string; tier: CareTier; userId: string }) {
   const { t } = useTranslation();
-  const contacts = useContacts({ personId, limit: 50 });
+  const [limit, setLimit] = useState(10);
+  const contacts = useContacts({ personId, limit });
   if (contacts.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (contacts.isError)
     return <LoadError message={describeError(contacts.error, t)} onRetry={() => void contacts.refetch()} retryLabel={t('common.tryAgain')} />;
@@ -213,10 +214,19 @@ export function ContactsTimeline({ personId, tier, userId }: { personId: string;
       <EmptyState title={t('contact.emptyTitle')}>{tier === 'peer' ? t('contact.emptyBodyPeer') : t('contact.emptyBodyClinician')}</EmptyState>
     );
   return (
-    <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
-      {contacts.data.map((c) => (
-        <ContactCard key={c.id} contact={c} tier={tier} userId={userId} />
-      ))}
+    <Stack gap="sm">
+      <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+        {contacts.data.map((c) => (
+          <ContactCard key={c.id} contact={c} tier={tier} userId={userId} />
+        ))}
+      </Stack>
+      {contacts.data.length >= limit && limit < 200 ? (
+        <div>
+          <Button variant="outline" loading={contacts.isFetching} onClick={() => setLimit((n) => Math.min(200, n + 20))}>
+            {t('contact.showOlder')}
+          </Button>
+        </div>
+      ) : null}
     </Stack>
   );
 }

@@ -53,10 +53,10 @@ function PersonCard({ person }: { person: Person }) {
             : t('people.noContactYet')}
         </Text>
         <Group gap="xs">
-          <Badge variant="light" color={person.openVoiceItems > 0 ? 'alongside.9' : 'gray.8'} radius="sm" tt="none">
+          <Badge variant={person.openVoiceItems > 0 ? 'filled' : 'outline'} color={person.openVoiceItems > 0 ? 'alongside.8' : 'gray.8'} radius="sm" tt="none">
             {t('people.openVoiceItems', { count: person.openVoiceItems })}
           </Badge>
-          <Badge variant="light" color={person.pendingConnections > 0 ? 'alongside.9' : 'gray.8'} radius="sm" tt="none">
+          <Badge variant={person.pendingConnections > 0 ? 'filled' : 'outline'} color={person.pendingConnections > 0 ? 'alongside.8' : 'gray.8'} radius="sm" tt="none">
             {t('people.pendingConnections', { count: person.pendingConnections })}
           </Badge>
           {person.consent.lockbox ? (

@@ -151,13 +151,7 @@ export function PersonPage() {
               <Button component={Link} to={`/people/${p.id}/contact/new`} leftSection={<PlusIcon />}>
                 {t('people.logContact')}
               </Button>
-              <Button variant="outline" onClick={() => setDialog('voice')}>
-                {t('voice.record')}
-              </Button>
-              <Button variant="outline" onClick={() => setDialog('connection')}>
-                {t('connections.new')}
-              </Button>
-              <Button variant="subtle" onClick={() => setDialog('huddle')}>
+              <Button variant="outline" onClick={() => setDialog('huddle')}>
                 {t('huddles.addToNext')}
               </Button>
             </Group>

@@ -235,7 +235,7 @@ export function VoiceItemCard({
                 label={t('huddles.addVoiceItem', { kind: labels.voiceKind(item.kind), name: item.personName })}
               />
             ) : null}
-            <Button size="sm" variant="subtle" color="red.9" className="tap-target" onClick={() => setConfirming('withdraw')}>
+            <Button size="sm" variant="outline" color="red.9" className="tap-target" onClick={() => setConfirming('withdraw')}>
               {t('voice.withdraw')}
             </Button>
           </Group>

@@ -9,7 +9,7 @@ import type {
   Person,
   VoiceItem,
 } from '@alongside/contracts';
-import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api, type QueryValue } from '../../api/client.ts';
 
 const enc = encodeURIComponent;
@@ -56,6 +56,8 @@ export const usePersons = (query: PersonsQuery, enabled = true) =>
     queryKey: practiceKeys.persons(query),
     queryFn: () => api.get<Person[]>('/api/persons', query),
     enabled,
+    // Typing in the search box keeps the previous cards until the new list arrives.
+    placeholderData: keepPreviousData,
   });
 
 export const usePerson = (id: string) =>
@@ -76,6 +78,8 @@ export const useContacts = (query: { personId?: string; teamId?: string; limit?:
   useQuery({
     queryKey: practiceKeys.contacts(query),
     queryFn: () => api.get<Contact[]>('/api/contacts', query),
+    // "Show older contacts" asks for a longer list; keep the shorter one on screen meanwhile.
+    placeholderData: keepPreviousData,
   });
 
 export const useVoiceItems = (query: { personId?: string; teamId?: string; status?: VoiceItem['status'] }) =>

@@ -134,7 +134,7 @@ function Charts({ data }: { data: Indicators }) {
   });
 
   const barOption = (rows: { label: string; current: Cell; previous: Cell }[]): ChartOption => ({
-    aria: { enabled: true, decal: { show: true } },
+    aria: { enabled: false },
     grid: { left: 8, right: 40, top: 32, bottom: 8, containLabel: true },
     legend: { top: 0, textStyle: { color: '#212529' } },
     tooltip: { trigger: 'axis' },
@@ -161,6 +161,7 @@ function Charts({ data }: { data: Indicators }) {
     { id: 'contacts', title: t('program.trendContacts'), pick: (r) => r.contacts, unit: 'count' },
     { id: 'ontime', title: t('program.trendOnTime', { days: data.voiceAnswerTargetDays }), pick: (r) => r.voiceAnsweredOnTimePct, unit: 'percent' },
   ];
+  const hiddenBars = [...activities, ...referrals].some((r) => r.current.suppressed || r.previous.suppressed);
   const hiddenMonths = data.trend.some((r) => r.peopleSupported.suppressed || r.contacts.suppressed || r.voiceAnsweredOnTimePct.suppressed);
 
   return (
@@ -176,13 +177,14 @@ function Charts({ data }: { data: Indicators }) {
           </Card>
         ))}
       </SimpleGrid>
+      {hiddenBars ? <Text size="sm">{t('program.hiddenBarsNote', { k: data.k })}</Text> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder radius="md" padding="md">
           <Title order={3} fz="md" mb="xs">
             {t('program.activitiesTitle')}
           </Title>
           {activities.length ? (
-            <EChart option={barOption(activities)} description={describeBars(t('program.activitiesTitle'), activities)} height={360} />
+            <EChart option={barOption(activities)} description={describeBars(t('program.activitiesTitle'), activities)} height={420} />
           ) : (
             <Text>{t('program.noData')}</Text>
           )}
