@@ -76,7 +76,7 @@ type Confirming = 'share' | 'withdraw' | undefined;
 
 /** One voice item with the actions this reader may take at its current step. */
 export function VoiceItemCard({
-  item,
+  item: fromList,
   tier,
   showPerson = false,
   headingOrder = 3,
@@ -89,6 +89,10 @@ export function VoiceItemCard({
   const { t } = useTranslation();
   const labels = usePracticeLabels();
   const step = useVoiceStep();
+  // The server answers each step with the item's new version; use it at once, so a quick
+  // "Mark as seen" then "Send answer" does not race the list refresh and hit a stale version.
+  const [latest, setLatest] = useState<VoiceItem>();
+  const item = latest && latest.id === fromList.id && latest.version > fromList.version ? latest : fromList;
   const [confirming, setConfirming] = useState<Confirming>();
   const [answer, setAnswer] = useState('');
   const [reaction, setReaction] = useState('');
@@ -106,14 +110,29 @@ export function VoiceItemCard({
       setAnswerProblem(t('validation.required'));
       return;
     }
-    step.mutate({ step: 'answer', item, answer: answer.trim() }, { onSuccess: () => setAnswer(''), onError: answerErrors.fromError });
+    step.mutate(
+      { step: 'answer', item, answer: answer.trim() },
+      {
+        onSuccess: (saved) => {
+          setLatest(saved);
+          setAnswer('');
+        },
+        onError: answerErrors.fromError,
+      },
+    );
   };
 
   const submitReturn = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     step.mutate(
       { step: 'return', item, reaction: reaction.trim() || undefined },
-      { onSuccess: () => { setReturning(false); setReaction(''); } },
+      {
+        onSuccess: (saved) => {
+          setLatest(saved);
+          setReturning(false);
+          setReaction('');
+        },
+      },
     );
   };
 
@@ -188,7 +207,7 @@ export function VoiceItemCard({
                     size="sm"
                     className="tap-target"
                     loading={step.isPending && step.variables.step === 'acknowledge'}
-                    onClick={() => step.mutate({ step: 'acknowledge', item })}
+                    onClick={() => step.mutate({ step: 'acknowledge', item }, { onSuccess: setLatest })}
                   >
                     {t('voice.acknowledge')}
                   </Button>
@@ -288,7 +307,17 @@ export function VoiceItemCard({
               <Button
                 color={confirming === 'withdraw' ? 'red.9' : undefined}
                 loading={step.isPending}
-                onClick={() => step.mutate({ step: confirming, item }, { onSuccess: () => setConfirming(undefined) })}
+                onClick={() =>
+                  step.mutate(
+                    { step: confirming, item },
+                    {
+                      onSuccess: (saved) => {
+                        setLatest(saved);
+                        setConfirming(undefined);
+                      },
+                    },
+                  )
+                }
               >
                 {confirming === 'share' ? t('voice.shareConfirm') : t('voice.withdrawConfirm')}
               </Button>
