@@ -13,13 +13,14 @@ import { useSignedInMe } from '../session/RequireAuth.tsx';
 import { ConnectionCard } from './ConnectionCard.tsx';
 import { ConsentPanel, ConsentSummary } from './ConsentPanel.tsx';
 import { ContactsTimeline } from './ContactsTimeline.tsx';
+import { EditPersonModal } from './EditPersonModal.tsx';
 import { NewConnectionModal } from './NewConnectionModal.tsx';
 import { useConnections, usePerson, useVoiceItems } from './queries.ts';
 import { RecordVoiceItemModal } from './RecordVoiceItemModal.tsx';
 import { careTierIn, type CareTier } from './rules.ts';
 import { VoiceItemCard } from './VoiceItemCard.tsx';
 
-type Dialog = 'voice' | 'connection' | 'huddle' | undefined;
+type Dialog = 'voice' | 'connection' | 'huddle' | 'details' | undefined;
 
 function VoiceSection({ person, tier, onRecord }: { person: Person; tier: CareTier; onRecord: () => void }) {
   const { t } = useTranslation();
@@ -154,6 +155,9 @@ export function PersonPage() {
               <Button variant="outline" onClick={() => setDialog('huddle')}>
                 {t('huddles.addToNext')}
               </Button>
+              <Button variant="outline" onClick={() => setDialog('details')}>
+                {t('person.editDetails')}
+              </Button>
             </Group>
           ) : null}
         </Stack>
@@ -192,6 +196,16 @@ export function PersonPage() {
           onSaved={() => {
             setDialog(undefined);
             setNotice(t('connections.saved'));
+          }}
+        />
+      ) : null}
+      {dialog === 'details' ? (
+        <EditPersonModal
+          person={p}
+          onClose={() => setDialog(undefined)}
+          onSaved={() => {
+            setDialog(undefined);
+            setNotice(t('person.detailsSaved'));
           }}
         />
       ) : null}

@@ -195,3 +195,13 @@ export const useAddHuddleItem = () =>
     (body: { teamId: string; voiceItemId?: string; connectionId?: string; topic?: string }) =>
       api.post<unknown>('/api/huddles/items', body),
   );
+
+export interface UpdatePersonInput {
+  preferredName?: string;
+  pronouns?: string | null;
+  externalId?: string | null;
+  language?: Language;
+  version: number;
+}
+export const useUpdatePerson = (personId: string) =>
+  usePracticeMutation((body: UpdatePersonInput) => api.patch<Person>(`/api/persons/${enc(personId)}`, body));
