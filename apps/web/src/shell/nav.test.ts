@@ -23,7 +23,10 @@ describe('role home pages in the navigation', () => {
     [['manager'], ['home', 'profile', 'program']],
     [['researcher'], ['home', 'profile', 'program']],
     [['org_admin'], ['home', 'profile']],
-    [['nurse', 'manager'], ['home', 'profile', 'board', 'huddles', 'program']],
+    [
+      ['nurse', 'manager'],
+      ['home', 'profile', 'board', 'huddles', 'program'],
+    ],
   ] as [Membership['role'][], string[]][])('%j sees %j', (held, expected) => {
     expect(ids(withRoles(held))).toEqual(expected);
   });

@@ -6,7 +6,15 @@ import { useFormErrors } from '../../lib/errors.ts';
 import { useAddHuddleItem } from '../people/queries.ts';
 
 /** A topic for the team's next huddle; the whole team reads it, so it says so. */
-export function AddTopicForm({ teamId, initialTopic = '', onAdded }: { teamId: string; initialTopic?: string; onAdded?: () => void }) {
+export function AddTopicForm({
+  teamId,
+  initialTopic = '',
+  onAdded,
+}: {
+  teamId: string;
+  initialTopic?: string;
+  onAdded?: () => void;
+}) {
   const { t } = useTranslation();
   const add = useAddHuddleItem();
   const [topic, setTopic] = useState(initialTopic);

@@ -176,7 +176,11 @@ export function BoardPage() {
       {board.isPending ? (
         <Loader role="status" aria-label={t('common.loading')} />
       ) : board.isError ? (
-        <LoadError message={describeError(board.error, t)} onRetry={() => void board.refetch()} retryLabel={t('common.tryAgain')} />
+        <LoadError
+          message={describeError(board.error, t)}
+          onRetry={() => void board.refetch()}
+          retryLabel={t('common.tryAgain')}
+        />
       ) : (
         <BoardBody board={board.data} tier={team.tier} />
       )}

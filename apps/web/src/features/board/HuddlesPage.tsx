@@ -16,7 +16,15 @@ import { useTeamChoice } from './useTeamChoice.ts';
 
 const PEER = new Set<string>(PEER_ROLES);
 
-function RecordHuddleForm({ teamId, members, agenda }: { teamId: string; members: TeamMember[]; agenda: TeamBoard['agenda'] }) {
+function RecordHuddleForm({
+  teamId,
+  members,
+  agenda,
+}: {
+  teamId: string;
+  members: TeamMember[];
+  agenda: TeamBoard['agenda'];
+}) {
   const { t } = useTranslation();
   const labels = useLabels();
   const create = useCreateHuddle();
@@ -27,7 +35,9 @@ function RecordHuddleForm({ teamId, members, agenda }: { teamId: string; members
   const [local, setLocal] = useState<{ heldAt?: string; attendeeIds?: string }>({});
   const [saved, setSaved] = useState<string>();
   const { errors, fromError, clear } = useFormErrors(t, ['heldAt', 'attendeeIds', 'itemIds', 'decisions']);
-  const people = members.filter((m) => m.role !== 'org_admin').filter((m, i, all) => all.findIndex((x) => x.userId === m.userId) === i);
+  const people = members
+    .filter((m) => m.role !== 'org_admin')
+    .filter((m, i, all) => all.findIndex((x) => x.userId === m.userId) === i);
 
   const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -86,7 +96,13 @@ function RecordHuddleForm({ teamId, members, agenda }: { teamId: string; members
             </Stack>
           </Checkbox.Group>
           {agenda.length > 0 ? (
-            <Checkbox.Group label={t('huddles.discussed')} description={t('huddles.discussedHelp')} value={itemIds} onChange={setItemIds} error={errors.fields.itemIds}>
+            <Checkbox.Group
+              label={t('huddles.discussed')}
+              description={t('huddles.discussedHelp')}
+              value={itemIds}
+              onChange={setItemIds}
+              error={errors.fields.itemIds}
+            >
               <Stack gap="xs" mt="xs">
                 {agenda.map((a) => (
                   <Checkbox key={a.id} value={a.id} size="md" label={a.label} />
@@ -137,7 +153,8 @@ function HuddleCard({ huddle }: { huddle: Huddle }) {
           </Badge>
         </Group>
         <Text size="sm">
-          <strong>{t('huddles.attendees')}:</strong> {huddle.attendees.map((a) => `${a.name} (${labels.role(a.role)})`).join(', ')}
+          <strong>{t('huddles.attendees')}:</strong>{' '}
+          {huddle.attendees.map((a) => `${a.name} (${labels.role(a.role)})`).join(', ')}
         </Text>
         {huddle.items.length > 0 ? (
           <Stack gap={2}>
@@ -206,9 +223,18 @@ export function HuddlesPage() {
       {members.isPending || board.isPending ? (
         <Loader role="status" aria-label={t('common.loading')} />
       ) : members.isError ? (
-        <LoadError message={describeError(members.error, t)} onRetry={() => void members.refetch()} retryLabel={t('common.tryAgain')} />
+        <LoadError
+          message={describeError(members.error, t)}
+          onRetry={() => void members.refetch()}
+          retryLabel={t('common.tryAgain')}
+        />
       ) : (
-        <RecordHuddleForm key={team.teamId} teamId={team.teamId} members={members.data} agenda={board.data?.agenda ?? []} />
+        <RecordHuddleForm
+          key={team.teamId}
+          teamId={team.teamId}
+          members={members.data}
+          agenda={board.data?.agenda ?? []}
+        />
       )}
       <section aria-labelledby="huddle-list-title">
         <Stack gap="sm">
@@ -218,7 +244,11 @@ export function HuddlesPage() {
           {huddles.isPending ? (
             <Loader role="status" aria-label={t('common.loading')} />
           ) : huddles.isError ? (
-            <LoadError message={describeError(huddles.error, t)} onRetry={() => void huddles.refetch()} retryLabel={t('common.tryAgain')} />
+            <LoadError
+              message={describeError(huddles.error, t)}
+              onRetry={() => void huddles.refetch()}
+              retryLabel={t('common.tryAgain')}
+            />
           ) : huddles.data.length === 0 ? (
             <EmptyState title={t('huddles.emptyTitle')}>{t('huddles.emptyBody')}</EmptyState>
           ) : (

@@ -9,7 +9,17 @@ import { describeError, useFormErrors } from '../../lib/errors.ts';
 import { useCreateConnection, usePersons } from '../people/queries.ts';
 
 /** A clinician refers someone the team knows, or someone new, to the team's peer support. */
-export function ReferModal({ teamId, teamName, onClose, onSaved }: { teamId: string; teamName: string; onClose: () => void; onSaved: () => void }) {
+export function ReferModal({
+  teamId,
+  teamName,
+  onClose,
+  onSaved,
+}: {
+  teamId: string;
+  teamName: string;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const persons = usePersons({ teamId });
   const create = useCreateConnection();
@@ -34,7 +44,12 @@ export function ReferModal({ teamId, teamName, onClose, onSaved }: { teamId: str
         ? { direction: 'to_peer_support', personId, reason: reason.trim() || undefined }
         : {
             direction: 'to_peer_support',
-            newPerson: { teamId, preferredName: preferredName.trim(), pronouns: pronouns.trim() || undefined, language },
+            newPerson: {
+              teamId,
+              preferredName: preferredName.trim(),
+              pronouns: pronouns.trim() || undefined,
+              language,
+            },
             reason: reason.trim() || undefined,
           },
       { onSuccess: onSaved, onError: fromError },
@@ -44,7 +59,13 @@ export function ReferModal({ teamId, teamName, onClose, onSaved }: { teamId: str
   const options = (persons.data ?? []).slice().sort((a, b) => a.preferredName.localeCompare(b.preferredName));
 
   return (
-    <Modal opened onClose={onClose} title={t('refer.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('refer.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <Text size="sm">{t('refer.intro', { team: teamName })}</Text>
@@ -73,7 +94,9 @@ export function ReferModal({ teamId, teamName, onClose, onSaved }: { teamId: str
                 { value: '', label: persons.isPending ? t('common.loading') : t('contact.choosePerson') },
                 ...options.map((p) => ({ value: p.id, label: p.preferredName })),
               ]}
-              error={problem ?? errors.fields.personId ?? (persons.isError ? describeError(persons.error, t) : undefined)}
+              error={
+                problem ?? errors.fields.personId ?? (persons.isError ? describeError(persons.error, t) : undefined)
+              }
             />
           ) : (
             <>
@@ -89,7 +112,13 @@ export function ReferModal({ teamId, teamName, onClose, onSaved }: { teamId: str
                 }}
                 error={problem}
               />
-              <TextInput label={t('people.pronouns')} description={t('common.optional')} value={pronouns} maxLength={50} onChange={(e) => setPronouns(e.currentTarget.value)} />
+              <TextInput
+                label={t('people.pronouns')}
+                description={t('common.optional')}
+                value={pronouns}
+                maxLength={50}
+                onChange={(e) => setPronouns(e.currentTarget.value)}
+              />
               <LanguagePicker value={language} onChange={setLanguage} description={t('people.languageHelp')} />
             </>
           )}

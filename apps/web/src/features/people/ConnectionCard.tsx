@@ -25,7 +25,15 @@ export function useConnectionLabel() {
   };
 }
 
-function StatusModal({ connection, status, onClose }: { connection: Connection; status: ConnectionStatus; onClose: () => void }) {
+function StatusModal({
+  connection,
+  status,
+  onClose,
+}: {
+  connection: Connection;
+  status: ConnectionStatus;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const labels = usePracticeLabels();
   const update = useUpdateConnection();
@@ -54,7 +62,15 @@ function StatusModal({ connection, status, onClose }: { connection: Connection; 
     >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
-          <Textarea label={t('connections.note')} description={t('connections.noteHelp')} autosize minRows={2} maxLength={4000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <Textarea
+            label={t('connections.note')}
+            description={t('connections.noteHelp')}
+            autosize
+            minRows={2}
+            maxLength={4000}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
           {status === 'completed' || status === 'declined' || status === 'did_not_attend' ? (
             <Textarea
               label={t('connections.feedback', { name: connection.personName })}
@@ -66,7 +82,11 @@ function StatusModal({ connection, status, onClose }: { connection: Connection; 
               onChange={(e) => setFeedback(e.currentTarget.value)}
             />
           ) : null}
-          <ErrorAlert message={update.isError ? (conflict ? t('connections.conflict') : describeError(update.error, t)) : undefined} />
+          <ErrorAlert
+            message={
+              update.isError ? (conflict ? t('connections.conflict') : describeError(update.error, t)) : undefined
+            }
+          />
           <Group justify="flex-end">
             <Button variant="outline" onClick={onClose}>
               {t('common.cancel')}
@@ -102,7 +122,9 @@ export function ConnectionCard({
   const me = useSignedInMe();
   const showHuddle = tier === 'peer' && NEXT_CONNECTION_STATUSES[connection.status].length > 0;
   const next = canMoveConnection(tier, me.user.id, connection) ? NEXT_CONNECTION_STATUSES[connection.status] : [];
-  const title = showPerson ? t('connections.titleWithPerson', { name: connection.personName, where: describe(connection) }) : describe(connection);
+  const title = showPerson
+    ? t('connections.titleWithPerson', { name: connection.personName, where: describe(connection) })
+    : describe(connection);
 
   return (
     <Card component="article" withBorder radius="md" padding="md" aria-labelledby={headingId}>
@@ -139,7 +161,11 @@ export function ConnectionCard({
         <Stack component="ol" gap={2} p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('connections.history')}>
           {connection.events.map((ev, i) => (
             <Text component="li" size="sm" key={`${ev.status}-${i}`}>
-              {t('connections.event', { status: labels.connectionStatus(ev.status), name: ev.by.name, date: format.date(ev.at) })}
+              {t('connections.event', {
+                status: labels.connectionStatus(ev.status),
+                name: ev.by.name,
+                date: format.date(ev.at),
+              })}
               {ev.note ? ` — ${ev.note}` : ''}
             </Text>
           ))}
@@ -158,7 +184,10 @@ export function ConnectionCard({
                 className="tap-target"
                 variant={s === 'declined' || s === 'did_not_attend' ? 'outline' : 'filled'}
                 onClick={() => setChanging(s)}
-                aria-label={t('connections.actionFor', { action: t(`connections.action.${s}`), name: connection.personName })}
+                aria-label={t('connections.actionFor', {
+                  action: t(`connections.action.${s}`),
+                  name: connection.personName,
+                })}
               >
                 {t(`connections.action.${s}`)}
               </Button>
@@ -173,7 +202,9 @@ export function ConnectionCard({
           </Group>
         ) : null}
       </Stack>
-      {changing ? <StatusModal connection={connection} status={changing} onClose={() => setChanging(undefined)} /> : null}
+      {changing ? (
+        <StatusModal connection={connection} status={changing} onClose={() => setChanging(undefined)} />
+      ) : null}
     </Card>
   );
 }

@@ -38,10 +38,12 @@ export function ConsentSummary({ person }: { person: Person }) {
         {person.consent.shareWithCareTeam === 'per_item' ? t('consent.decision.per_item') : t('consent.decision.none')}
       </Text>
       <Text size="sm">
-        <strong>{t('consent.research')}</strong> {person.consent.researchUse ? t('consent.decision.yes') : t('consent.decision.no')}
+        <strong>{t('consent.research')}</strong>{' '}
+        {person.consent.researchUse ? t('consent.decision.yes') : t('consent.decision.no')}
       </Text>
       <Text size="sm">
-        <strong>{t('consent.lockbox')}</strong> {person.consent.lockbox ? t('consent.decision.on') : t('consent.decision.off')}
+        <strong>{t('consent.lockbox')}</strong>{' '}
+        {person.consent.lockbox ? t('consent.decision.on') : t('consent.decision.off')}
       </Text>
     </Stack>
   );
@@ -50,7 +52,12 @@ export function ConsentSummary({ person }: { person: Person }) {
 function ConsentHistory({ records }: { records: ConsentRecord[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (records.length === 0) return <EmptyState title={t('consent.historyEmptyTitle')} headingOrder={4}>{t('consent.historyEmptyBody')}</EmptyState>;
+  if (records.length === 0)
+    return (
+      <EmptyState title={t('consent.historyEmptyTitle')} headingOrder={4}>
+        {t('consent.historyEmptyBody')}
+      </EmptyState>
+    );
   return (
     <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
       {records.map((r) => (
@@ -170,7 +177,11 @@ export function ConsentPanel({ person }: { person: Person }) {
           {history.isPending ? (
             <Loader role="status" aria-label={t('common.loading')} />
           ) : history.isError ? (
-            <LoadError message={describeError(history.error, t)} onRetry={() => void history.refetch()} retryLabel={t('common.tryAgain')} />
+            <LoadError
+              message={describeError(history.error, t)}
+              onRetry={() => void history.refetch()}
+              retryLabel={t('common.tryAgain')}
+            />
           ) : (
             <ConsentHistory records={history.data} />
           )}

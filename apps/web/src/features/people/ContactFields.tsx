@@ -1,5 +1,22 @@
-import { CONTACT_ACTIVITIES, CONTACT_LOCATIONS, CONTACT_MODES, type Contact, type ContactActivity } from '@alongside/contracts';
-import { Checkbox, Chip, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  CONTACT_ACTIVITIES,
+  CONTACT_LOCATIONS,
+  CONTACT_MODES,
+  type Contact,
+  type ContactActivity,
+} from '@alongside/contracts';
+import {
+  Checkbox,
+  Chip,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PrivacyLabel } from '../../components/PrivacyLabel.tsx';
@@ -107,11 +124,7 @@ export function ContactFields({
             {t('contact.activities')}
           </Text>
         </legend>
-        <Chip.Group
-          multiple
-          value={values.activities}
-          onChange={(v) => set('activities', v)}
-        >
+        <Chip.Group multiple value={values.activities} onChange={(v) => set('activities', v)}>
           <Group gap={6} mt={4}>
             {CONTACT_ACTIVITIES.map((a) => (
               <Chip key={a} value={a} size="sm" className="chip-target">
@@ -166,7 +179,10 @@ export function ContactFields({
 }
 
 /** Problems the browser can see before sending. */
-export function validateContact(values: ContactFormValues, t: (key: 'validation.required' | 'contact.chooseActivity' | 'contact.minutesRange') => string) {
+export function validateContact(
+  values: ContactFormValues,
+  t: (key: 'validation.required' | 'contact.chooseActivity' | 'contact.minutesRange') => string,
+) {
   const problems: Partial<Record<(typeof CONTACT_FIELDS)[number], string>> = {};
   if (!values.occurredAt) problems.occurredAt = t('validation.required');
   if (values.durationMinutes === '' || values.durationMinutes < 1 || values.durationMinutes > 1440)

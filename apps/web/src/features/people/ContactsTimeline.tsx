@@ -59,7 +59,13 @@ function EditContactModal({ contact, onClose }: { contact: Contact; onClose: () 
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('contact.editTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('contact.editTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <ContactFields
@@ -148,7 +154,11 @@ function ContactCard({ contact, tier, userId }: { contact: Contact; tier: CareTi
           })}
         </Title>
         <Text size="sm">
-          {t('contact.cardMeta', { mode: labels.mode(contact.mode), location: labels.location(contact.location), name: contact.author.name })}
+          {t('contact.cardMeta', {
+            mode: labels.mode(contact.mode),
+            location: labels.location(contact.location),
+            name: contact.author.name,
+          })}
         </Text>
         <Group gap={6}>
           {contact.activities.map((a) => (
@@ -191,7 +201,9 @@ function ContactCard({ contact, tier, userId }: { contact: Contact; tier: CareTi
                 {t('contact.addCorrection')}
               </Button>
             ) : null}
-            {editable ? <Text size="xs">{t('contact.editableUntil', { date: format.dateTime(contact.editableUntil) })}</Text> : null}
+            {editable ? (
+              <Text size="xs">{t('contact.editableUntil', { date: format.dateTime(contact.editableUntil) })}</Text>
+            ) : null}
           </Group>
         ) : null}
         {correcting ? <CorrectionForm contact={contact} onDone={() => setCorrecting(false)} /> : null}
@@ -208,10 +220,18 @@ export function ContactsTimeline({ personId, tier, userId }: { personId: string;
   const contacts = useContacts({ personId, limit });
   if (contacts.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (contacts.isError)
-    return <LoadError message={describeError(contacts.error, t)} onRetry={() => void contacts.refetch()} retryLabel={t('common.tryAgain')} />;
+    return (
+      <LoadError
+        message={describeError(contacts.error, t)}
+        onRetry={() => void contacts.refetch()}
+        retryLabel={t('common.tryAgain')}
+      />
+    );
   if (contacts.data.length === 0)
     return (
-      <EmptyState title={t('contact.emptyTitle')}>{tier === 'peer' ? t('contact.emptyBodyPeer') : t('contact.emptyBodyClinician')}</EmptyState>
+      <EmptyState title={t('contact.emptyTitle')}>
+        {tier === 'peer' ? t('contact.emptyBodyPeer') : t('contact.emptyBodyClinician')}
+      </EmptyState>
     );
   return (
     <Stack gap="sm">
@@ -222,7 +242,11 @@ export function ContactsTimeline({ personId, tier, userId }: { personId: string;
       </Stack>
       {contacts.data.length >= limit && limit < 200 ? (
         <div>
-          <Button variant="outline" loading={contacts.isFetching} onClick={() => setLimit((n) => Math.min(200, n + 20))}>
+          <Button
+            variant="outline"
+            loading={contacts.isFetching}
+            onClick={() => setLimit((n) => Math.min(200, n + 20))}
+          >
             {t('contact.showOlder')}
           </Button>
         </div>

@@ -11,7 +11,15 @@ import { useUpdatePerson } from './queries.ts';
 const FIELDS = ['preferredName', 'pronouns', 'externalId', 'language'] as const;
 
 /** Change a person's name, pronouns, file number or language (peer staff; versioned). */
-export function EditPersonModal({ person, onClose, onSaved }: { person: Person; onClose: () => void; onSaved: () => void }) {
+export function EditPersonModal({
+  person,
+  onClose,
+  onSaved,
+}: {
+  person: Person;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const update = useUpdatePerson(person.id);
   const [preferredName, setPreferredName] = useState(person.preferredName);
@@ -42,7 +50,12 @@ export function EditPersonModal({ person, onClose, onSaved }: { person: Person; 
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('person.editTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('person.editTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <TextInput
@@ -57,9 +70,28 @@ export function EditPersonModal({ person, onClose, onSaved }: { person: Person; 
             }}
             error={nameProblem ?? errors.fields.preferredName}
           />
-          <TextInput label={t('people.pronouns')} description={t('common.optional')} value={pronouns} maxLength={50} onChange={(e) => setPronouns(e.currentTarget.value)} error={errors.fields.pronouns} />
-          <TextInput label={t('people.externalId')} description={t('people.externalIdHelp')} value={externalId} maxLength={100} onChange={(e) => setExternalId(e.currentTarget.value)} error={errors.fields.externalId} />
-          <LanguagePicker value={language} onChange={setLanguage} description={t('people.languageHelp')} error={errors.fields.language} />
+          <TextInput
+            label={t('people.pronouns')}
+            description={t('common.optional')}
+            value={pronouns}
+            maxLength={50}
+            onChange={(e) => setPronouns(e.currentTarget.value)}
+            error={errors.fields.pronouns}
+          />
+          <TextInput
+            label={t('people.externalId')}
+            description={t('people.externalIdHelp')}
+            value={externalId}
+            maxLength={100}
+            onChange={(e) => setExternalId(e.currentTarget.value)}
+            error={errors.fields.externalId}
+          />
+          <LanguagePicker
+            value={language}
+            onChange={setLanguage}
+            description={t('people.languageHelp')}
+            error={errors.fields.language}
+          />
           <ErrorAlert message={update.isError ? (conflict ? t('person.conflict') : errors.summary) : undefined} />
           <Group justify="flex-end">
             <Button variant="outline" onClick={onClose}>

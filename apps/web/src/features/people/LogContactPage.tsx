@@ -33,7 +33,8 @@ function PersonChooser({ value, onChange, error }: { value: string; onChange: (i
   const persons = usePersons({ teamId: team?.teamId }, Boolean(team));
   const mine = (persons.data ?? []).filter((p) => p.psps.some((s) => s.id === me.user.id));
   const others = (persons.data ?? []).filter((p) => !p.psps.some((s) => s.id === me.user.id));
-  const byName = (a: { preferredName: string }, b: { preferredName: string }) => a.preferredName.localeCompare(b.preferredName);
+  const byName = (a: { preferredName: string }, b: { preferredName: string }) =>
+    a.preferredName.localeCompare(b.preferredName);
   return (
     <NativeSelect
       label={t('contact.person')}
@@ -44,10 +45,20 @@ function PersonChooser({ value, onChange, error }: { value: string; onChange: (i
       data={[
         { value: '', label: persons.isPending ? t('common.loading') : t('contact.choosePerson') },
         ...(mine.length
-          ? [{ group: t('people.scopeMine'), items: mine.sort(byName).map((p) => ({ value: p.id, label: p.preferredName })) }]
+          ? [
+              {
+                group: t('people.scopeMine'),
+                items: mine.sort(byName).map((p) => ({ value: p.id, label: p.preferredName })),
+              },
+            ]
           : []),
         ...(others.length
-          ? [{ group: t('people.scopeTeam'), items: others.sort(byName).map((p) => ({ value: p.id, label: p.preferredName })) }]
+          ? [
+              {
+                group: t('people.scopeTeam'),
+                items: others.sort(byName).map((p) => ({ value: p.id, label: p.preferredName })),
+              },
+            ]
           : []),
       ]}
     />
@@ -71,7 +82,11 @@ export function LogContactPage() {
     return (
       <Stack>
         <PageHeader title={t('contact.title')} />
-        <LoadError message={describeError(person.error, t)} onRetry={() => void person.refetch()} retryLabel={t('common.tryAgain')} />
+        <LoadError
+          message={describeError(person.error, t)}
+          onRetry={() => void person.refetch()}
+          retryLabel={t('common.tryAgain')}
+        />
       </Stack>
     );
   }
@@ -155,4 +170,3 @@ export function LogContactPage() {
     </Stack>
   );
 }
-

@@ -62,7 +62,13 @@ export function NewConnectionModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('connections.newTitle', { name: personName })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('connections.newTitle', { name: personName })}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <SegmentedControl
@@ -90,7 +96,9 @@ export function NewConnectionModal({
                 { value: '', label: members.isPending ? t('common.loading') : t('connections.chooseClinician') },
                 ...clinicians.map((m) => ({ value: m.userId, label: `${m.name} · ${labels.role(m.role)}` })),
               ]}
-              error={problem ?? errors.fields.targetUserId ?? (members.isError ? describeError(members.error, t) : undefined)}
+              error={
+                problem ?? errors.fields.targetUserId ?? (members.isError ? describeError(members.error, t) : undefined)
+              }
             />
           ) : (
             <NativeSelect

@@ -53,10 +53,20 @@ function PersonCard({ person }: { person: Person }) {
             : t('people.noContactYet')}
         </Text>
         <Group gap="xs">
-          <Badge variant={person.openVoiceItems > 0 ? 'filled' : 'outline'} color={person.openVoiceItems > 0 ? 'alongside.8' : 'gray.8'} radius="sm" tt="none">
+          <Badge
+            variant={person.openVoiceItems > 0 ? 'filled' : 'outline'}
+            color={person.openVoiceItems > 0 ? 'alongside.8' : 'gray.8'}
+            radius="sm"
+            tt="none"
+          >
             {t('people.openVoiceItems', { count: person.openVoiceItems })}
           </Badge>
-          <Badge variant={person.pendingConnections > 0 ? 'filled' : 'outline'} color={person.pendingConnections > 0 ? 'alongside.8' : 'gray.8'} radius="sm" tt="none">
+          <Badge
+            variant={person.pendingConnections > 0 ? 'filled' : 'outline'}
+            color={person.pendingConnections > 0 ? 'alongside.8' : 'gray.8'}
+            radius="sm"
+            tt="none"
+          >
             {t('people.pendingConnections', { count: person.pendingConnections })}
           </Badge>
           {person.consent.lockbox ? (
@@ -89,7 +99,10 @@ export function PeoplePage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [adding, setAdding] = useState(false);
-  const persons = usePersons({ teamId: team?.teamId, mine: scope === 'mine' ? true : undefined, q: q || undefined }, Boolean(team));
+  const persons = usePersons(
+    { teamId: team?.teamId, mine: scope === 'mine' ? true : undefined, q: q || undefined },
+    Boolean(team),
+  );
 
   if (!team) {
     return (

@@ -41,9 +41,15 @@ function VoiceSection({ person, tier, onRecord }: { person: Person; tier: CareTi
         {items.isPending ? (
           <Loader role="status" aria-label={t('common.loading')} />
         ) : items.isError ? (
-          <LoadError message={describeError(items.error, t)} onRetry={() => void items.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(items.error, t)}
+            onRetry={() => void items.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         ) : items.data.length === 0 ? (
-          <EmptyState title={t('voice.emptyTitle')}>{tier === 'peer' ? t('voice.emptyBodyPeer') : t('voice.emptyBodyClinician')}</EmptyState>
+          <EmptyState title={t('voice.emptyTitle')}>
+            {tier === 'peer' ? t('voice.emptyBodyPeer') : t('voice.emptyBodyClinician')}
+          </EmptyState>
         ) : (
           items.data.map((v) => <VoiceItemCard key={v.id} item={v} tier={tier} />)
         )}
@@ -71,7 +77,11 @@ function ConnectionsSection({ person, tier, onConnect }: { person: Person; tier:
         {connections.isPending ? (
           <Loader role="status" aria-label={t('common.loading')} />
         ) : connections.isError ? (
-          <LoadError message={describeError(connections.error, t)} onRetry={() => void connections.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(connections.error, t)}
+            onRetry={() => void connections.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         ) : connections.data.length === 0 ? (
           <EmptyState title={t('connections.emptyTitle')}>{t('connections.emptyBody')}</EmptyState>
         ) : (
@@ -103,7 +113,11 @@ export function PersonPage() {
         {notFound ? (
           <Text>{t('person.notFoundBody')}</Text>
         ) : (
-          <LoadError message={describeError(person.error, t)} onRetry={() => void person.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(person.error, t)}
+            onRetry={() => void person.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         )}
         <div>
           <Button component={Link} to="/" variant="outline">
@@ -210,7 +224,12 @@ export function PersonPage() {
         />
       ) : null}
       {dialog === 'huddle' ? (
-        <Modal opened onClose={() => setDialog(undefined)} title={t('huddles.addToNext')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <Modal
+          opened
+          onClose={() => setDialog(undefined)}
+          title={t('huddles.addToNext')}
+          closeButtonProps={{ 'aria-label': t('common.close') }}
+        >
           <AddTopicForm
             teamId={p.teamId}
             initialTopic={t('huddles.topicAbout', { name: p.preferredName })}

@@ -49,7 +49,13 @@ export function RecordVoiceItemModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('voice.recordTitle', { name: personName })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('voice.recordTitle', { name: personName })}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <NativeSelect

@@ -227,7 +227,12 @@ export function VoiceItemCard({
                 error={answerProblem ?? answerErrors.errors.fields.answer}
               />
               <div>
-                <Button type="submit" size="sm" className="tap-target" loading={step.isPending && step.variables.step === 'answer'}>
+                <Button
+                  type="submit"
+                  size="sm"
+                  className="tap-target"
+                  loading={step.isPending && step.variables.step === 'answer'}
+                >
                   {t('voice.sendAnswer')}
                 </Button>
               </div>
@@ -254,7 +259,13 @@ export function VoiceItemCard({
                 label={t('huddles.addVoiceItem', { kind: labels.voiceKind(item.kind), name: item.personName })}
               />
             ) : null}
-            <Button size="sm" variant="outline" color="red.9" className="tap-target" onClick={() => setConfirming('withdraw')}>
+            <Button
+              size="sm"
+              variant="outline"
+              color="red.9"
+              className="tap-target"
+              onClick={() => setConfirming('withdraw')}
+            >
               {t('voice.withdraw')}
             </Button>
           </Group>
@@ -285,7 +296,9 @@ export function VoiceItemCard({
         ) : null}
 
         {step.isError && !confirming ? (
-          <ErrorAlert message={conflict ? t('voice.conflict') : answerErrors.errors.summary ?? describeError(step.error, t)} />
+          <ErrorAlert
+            message={conflict ? t('voice.conflict') : (answerErrors.errors.summary ?? describeError(step.error, t))}
+          />
         ) : null}
       </Stack>
 
@@ -297,7 +310,11 @@ export function VoiceItemCard({
           closeButtonProps={{ 'aria-label': t('common.close') }}
         >
           <Stack gap="md">
-            <Text>{confirming === 'share' ? t('voice.shareBody', { name: item.personName }) : t('voice.withdrawBody', { name: item.personName })}</Text>
+            <Text>
+              {confirming === 'share'
+                ? t('voice.shareBody', { name: item.personName })
+                : t('voice.withdrawBody', { name: item.personName })}
+            </Text>
             {confirming === 'share' ? <PrivacyLabel kind="shared" /> : null}
             {step.isError ? <ErrorAlert message={describeError(step.error, t)} /> : null}
             <Group justify="flex-end">

@@ -122,7 +122,10 @@ export const useCreateContact = () =>
 
 export const useUpdateContact = () =>
   usePracticeMutation(
-    ({ id, ...body }: Omit<ContactInput, 'teamSummary'> & { id: string; teamSummary: string | null; version: number }) =>
+    ({
+      id,
+      ...body
+    }: Omit<ContactInput, 'teamSummary'> & { id: string; teamSummary: string | null; version: number }) =>
       api.patch<Contact>(`/api/contacts/${enc(id)}`, body),
   );
 
@@ -186,14 +189,21 @@ export const useCreateConnection = () =>
 
 export const useUpdateConnection = () =>
   usePracticeMutation(
-    ({ id, ...body }: { id: string; status: ConnectionStatus; note?: string; personFeedback?: string; version: number }) =>
-      api.patch<Connection>(`/api/connections/${enc(id)}`, body),
+    ({
+      id,
+      ...body
+    }: {
+      id: string;
+      status: ConnectionStatus;
+      note?: string;
+      personFeedback?: string;
+      version: number;
+    }) => api.patch<Connection>(`/api/connections/${enc(id)}`, body),
   );
 
 export const useAddHuddleItem = () =>
-  usePracticeMutation(
-    (body: { teamId: string; voiceItemId?: string; connectionId?: string; topic?: string }) =>
-      api.post<unknown>('/api/huddles/items', body),
+  usePracticeMutation((body: { teamId: string; voiceItemId?: string; connectionId?: string; topic?: string }) =>
+    api.post<unknown>('/api/huddles/items', body),
   );
 
 export interface UpdatePersonInput {

@@ -27,7 +27,13 @@ const membership = (role: Membership['role'], teamId: string | null): Membership
 });
 
 describe('care tiers', () => {
-  const ms = [membership('nurse', 'a'), membership('peer_supervisor', 'a'), membership('psychologist', 'b'), membership('manager', 'c'), membership('org_admin', null)];
+  const ms = [
+    membership('nurse', 'a'),
+    membership('peer_supervisor', 'a'),
+    membership('psychologist', 'b'),
+    membership('manager', 'c'),
+    membership('org_admin', null),
+  ];
   it('peer staff outranks clinician in the same team; managers have no tier', () => {
     expect(careTierIn(ms, 'a')).toBe('peer');
     expect(careTierIn(ms, 'b')).toBe('clinician');
@@ -82,7 +88,11 @@ describe('sortForBoard', () => {
 describe('contact defaults', () => {
   const memory = () => {
     const data = new Map<string, string>();
-    return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
+    return {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      data,
+    };
   };
   it('round-trips the last mode, place and duration', () => {
     const s = memory();

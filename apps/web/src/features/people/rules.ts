@@ -80,7 +80,11 @@ export interface ContactDefaults {
   durationMinutes: number;
 }
 
-export const FALLBACK_CONTACT_DEFAULTS: ContactDefaults = { mode: 'in_person', location: 'community', durationMinutes: 30 };
+export const FALLBACK_CONTACT_DEFAULTS: ContactDefaults = {
+  mode: 'in_person',
+  location: 'community',
+  durationMinutes: 30,
+};
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 

@@ -12,7 +12,15 @@ export type ChartOption = echarts.EChartsCoreOption;
  * An ECharts chart with a text alternative: the box is an image named by `description`
  * (which lists the numbers), so screen readers get the data, not the drawing.
  */
-export function EChart({ option, description, height = 260 }: { option: ChartOption; description: string; height?: number }) {
+export function EChart({
+  option,
+  description,
+  height = 260,
+}: {
+  option: ChartOption;
+  description: string;
+  height?: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;

@@ -109,7 +109,10 @@ function Charts({ data }: { data: Indicators }) {
   const labels = usePracticeLabels();
   const format = useFormat();
   const text = useCellText(data.k);
-  const month = (m: string) => new Intl.DateTimeFormat(format.locale, { month: 'short', year: 'numeric' }).format(new Date(`${m.slice(0, 7)}-15T00:00:00`));
+  const month = (m: string) =>
+    new Intl.DateTimeFormat(format.locale, { month: 'short', year: 'numeric' }).format(
+      new Date(`${m.slice(0, 7)}-15T00:00:00`),
+    );
   const value = (c: Cell) => (c.suppressed ? null : c.value);
 
   const lineOption = (title: string, pick: (row: Indicators['trend'][number]) => Cell): ChartOption => ({
@@ -138,31 +141,88 @@ function Charts({ data }: { data: Indicators }) {
     grid: { left: 8, right: 40, top: 32, bottom: 8, containLabel: true },
     legend: { top: 0, textStyle: { color: '#212529' } },
     tooltip: { trigger: 'axis' },
-    yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true, axisLabel: { color: '#343a40', width: 180, overflow: 'break' } },
+    yAxis: {
+      type: 'category',
+      data: rows.map((r) => r.label),
+      inverse: true,
+      axisLabel: { color: '#343a40', width: 180, overflow: 'break' },
+    },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#343a40' } },
     series: [
-      { name: t('program.thisPeriod'), type: 'bar', data: rows.map((r) => value(r.current)), itemStyle: { color: CURRENT_COLOUR }, label: { show: true, position: 'right', color: '#212529' } },
-      { name: t('program.previousPeriod'), type: 'bar', data: rows.map((r) => value(r.previous)), itemStyle: { color: PREVIOUS_COLOUR, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: Math.PI / 4, color: 'rgba(255,255,255,0.6)' } }, label: { show: true, position: 'right', color: '#212529' } },
+      {
+        name: t('program.thisPeriod'),
+        type: 'bar',
+        data: rows.map((r) => value(r.current)),
+        itemStyle: { color: CURRENT_COLOUR },
+        label: { show: true, position: 'right', color: '#212529' },
+      },
+      {
+        name: t('program.previousPeriod'),
+        type: 'bar',
+        data: rows.map((r) => value(r.previous)),
+        itemStyle: {
+          color: PREVIOUS_COLOUR,
+          decal: {
+            symbol: 'rect',
+            dashArrayX: [1, 0],
+            dashArrayY: [2, 4],
+            rotation: Math.PI / 4,
+            color: 'rgba(255,255,255,0.6)',
+          },
+        },
+        label: { show: true, position: 'right', color: '#212529' },
+      },
     ],
   });
 
-  const activities = data.activities.map((a) => ({ label: labels.activity(a.activity), current: a.current, previous: a.previous }));
-  const referrals = data.referralsByProfession.map((r) => ({ label: t(`roles.${r.profession}`), current: r.current, previous: r.previous }));
+  const activities = data.activities.map((a) => ({
+    label: labels.activity(a.activity),
+    current: a.current,
+    previous: a.previous,
+  }));
+  const referrals = data.referralsByProfession.map((r) => ({
+    label: t(`roles.${r.profession}`),
+    current: r.current,
+    previous: r.previous,
+  }));
   const describeTrend = (title: string, pick: (row: Indicators['trend'][number]) => Cell, unit: 'count' | 'percent') =>
-    t('program.chartLine', { title, values: data.trend.map((r) => `${month(r.month)}: ${text(pick(r), unit)}`).join('; ') });
+    t('program.chartLine', {
+      title,
+      values: data.trend.map((r) => `${month(r.month)}: ${text(pick(r), unit)}`).join('; '),
+    });
   const describeBars = (title: string, rows: typeof activities) =>
     t('program.chartBars', {
       title,
-      values: rows.map((r) => t('program.chartBarRow', { label: r.label, current: text(r.current, 'count'), previous: text(r.previous, 'count') })).join('; '),
+      values: rows
+        .map((r) =>
+          t('program.chartBarRow', {
+            label: r.label,
+            current: text(r.current, 'count'),
+            previous: text(r.previous, 'count'),
+          }),
+        )
+        .join('; '),
     });
 
-  const trends: { id: string; title: string; pick: (row: Indicators['trend'][number]) => Cell; unit: 'count' | 'percent' }[] = [
+  const trends: {
+    id: string;
+    title: string;
+    pick: (row: Indicators['trend'][number]) => Cell;
+    unit: 'count' | 'percent';
+  }[] = [
     { id: 'people', title: t('program.trendPeople'), pick: (r) => r.peopleSupported, unit: 'count' },
     { id: 'contacts', title: t('program.trendContacts'), pick: (r) => r.contacts, unit: 'count' },
-    { id: 'ontime', title: t('program.trendOnTime', { days: data.voiceAnswerTargetDays }), pick: (r) => r.voiceAnsweredOnTimePct, unit: 'percent' },
+    {
+      id: 'ontime',
+      title: t('program.trendOnTime', { days: data.voiceAnswerTargetDays }),
+      pick: (r) => r.voiceAnsweredOnTimePct,
+      unit: 'percent',
+    },
   ];
   const hiddenBars = [...activities, ...referrals].some((r) => r.current.suppressed || r.previous.suppressed);
-  const hiddenMonths = data.trend.some((r) => r.peopleSupported.suppressed || r.contacts.suppressed || r.voiceAnsweredOnTimePct.suppressed);
+  const hiddenMonths = data.trend.some(
+    (r) => r.peopleSupported.suppressed || r.contacts.suppressed || r.voiceAnsweredOnTimePct.suppressed,
+  );
 
   return (
     <Stack gap="lg">
@@ -184,7 +244,11 @@ function Charts({ data }: { data: Indicators }) {
             {t('program.activitiesTitle')}
           </Title>
           {activities.length ? (
-            <EChart option={barOption(activities)} description={describeBars(t('program.activitiesTitle'), activities)} height={420} />
+            <EChart
+              option={barOption(activities)}
+              description={describeBars(t('program.activitiesTitle'), activities)}
+              height={420}
+            />
           ) : (
             <Text>{t('program.noData')}</Text>
           )}
@@ -194,7 +258,11 @@ function Charts({ data }: { data: Indicators }) {
             {t('program.referralsTitle')}
           </Title>
           {referrals.length ? (
-            <EChart option={barOption(referrals)} description={describeBars(t('program.referralsTitle'), referrals)} height={300} />
+            <EChart
+              option={barOption(referrals)}
+              description={describeBars(t('program.referralsTitle'), referrals)}
+              height={300}
+            />
           ) : (
             <Text>{t('program.noReferrals')}</Text>
           )}
@@ -210,10 +278,18 @@ function Tables({ data }: { data: Indicators }) {
   const labels = usePracticeLabels();
   const format = useFormat();
   const text = useCellText(data.k);
-  const month = (m: string) => new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric' }).format(new Date(`${m.slice(0, 7)}-15T00:00:00`));
+  const month = (m: string) =>
+    new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric' }).format(
+      new Date(`${m.slice(0, 7)}-15T00:00:00`),
+    );
   return (
     <Stack gap="lg">
-      <DataTable caption={t('program.tableIndicators')} captionVisible head={[t('program.figure'), t('program.thisPeriod'), t('program.previousPeriod')]} minWidth={520}>
+      <DataTable
+        caption={t('program.tableIndicators')}
+        captionVisible
+        head={[t('program.figure'), t('program.thisPeriod'), t('program.previousPeriod')]}
+        minWidth={520}
+      >
         {data.indicators.map((ind) => (
           <Table.Tr key={ind.key}>
             <Table.Th scope="row" fw={500}>
@@ -227,7 +303,12 @@ function Tables({ data }: { data: Indicators }) {
       <DataTable
         caption={t('program.tableTrend')}
         captionVisible
-        head={[t('program.month'), t('program.trendPeople'), t('program.trendContacts'), t('program.trendOnTime', { days: data.voiceAnswerTargetDays })]}
+        head={[
+          t('program.month'),
+          t('program.trendPeople'),
+          t('program.trendContacts'),
+          t('program.trendOnTime', { days: data.voiceAnswerTargetDays }),
+        ]}
         minWidth={560}
       >
         {data.trend.map((r) => (
@@ -241,7 +322,12 @@ function Tables({ data }: { data: Indicators }) {
           </Table.Tr>
         ))}
       </DataTable>
-      <DataTable caption={t('program.activitiesTitle')} captionVisible head={[t('program.activity'), t('program.thisPeriod'), t('program.previousPeriod')]} minWidth={520}>
+      <DataTable
+        caption={t('program.activitiesTitle')}
+        captionVisible
+        head={[t('program.activity'), t('program.thisPeriod'), t('program.previousPeriod')]}
+        minWidth={520}
+      >
         {data.activities.map((a) => (
           <Table.Tr key={a.activity}>
             <Table.Th scope="row" fw={500}>
@@ -252,7 +338,12 @@ function Tables({ data }: { data: Indicators }) {
           </Table.Tr>
         ))}
       </DataTable>
-      <DataTable caption={t('program.referralsTitle')} captionVisible head={[t('program.profession'), t('program.thisPeriod'), t('program.previousPeriod')]} minWidth={520}>
+      <DataTable
+        caption={t('program.referralsTitle')}
+        captionVisible
+        head={[t('program.profession'), t('program.thisPeriod'), t('program.previousPeriod')]}
+        minWidth={520}
+      >
         {data.referralsByProfession.map((r) => (
           <Table.Tr key={r.profession}>
             <Table.Th scope="row" fw={500}>
@@ -274,7 +365,8 @@ export function ProgramPage() {
   const format = useFormat();
   const programs = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const m of me.memberships) if (m.programId && !seen.has(m.programId)) seen.set(m.programId, m.programName ?? '');
+    for (const m of me.memberships)
+      if (m.programId && !seen.has(m.programId)) seen.set(m.programId, m.programName ?? '');
     return [...seen].map(([id, name]) => ({ id, name }));
   }, [me.memberships]);
   const presets = useMemo(() => quarterPresets(new Date(), 5), []);
@@ -304,28 +396,50 @@ export function ProgramPage() {
   };
 
   const presetLabel = (p: (typeof presets)[number]) =>
-    p.isCurrent ? t('program.quarterToDate', { q: p.quarter, year: p.year }) : t('program.quarter', { q: p.quarter, year: p.year });
+    p.isCurrent
+      ? t('program.quarterToDate', { q: p.quarter, year: p.year })
+      : t('program.quarter', { q: p.quarter, year: p.year });
 
   return (
     <Stack gap="lg">
       <PageHeader title={t('program.title')} description={t('program.intro')} />
       <Group align="end" gap="md" wrap="wrap">
         {programs.length > 1 ? (
-          <NativeSelect label={t('fields.program')} value={programId} onChange={(e) => setProgramId(e.currentTarget.value)} data={programs.map((p) => ({ value: p.id, label: p.name }))} maw={360} />
+          <NativeSelect
+            label={t('fields.program')}
+            value={programId}
+            onChange={(e) => setProgramId(e.currentTarget.value)}
+            data={programs.map((p) => ({ value: p.id, label: p.name }))}
+            maw={360}
+          />
         ) : null}
         <NativeSelect
           label={t('program.period')}
           value={presetId}
           onChange={(e) => setPresetId(e.currentTarget.value)}
-          data={[...presets.map((p) => ({ value: p.id, label: presetLabel(p) })), { value: 'custom', label: t('program.custom') }]}
+          data={[
+            ...presets.map((p) => ({ value: p.id, label: presetLabel(p) })),
+            { value: 'custom', label: t('program.custom') },
+          ]}
           maw={280}
         />
       </Group>
       {presetId === 'custom' ? (
         <form onSubmit={applyCustom} noValidate>
           <Group align="end" gap="md" wrap="wrap">
-            <TextInput type="date" label={t('program.from')} value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.currentTarget.value })} />
-            <TextInput type="date" label={t('program.to')} value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.currentTarget.value })} error={customProblem} />
+            <TextInput
+              type="date"
+              label={t('program.from')}
+              value={custom.from}
+              onChange={(e) => setCustom({ ...custom, from: e.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              label={t('program.to')}
+              value={custom.to}
+              onChange={(e) => setCustom({ ...custom, to: e.currentTarget.value })}
+              error={customProblem}
+            />
             <Button type="submit">{t('program.apply')}</Button>
           </Group>
         </form>
@@ -334,7 +448,11 @@ export function ProgramPage() {
       {indicators.isPending ? (
         <Loader role="status" aria-label={t('common.loading')} />
       ) : indicators.isError ? (
-        <LoadError message={describeError(indicators.error, t)} onRetry={() => void indicators.refetch()} retryLabel={t('common.tryAgain')} />
+        <LoadError
+          message={describeError(indicators.error, t)}
+          onRetry={() => void indicators.refetch()}
+          retryLabel={t('common.tryAgain')}
+        />
       ) : (
         <>
           <Stack gap={4}>

@@ -8,7 +8,8 @@ const enc = encodeURIComponent;
 export const useIndicators = (programId: string | undefined, period: Period | undefined) =>
   useQuery({
     queryKey: ['indicators', programId ?? '', period?.from ?? '', period?.to ?? ''] as const,
-    queryFn: () => api.get<Indicators>(`/api/programs/${enc(programId ?? '')}/indicators`, { from: period?.from, to: period?.to }),
+    queryFn: () =>
+      api.get<Indicators>(`/api/programs/${enc(programId ?? '')}/indicators`, { from: period?.from, to: period?.to }),
     enabled: Boolean(programId && period),
     placeholderData: keepPreviousData,
   });
