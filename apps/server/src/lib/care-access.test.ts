@@ -20,7 +20,13 @@ function actorWith(role: Role | 'platform_admin', teamId = TEAM): Actor {
   const base = { userId: 'u', name: 'n', email: 'e', sessionId: 's', ip: '::1', requestId: 'r' };
   if (role === 'platform_admin') return { ...base, isPlatformAdmin: true, memberships: [] };
   const isOrg = role === 'org_admin';
-  return { ...base, isPlatformAdmin: false, memberships: [{ id: 'm', role, organizationId: 'org', programId: isOrg ? null : 'p', teamId: isOrg ? null : teamId }] };
+  return {
+    ...base,
+    isPlatformAdmin: false,
+    memberships: [
+      { id: 'm', role, organizationId: 'org', programId: isOrg ? null : 'p', teamId: isOrg ? null : teamId },
+    ],
+  };
 }
 
 const OPEN = { shareWithCareTeam: 'per_item', lockbox: false };
@@ -35,7 +41,21 @@ const WITHDRAWN = { shareAgreed: true, withdrawnAt: new Date('2026-01-01T00:00:0
  * shared item, unshared item, withdrawn item, shared item under 'none', shared item under lockbox,
  * agreed summary, unagreed summary, agreed summary under 'none', agreed summary under lockbox].
  */
-type Row = [CareTier, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean];
+type Row = [
+  CareTier,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+];
 const PEER: Row = ['peer', true, true, true, true, true, true, true, true, true, true, true, true];
 const CLINICIAN: Row = ['clinician', true, false, false, true, false, false, false, false, true, false, false, false];
 const NONE: Row = ['none', false, false, false, false, false, false, false, false, false, false, false, false];

@@ -67,37 +67,91 @@ beforeAll(async () => {
   pw = await createPracticeWorld(ctx);
 
   scene.open = await addPerson(pw, { preferredName: SHARED.name });
-  scene.noteContact = await logContact(pw, scene.open.id, { note: S.note, teamSummary: S.unagreedSummary, summaryAgreed: false });
-  expectStatus(await pw.as.psp2.request({ method: 'POST', url: `/api/contacts/${scene.noteContact.id}/corrections`, payload: { note: S.correction } }), 201);
-  scene.agreedContact = await logContact(pw, scene.open.id, { note: S.note, teamSummary: SHARED.summary, summaryAgreed: true });
-  scene.unshared = await addVoiceItem(pw, scene.open.id, { words: S.unsharedWords, context: S.unsharedContext, kind: 'concern' });
+  scene.noteContact = await logContact(pw, scene.open.id, {
+    note: S.note,
+    teamSummary: S.unagreedSummary,
+    summaryAgreed: false,
+  });
+  expectStatus(
+    await pw.as.psp2.request({
+      method: 'POST',
+      url: `/api/contacts/${scene.noteContact.id}/corrections`,
+      payload: { note: S.correction },
+    }),
+    201,
+  );
+  scene.agreedContact = await logContact(pw, scene.open.id, {
+    note: S.note,
+    teamSummary: SHARED.summary,
+    summaryAgreed: true,
+  });
+  scene.unshared = await addVoiceItem(pw, scene.open.id, {
+    words: S.unsharedWords,
+    context: S.unsharedContext,
+    kind: 'concern',
+  });
   scene.shared = await addVoiceItem(pw, scene.open.id, { words: SHARED.words, shareAgreed: true });
   const toWithdraw = await addVoiceItem(pw, scene.open.id, { words: S.withdrawnWords, shareAgreed: true });
   scene.withdrawn = await voiceStep(pw, 'psp', await voiceStep(pw, 'nurse', toWithdraw, 'acknowledge'), 'withdraw');
-  scene.openConnection = await addConnection(pw, 'psp', { direction: 'from_peer_support', personId: scene.open.id, targetUserId: pw.ids.nurse });
+  scene.openConnection = await addConnection(pw, 'psp', {
+    direction: 'from_peer_support',
+    personId: scene.open.id,
+    targetUserId: pw.ids.nurse,
+  });
 
   // Everything about this person was shared, then the person asked for a lockbox.
   scene.locked = await addPerson(pw, { preferredName: S.lockboxName });
-  scene.lockedContact = await logContact(pw, scene.locked.id, { note: S.note, teamSummary: S.lockboxSummary, summaryAgreed: true });
+  scene.lockedContact = await logContact(pw, scene.locked.id, {
+    note: S.note,
+    teamSummary: S.lockboxSummary,
+    summaryAgreed: true,
+  });
   scene.lockedItem = await addVoiceItem(pw, scene.locked.id, { words: S.lockboxWords, shareAgreed: true });
-  scene.lockedConnection = await addConnection(pw, 'psp', { direction: 'from_peer_support', personId: scene.locked.id, targetUserId: pw.ids.psychiatrist });
+  scene.lockedConnection = await addConnection(pw, 'psp', {
+    direction: 'from_peer_support',
+    personId: scene.locked.id,
+    targetUserId: pw.ids.psychiatrist,
+  });
   scene.lockedReferral = await addConnection(pw, 'nurse', { direction: 'to_peer_support', personId: scene.locked.id });
   await recordConsent(pw, scene.locked.id, 'lockbox', 'on');
 
   // This person's items were agreed one by one, then they withdrew all sharing.
   scene.none = await addPerson(pw);
-  scene.noneContact = await logContact(pw, scene.none.id, { note: S.note, teamSummary: S.noneSummary, summaryAgreed: true });
+  scene.noneContact = await logContact(pw, scene.none.id, {
+    note: S.note,
+    teamSummary: S.noneSummary,
+    summaryAgreed: true,
+  });
   scene.noneItem = await addVoiceItem(pw, scene.none.id, { words: S.noneWords, shareAgreed: true });
   await recordConsent(pw, scene.none.id, 'share_with_care_team', 'none');
 
   // Peer staff put every kind of item on the huddle agenda, and discuss some of them.
   const agenda = async (payload: object) =>
-    expectStatus<{ id: string }>(await pw.as.psp.request({ method: 'POST', url: '/api/huddles/items', payload: { teamId: pw.teamId, ...payload } }), 201);
-  const discussed = [await agenda({ voiceItemId: scene.unshared.id }), await agenda({ voiceItemId: scene.lockedItem.id })];
+    expectStatus<{ id: string }>(
+      await pw.as.psp.request({
+        method: 'POST',
+        url: '/api/huddles/items',
+        payload: { teamId: pw.teamId, ...payload },
+      }),
+      201,
+    );
+  const discussed = [
+    await agenda({ voiceItemId: scene.unshared.id }),
+    await agenda({ voiceItemId: scene.lockedItem.id }),
+  ];
   for (const item of [scene.withdrawn, scene.noneItem, scene.shared]) await agenda({ voiceItemId: item.id });
   await agenda({ connectionId: scene.lockedConnection.id });
   expectStatus(
-    await pw.as.psp.request({ method: 'POST', url: '/api/huddles', payload: { teamId: pw.teamId, heldAt: ctx.clock.now().toISOString(), attendeeIds: [pw.ids.psp, pw.ids.nurse], itemIds: discussed.map((d) => d.id) } }),
+    await pw.as.psp.request({
+      method: 'POST',
+      url: '/api/huddles',
+      payload: {
+        teamId: pw.teamId,
+        heldAt: ctx.clock.now().toISOString(),
+        attendeeIds: [pw.ids.psp, pw.ids.nurse],
+        itemIds: discussed.map((d) => d.id),
+      },
+    }),
     201,
   );
 });
@@ -108,12 +162,20 @@ beforeAll(async () => {
  * Returns the response bodies, whatever their status.
  */
 async function sweep(who: Who): Promise<{ url: string; status: number; body: string }[]> {
-  const spec = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+  const spec = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+    paths: Record<string, Record<string, unknown>>;
+  }>();
   const persons = [scene.open.id, scene.locked.id, scene.none.id];
   const idsFor: Record<string, string[]> = {
     '/api/persons/': persons,
     '/api/contacts/': [scene.noteContact.id, scene.agreedContact.id, scene.lockedContact.id, scene.noneContact.id],
-    '/api/voice-items/': [scene.unshared.id, scene.shared.id, scene.withdrawn.id, scene.lockedItem.id, scene.noneItem.id],
+    '/api/voice-items/': [
+      scene.unshared.id,
+      scene.shared.id,
+      scene.withdrawn.id,
+      scene.lockedItem.id,
+      scene.noneItem.id,
+    ],
     '/api/connections/': [scene.lockedConnection.id, scene.lockedReferral.id, scene.openConnection.id],
     '/api/teams/': [pw.teamId],
     '/api/programs/': [pw.programId],
@@ -122,9 +184,24 @@ async function sweep(who: Who): Promise<{ url: string; status: number; body: str
   const allIds = Object.values(idsFor).flat();
   const byPerson = persons.map((id) => `?personId=${id}`);
   const filtersFor: Record<string, string[]> = {
-    '/api/persons': ['', `?teamId=${pw.teamId}`, '?mine=true', ...[SHARED.name, S.lockboxName, S.note].map((q) => `?q=${encodeURIComponent(q)}`)],
-    '/api/contacts': ['', `?teamId=${pw.teamId}&limit=200`, '?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z', ...byPerson],
-    '/api/voice-items': ['', `?teamId=${pw.teamId}`, ...['open', 'acknowledged', 'answered', 'returned', 'withdrawn'].map((x) => `?status=${x}`), ...byPerson],
+    '/api/persons': [
+      '',
+      `?teamId=${pw.teamId}`,
+      '?mine=true',
+      ...[SHARED.name, S.lockboxName, S.note].map((q) => `?q=${encodeURIComponent(q)}`),
+    ],
+    '/api/contacts': [
+      '',
+      `?teamId=${pw.teamId}&limit=200`,
+      '?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z',
+      ...byPerson,
+    ],
+    '/api/voice-items': [
+      '',
+      `?teamId=${pw.teamId}`,
+      ...['open', 'acknowledged', 'answered', 'returned', 'withdrawn'].map((x) => `?status=${x}`),
+      ...byPerson,
+    ],
     '/api/connections': ['', `?teamId=${pw.teamId}`, '?status=proposed', '?status=accepted', ...byPerson],
     '/api/huddles': [`?teamId=${pw.teamId}`],
     '/api/audit-events': ['', `?organizationId=${pw.organizationId}&limit=1000`],
@@ -150,7 +227,9 @@ async function sweep(who: Who): Promise<{ url: string; status: number; body: str
 }
 
 const leaks = (bodies: { url: string; body: string }[], secrets: string[]) =>
-  bodies.flatMap(({ url, body }) => secrets.filter((s) => body.includes(s)).map((s) => `${s.split('-').slice(0, -5).join('-')} in GET ${url}`));
+  bodies.flatMap(({ url, body }) =>
+    secrets.filter((s) => body.includes(s)).map((s) => `${s.split('-').slice(0, -5).join('-')} in GET ${url}`),
+  );
 
 describe('the sweep reads everything', () => {
   it('peer staff of the team find every secret of the scene somewhere (the sweep is not blind)', async () => {
@@ -168,11 +247,25 @@ describe('peer-tier text never reaches anyone else', () => {
       const bodies = await sweep(who);
       expect(leaks(bodies, Object.values(S)), who).toEqual([]);
       // …while what was shared with them does reach them.
-      for (const s of Object.values(SHARED)) expect(bodies.some((b) => b.body.includes(s)), `${who} reads ${s}`).toBe(true);
+      for (const s of Object.values(SHARED))
+        expect(
+          bodies.some((b) => b.body.includes(s)),
+          `${who} reads ${s}`,
+        ).toBe(true);
     }
   });
 
-  for (const who of ['manager', 'researcher', 'orgAdmin', 'platform', 'pspB', 'nurseB', 'otherPsp', 'otherNurse', 'otherOrgAdmin'] as const) {
+  for (const who of [
+    'manager',
+    'researcher',
+    'orgAdmin',
+    'platform',
+    'pspB',
+    'nurseB',
+    'otherPsp',
+    'otherNurse',
+    'otherOrgAdmin',
+  ] as const) {
     it(`${who}: no person-level data at all`, async () => {
       const bodies = await sweep(who);
       expect(leaks(bodies, [...Object.values(S), ...Object.values(SHARED)])).toEqual([]);
@@ -180,7 +273,10 @@ describe('peer-tier text never reaches anyone else', () => {
   }
 
   it('the audit log keeps no note, words or summary text in its details', async () => {
-    const rows = await ctx.db.select({ details: schema.auditEvents.details }).from(schema.auditEvents).where(eq(schema.auditEvents.organizationId, pw.organizationId));
+    const rows = await ctx.db
+      .select({ details: schema.auditEvents.details })
+      .from(schema.auditEvents)
+      .where(eq(schema.auditEvents.organizationId, pw.organizationId));
     expect(rows.length).toBeGreaterThan(20);
     const text = JSON.stringify(rows);
     expect(Object.values({ ...S, ...SHARED }).filter((s) => text.includes(s))).toEqual([]);
@@ -207,7 +303,10 @@ describe('contact notes', () => {
     const person = await addPerson(pw);
     const agreed = await logContact(pw, person.id, { teamSummary: 'agreed', summaryAgreed: true });
     const notAgreed = await logContact(pw, person.id, { teamSummary: 'not agreed', summaryAgreed: false });
-    const summaries = async () => Object.fromEntries((await read<Contact[]>(pw, 'nurse', `/api/contacts?personId=${person.id}`)).map((c) => [c.id, c.teamSummary]));
+    const summaries = async () =>
+      Object.fromEntries(
+        (await read<Contact[]>(pw, 'nurse', `/api/contacts?personId=${person.id}`)).map((c) => [c.id, c.teamSummary]),
+      );
     expect(await summaries()).toEqual({ [agreed.id]: 'agreed', [notAgreed.id]: null });
     await recordConsent(pw, person.id, 'share_with_care_team', 'none');
     expect(await summaries()).toEqual({ [agreed.id]: null, [notAgreed.id]: null });
@@ -216,7 +315,11 @@ describe('contact notes', () => {
     expect(await read<Contact[]>(pw, 'nurse', `/api/contacts?personId=${person.id}`)).toEqual([]);
     await refused(ctx, pw.as.nurse, { method: 'GET', url: `/api/contacts/${agreed.id}` }, 404);
     // Peer staff read the summaries whatever the consent.
-    expect(Object.fromEntries((await read<Contact[]>(pw, 'psp', `/api/contacts?personId=${person.id}`)).map((c) => [c.id, c.teamSummary]))).toEqual({
+    expect(
+      Object.fromEntries(
+        (await read<Contact[]>(pw, 'psp', `/api/contacts?personId=${person.id}`)).map((c) => [c.id, c.teamSummary]),
+      ),
+    ).toEqual({
       [agreed.id]: 'agreed',
       [notAgreed.id]: 'not agreed',
     });
@@ -225,9 +328,20 @@ describe('contact notes', () => {
 
 describe('voice items', () => {
   it('an unshared item is never visible to clinicians: list, by id, board, agenda, counts', async () => {
-    expect((await read<VoiceItem[]>(pw, 'nurse', `/api/voice-items?personId=${scene.open.id}`)).map((v) => v.id)).toEqual([scene.shared.id]);
+    expect(
+      (await read<VoiceItem[]>(pw, 'nurse', `/api/voice-items?personId=${scene.open.id}`)).map((v) => v.id),
+    ).toEqual([scene.shared.id]);
     await refused(ctx, pw.as.nurse, { method: 'GET', url: `/api/voice-items/${scene.unshared.id}` }, 404);
-    await refused(ctx, pw.as.nurse, { method: 'POST', url: `/api/voice-items/${scene.unshared.id}/acknowledge`, payload: { version: scene.unshared.version } }, 404);
+    await refused(
+      ctx,
+      pw.as.nurse,
+      {
+        method: 'POST',
+        url: `/api/voice-items/${scene.unshared.id}/acknowledge`,
+        payload: { version: scene.unshared.version },
+      },
+      404,
+    );
     const board = await read<TeamBoard>(pw, 'nurse', `/api/teams/${pw.teamId}/board`);
     expect(board.voiceItems.map((v) => v.id)).not.toContain(scene.unshared.id);
     expect(board.agenda.map((i) => i.voiceItemId)).not.toContain(scene.unshared.id);
@@ -246,24 +360,50 @@ describe('voice items', () => {
   it('a withdrawn item disappears from clinicians’ views at once, and stays in the audit trail', async () => {
     const person = await addPerson(pw);
     const item = await addVoiceItem(pw, person.id, { shareAgreed: true });
-    const agendaItem = expectStatus<{ id: string }>(await pw.as.psp.request({ method: 'POST', url: '/api/huddles/items', payload: { teamId: pw.teamId, voiceItemId: item.id } }), 201);
+    const agendaItem = expectStatus<{ id: string }>(
+      await pw.as.psp.request({
+        method: 'POST',
+        url: '/api/huddles/items',
+        payload: { teamId: pw.teamId, voiceItemId: item.id },
+      }),
+      201,
+    );
     const acknowledged = await voiceStep(pw, 'nurse', item, 'acknowledge');
-    const boardItems = async () => (await read<TeamBoard>(pw, 'nurse', `/api/teams/${pw.teamId}/board`)).voiceItems.map((v) => v.id);
+    const boardItems = async () =>
+      (await read<TeamBoard>(pw, 'nurse', `/api/teams/${pw.teamId}/board`)).voiceItems.map((v) => v.id);
     expect(await boardItems()).toContain(item.id);
 
     await voiceStep(pw, 'psp', acknowledged, 'withdraw');
     expect(await boardItems()).not.toContain(item.id);
     await refused(ctx, pw.as.nurse, { method: 'GET', url: `/api/voice-items/${item.id}` }, 404);
-    await refused(ctx, pw.as.nurse, { method: 'POST', url: `/api/voice-items/${item.id}/answer`, payload: { version: acknowledged.version + 1, answer: 'too late' } }, 404);
+    await refused(
+      ctx,
+      pw.as.nurse,
+      {
+        method: 'POST',
+        url: `/api/voice-items/${item.id}/answer`,
+        payload: { version: acknowledged.version + 1, answer: 'too late' },
+      },
+      404,
+    );
     expect(await read<VoiceItem[]>(pw, 'nurse', `/api/voice-items?personId=${person.id}`)).toEqual([]);
     expect(await read<VoiceItem[]>(pw, 'nurse', `/api/voice-items?status=withdrawn&teamId=${pw.teamId}`)).toEqual([]);
-    const agenda = (await read<TeamBoard>(pw, 'nurse', `/api/teams/${pw.teamId}/board`)).agenda.find((i) => i.id === agendaItem.id);
+    const agenda = (await read<TeamBoard>(pw, 'nurse', `/api/teams/${pw.teamId}/board`)).agenda.find(
+      (i) => i.id === agendaItem.id,
+    );
     expect(agenda).toMatchObject({ voiceItemId: null, label: 'An item from peer support' });
-    const recent = (await read<TeamBoard>(pw, 'nurse', `/api/teams/${pw.teamId}/board`)).recentActivity.filter((a) => a.personId === person.id);
+    const recent = (await read<TeamBoard>(pw, 'nurse', `/api/teams/${pw.teamId}/board`)).recentActivity.filter(
+      (a) => a.personId === person.id,
+    );
     expect(recent.filter((a) => a.kind.startsWith('voice'))).toEqual([]);
 
-    const trail = await ctx.db.select({ action: schema.auditEvents.action }).from(schema.auditEvents).where(eq(schema.auditEvents.entityId, item.id));
-    expect(trail.map((t) => t.action)).toEqual(expect.arrayContaining(['voice_item.create', 'voice_item.acknowledge', 'voice_item.withdraw']));
+    const trail = await ctx.db
+      .select({ action: schema.auditEvents.action })
+      .from(schema.auditEvents)
+      .where(eq(schema.auditEvents.entityId, item.id));
+    expect(trail.map((t) => t.action)).toEqual(
+      expect.arrayContaining(['voice_item.create', 'voice_item.acknowledge', 'voice_item.withdraw']),
+    );
     expect((await read<VoiceItem>(pw, 'psp', `/api/voice-items/${item.id}`)).status).toBe('withdrawn');
   });
 
@@ -290,15 +430,44 @@ describe('the lockbox', () => {
     ];
     for (const who of ['nurse', 'psychiatrist'] as const) {
       for (const url of routes) await refused(ctx, pw.as[who], { method: 'GET', url }, 404);
-      for (const url of ['/api/contacts', '/api/voice-items', '/api/connections']) expect(await read<unknown[]>(pw, who, `${url}?personId=${scene.locked.id}`)).toEqual([]);
+      for (const url of ['/api/contacts', '/api/voice-items', '/api/connections'])
+        expect(await read<unknown[]>(pw, who, `${url}?personId=${scene.locked.id}`)).toEqual([]);
       expect((await read<Person[]>(pw, who, '/api/persons')).map((p) => p.id)).not.toContain(scene.locked.id);
       const board = await read<TeamBoard>(pw, who, `/api/teams/${pw.teamId}/board`);
-      const personIds = [...board.voiceItems, ...board.connectionsToAccept, ...board.referralsToPeerSupport, ...board.recentActivity].map((x) => x.personId);
+      const personIds = [
+        ...board.voiceItems,
+        ...board.connectionsToAccept,
+        ...board.referralsToPeerSupport,
+        ...board.recentActivity,
+      ].map((x) => x.personId);
       expect(personIds).not.toContain(scene.locked.id);
       // The psychiatrist was the target of the hand-off: still nothing to act on.
-      await refused(ctx, pw.as[who], { method: 'PATCH', url: `/api/connections/${scene.lockedConnection.id}`, payload: { status: 'accepted', version: 1 } }, 404);
-      await refused(ctx, pw.as[who], { method: 'POST', url: `/api/voice-items/${scene.lockedItem.id}/acknowledge`, payload: { version: 1 } }, 404);
-      await refused(ctx, pw.as[who], { method: 'POST', url: '/api/connections', payload: { direction: 'to_peer_support', personId: scene.locked.id } }, 404);
+      await refused(
+        ctx,
+        pw.as[who],
+        {
+          method: 'PATCH',
+          url: `/api/connections/${scene.lockedConnection.id}`,
+          payload: { status: 'accepted', version: 1 },
+        },
+        404,
+      );
+      await refused(
+        ctx,
+        pw.as[who],
+        { method: 'POST', url: `/api/voice-items/${scene.lockedItem.id}/acknowledge`, payload: { version: 1 } },
+        404,
+      );
+      await refused(
+        ctx,
+        pw.as[who],
+        {
+          method: 'POST',
+          url: '/api/connections',
+          payload: { direction: 'to_peer_support', personId: scene.locked.id },
+        },
+        404,
+      );
     }
     for (const who of ['psp', 'supervisor'] as const) {
       for (const url of routes) expect((await pw.as[who].request({ method: 'GET', url })).statusCode).toBe(200);
@@ -308,9 +477,32 @@ describe('the lockbox', () => {
 
   it('cannot be worked around by sharing: new shared items and hand-offs to clinicians are refused', async () => {
     const item = await addVoiceItem(pw, scene.locked.id);
-    await refused(ctx, pw.as.psp, { method: 'POST', url: `/api/voice-items/${item.id}/share`, payload: { version: item.version } }, 409);
-    await refused(ctx, pw.as.psp, { method: 'POST', url: '/api/voice-items', payload: { personId: scene.locked.id, kind: 'goal', words: 'x', shareAgreed: true } }, 409);
-    await refused(ctx, pw.as.psp, { method: 'POST', url: '/api/connections', payload: { direction: 'from_peer_support', personId: scene.locked.id, targetUserId: pw.ids.nurse } }, 409);
+    await refused(
+      ctx,
+      pw.as.psp,
+      { method: 'POST', url: `/api/voice-items/${item.id}/share`, payload: { version: item.version } },
+      409,
+    );
+    await refused(
+      ctx,
+      pw.as.psp,
+      {
+        method: 'POST',
+        url: '/api/voice-items',
+        payload: { personId: scene.locked.id, kind: 'goal', words: 'x', shareAgreed: true },
+      },
+      409,
+    );
+    await refused(
+      ctx,
+      pw.as.psp,
+      {
+        method: 'POST',
+        url: '/api/connections',
+        payload: { direction: 'from_peer_support', personId: scene.locked.id, targetUserId: pw.ids.nurse },
+      },
+      409,
+    );
   });
 
   it('is revocable: when lifted, what the person agreed to share reaches the team again', async () => {
@@ -326,7 +518,14 @@ describe('the lockbox', () => {
 describe('roles without person-level access', () => {
   it('managers, researchers, org and platform administrators get empty lists and 404s; managers still get indicators', async () => {
     for (const who of ['manager', 'researcher', 'orgAdmin', 'platform'] as const) {
-      for (const url of ['/api/persons', '/api/contacts', '/api/voice-items', '/api/connections', `/api/persons?teamId=${pw.teamId}`, `/api/contacts?teamId=${pw.teamId}`]) {
+      for (const url of [
+        '/api/persons',
+        '/api/contacts',
+        '/api/voice-items',
+        '/api/connections',
+        `/api/persons?teamId=${pw.teamId}`,
+        `/api/contacts?teamId=${pw.teamId}`,
+      ]) {
         expect(await read<unknown[]>(pw, who, url), `${who} ${url}`).toEqual([]);
       }
       for (const url of [
@@ -341,56 +540,110 @@ describe('roles without person-level access', () => {
         await refused(ctx, pw.as[who], { method: 'GET', url }, 404);
       }
     }
-    expect((await read<{ programId: string }>(pw, 'manager', `/api/programs/${pw.programId}/indicators?from=2026-01-01&to=2026-12-31`)).programId).toBe(pw.programId);
+    expect(
+      (
+        await read<{ programId: string }>(
+          pw,
+          'manager',
+          `/api/programs/${pw.programId}/indicators?from=2026-01-01&to=2026-12-31`,
+        )
+      ).programId,
+    ).toBe(pw.programId);
   });
 });
 
 describe('another team, another organization', () => {
-  it('gets 404 on every person-level route, reading or writing, and the database is unchanged', async () => {
-    const v = 1;
-    const requests = [
+  const v = 1;
+  const requests = () =>
+    [
       { method: 'GET', url: `/api/persons/${scene.open.id}` },
       { method: 'GET', url: `/api/persons/${scene.open.id}/consents` },
       { method: 'PATCH', url: `/api/persons/${scene.open.id}`, payload: { version: v, pronouns: 'x' } },
-      { method: 'POST', url: `/api/persons/${scene.open.id}/consents`, payload: { purpose: 'lockbox', decision: 'off', method: 'verbal' } },
+      {
+        method: 'POST',
+        url: `/api/persons/${scene.open.id}/consents`,
+        payload: { purpose: 'lockbox', decision: 'off', method: 'verbal' },
+      },
       { method: 'POST', url: '/api/persons', payload: { teamId: pw.teamId, preferredName: 'x' } },
       { method: 'GET', url: `/api/contacts/${scene.noteContact.id}` },
       { method: 'PATCH', url: `/api/contacts/${scene.noteContact.id}`, payload: { version: v, note: 'x' } },
       { method: 'POST', url: `/api/contacts/${scene.noteContact.id}/corrections`, payload: { note: 'x' } },
-      { method: 'POST', url: '/api/contacts', payload: { personId: scene.open.id, occurredAt: '2026-03-01T10:00:00Z', durationMinutes: 10, mode: 'phone', location: 'home', activities: ['advocacy'] } },
+      {
+        method: 'POST',
+        url: '/api/contacts',
+        payload: {
+          personId: scene.open.id,
+          occurredAt: '2026-03-01T10:00:00Z',
+          durationMinutes: 10,
+          mode: 'phone',
+          location: 'home',
+          activities: ['advocacy'],
+        },
+      },
       { method: 'GET', url: `/api/voice-items/${scene.shared.id}` },
       { method: 'POST', url: '/api/voice-items', payload: { personId: scene.open.id, kind: 'goal', words: 'x' } },
-      ...['share', 'acknowledge', 'return', 'withdraw'].map((step) => ({ method: 'POST', url: `/api/voice-items/${scene.shared.id}/${step}`, payload: { version: v } })),
+      ...['share', 'acknowledge', 'return', 'withdraw'].map((step) => ({
+        method: 'POST',
+        url: `/api/voice-items/${scene.shared.id}/${step}`,
+        payload: { version: v },
+      })),
       { method: 'POST', url: `/api/voice-items/${scene.shared.id}/answer`, payload: { version: v, answer: 'x' } },
       { method: 'GET', url: `/api/connections/${scene.openConnection.id}` },
-      { method: 'PATCH', url: `/api/connections/${scene.openConnection.id}`, payload: { version: v, status: 'accepted' } },
-      { method: 'POST', url: '/api/connections', payload: { direction: 'from_peer_support', personId: scene.open.id, service: 'housing' } },
+      {
+        method: 'PATCH',
+        url: `/api/connections/${scene.openConnection.id}`,
+        payload: { version: v, status: 'accepted' },
+      },
+      {
+        method: 'POST',
+        url: '/api/connections',
+        payload: { direction: 'from_peer_support', personId: scene.open.id, service: 'housing' },
+      },
       { method: 'POST', url: '/api/connections', payload: { direction: 'to_peer_support', personId: scene.open.id } },
-      { method: 'POST', url: '/api/connections', payload: { direction: 'to_peer_support', newPerson: { teamId: pw.teamId, preferredName: 'x' } } },
+      {
+        method: 'POST',
+        url: '/api/connections',
+        payload: { direction: 'to_peer_support', newPerson: { teamId: pw.teamId, preferredName: 'x' } },
+      },
       { method: 'GET', url: `/api/teams/${pw.teamId}/board` },
       { method: 'GET', url: `/api/huddles?teamId=${pw.teamId}` },
-      { method: 'POST', url: '/api/huddles', payload: { teamId: pw.teamId, heldAt: '2026-03-01T10:00:00Z', attendeeIds: [pw.ids.psp] } },
+      {
+        method: 'POST',
+        url: '/api/huddles',
+        payload: { teamId: pw.teamId, heldAt: '2026-03-01T10:00:00Z', attendeeIds: [pw.ids.psp] },
+      },
       { method: 'POST', url: '/api/huddles/items', payload: { teamId: pw.teamId, topic: 'x' } },
     ] as const;
-    for (const who of ['pspB', 'nurseB', 'otherPsp', 'otherNurse', 'otherOrgAdmin'] as const) {
-      for (const request of requests) await refused(ctx, pw.as[who], request, 404);
+  for (const who of ['pspB', 'nurseB', 'otherPsp', 'otherNurse', 'otherOrgAdmin'] as const) {
+    it(`${who} gets 404 on every person-level route, reading or writing, and the database is unchanged`, async () => {
+      for (const request of requests()) await refused(ctx, pw.as[who], request, 404);
       for (const url of ['/api/persons', '/api/contacts', '/api/voice-items', '/api/connections']) {
         expect(await read<unknown[]>(pw, who, `${url}?teamId=${pw.teamId}`)).toEqual([]);
         expect(await read<unknown[]>(pw, who, `${url}?personId=${scene.open.id}`)).toEqual([]);
       }
-    }
-  });
+    });
+  }
 });
 
 describe('every read of person-level data leaves a trace', () => {
   /** Reads as `who` and returns the audit event it wrote. */
   async function audited(who: Who, url: string, action: string) {
-    const [last] = await ctx.db.select({ id: schema.auditEvents.id }).from(schema.auditEvents).orderBy(desc(schema.auditEvents.id)).limit(1);
+    const [last] = await ctx.db
+      .select({ id: schema.auditEvents.id })
+      .from(schema.auditEvents)
+      .orderBy(desc(schema.auditEvents.id))
+      .limit(1);
     expect((await pw.as[who].request({ method: 'GET', url })).statusCode, url).toBe(200);
     const events = await ctx.db
       .select()
       .from(schema.auditEvents)
-      .where(and(gt(schema.auditEvents.id, last?.id ?? 0n), eq(schema.auditEvents.actorUserId, pw.ids[who]), eq(schema.auditEvents.action, action)));
+      .where(
+        and(
+          gt(schema.auditEvents.id, last?.id ?? 0n),
+          eq(schema.auditEvents.actorUserId, pw.ids[who]),
+          eq(schema.auditEvents.action, action),
+        ),
+      );
     expect(events, `${action} after GET ${url}`).toHaveLength(1);
     return events[0]!;
   }
@@ -433,22 +686,51 @@ describe('every read of person-level data leaves a trace', () => {
     const [row] = await ctx.db
       .select({ n: sql<number>`count(*)::int` })
       .from(schema.auditEvents)
-      .where(and(eq(schema.auditEvents.entityId, scene.noteContact.id), eq(schema.auditEvents.action, 'contact.correct')));
+      .where(
+        and(eq(schema.auditEvents.entityId, scene.noteContact.id), eq(schema.auditEvents.action, 'contact.correct')),
+      );
     expect(row!.n).toBe(1);
   });
 });
 
 describe('bad input on the practice routes', () => {
   it('gets 400 naming the field, and changes nothing', async () => {
-    const bad = async (who: Who, method: 'POST' | 'PATCH', url: string, payload: object) => fieldsOf(await refused(ctx, pw.as[who], { method, url, payload }, 400));
-    const contact = { personId: scene.open.id, occurredAt: '2026-03-01T10:00:00Z', durationMinutes: 10, mode: 'phone', location: 'home', activities: ['advocacy'] };
+    const bad = async (who: Who, method: 'POST' | 'PATCH', url: string, payload: object) =>
+      fieldsOf(await refused(ctx, pw.as[who], { method, url, payload }, 400));
+    const contact = {
+      personId: scene.open.id,
+      occurredAt: '2026-03-01T10:00:00Z',
+      durationMinutes: 10,
+      mode: 'phone',
+      location: 'home',
+      activities: ['advocacy'],
+    };
     expect(await bad('psp', 'POST', '/api/contacts', { ...contact, activities: ['gossip'] })).toEqual(['activities.0']);
-    expect(await bad('psp', 'POST', '/api/voice-items', { personId: scene.open.id, kind: 'goal', words: '' })).toEqual(['words']);
-    expect(await bad('psp', 'POST', '/api/connections', { direction: 'from_peer_support', personId: scene.open.id, targetUserId: pw.ids.nurse, service: 'housing' })).toEqual(['targetUserId']);
-    expect(await bad('psp', 'POST', '/api/persons', { teamId: pw.teamId, preferredName: '' })).toEqual(['preferredName']);
-    expect(await bad('psp', 'POST', `/api/persons/${scene.open.id}/consents`, { purpose: 'lockbox', decision: 'on' })).toEqual(['method']);
-    expect(await bad('nurse', 'POST', `/api/voice-items/${scene.shared.id}/answer`, { version: 1, answer: '' })).toEqual(['answer']);
-    expect(await bad('psp', 'PATCH', `/api/connections/${scene.openConnection.id}`, { version: 1, status: 'done' })).toEqual(['status']);
-    expect(await bad('psp', 'POST', '/api/huddles', { teamId: pw.teamId, heldAt: '2026-03-01T10:00:00Z', attendeeIds: [] })).toEqual(['attendeeIds']);
+    expect(await bad('psp', 'POST', '/api/voice-items', { personId: scene.open.id, kind: 'goal', words: '' })).toEqual([
+      'words',
+    ]);
+    expect(
+      await bad('psp', 'POST', '/api/connections', {
+        direction: 'from_peer_support',
+        personId: scene.open.id,
+        targetUserId: pw.ids.nurse,
+        service: 'housing',
+      }),
+    ).toEqual(['targetUserId']);
+    expect(await bad('psp', 'POST', '/api/persons', { teamId: pw.teamId, preferredName: '' })).toEqual([
+      'preferredName',
+    ]);
+    expect(
+      await bad('psp', 'POST', `/api/persons/${scene.open.id}/consents`, { purpose: 'lockbox', decision: 'on' }),
+    ).toEqual(['method']);
+    expect(
+      await bad('nurse', 'POST', `/api/voice-items/${scene.shared.id}/answer`, { version: 1, answer: '' }),
+    ).toEqual(['answer']);
+    expect(
+      await bad('psp', 'PATCH', `/api/connections/${scene.openConnection.id}`, { version: 1, status: 'done' }),
+    ).toEqual(['status']);
+    expect(
+      await bad('psp', 'POST', '/api/huddles', { teamId: pw.teamId, heldAt: '2026-03-01T10:00:00Z', attendeeIds: [] }),
+    ).toEqual(['attendeeIds']);
   });
 });

@@ -5,7 +5,17 @@ import { inArray } from 'drizzle-orm';
 import { hashPassword, schema } from '@alongside/db';
 import type { Connection, Contact, Person, VoiceItem } from '@alongside/contracts';
 import { fingerprint } from './database.ts';
-import { createPlatformAdmin, createTestApp, createWorld, manualClock, signIn, TEST_PASSWORD, type Session, type TestContext, type World } from './harness.ts';
+import {
+  createPlatformAdmin,
+  createTestApp,
+  createWorld,
+  manualClock,
+  signIn,
+  TEST_PASSWORD,
+  type Session,
+  type TestContext,
+  type World,
+} from './harness.ts';
 
 /** Everyone in a practice world, by what they are to team A (the team under test). */
 export const WHO = [
@@ -66,8 +76,18 @@ export async function createPracticeWorld(ctx: PracticeContext): Promise<Practic
   const other = await createWorld(ctx.db, 'NO');
   extraHash ??= hashPassword(TEST_PASSWORD);
   const email = `psp2.${randomUUID().slice(0, 8)}@test.example`;
-  const [psp2] = await ctx.db.insert(schema.users).values({ email, name: `Second PSP ${email.slice(5, 13)}`, passwordHash: await extraHash }).returning();
-  await ctx.db.insert(schema.memberships).values({ userId: psp2!.id, organizationId: world.organizationId, teamId: world.teamA, role: 'peer_support_worker' });
+  const [psp2] = await ctx.db
+    .insert(schema.users)
+    .values({ email, name: `Second PSP ${email.slice(5, 13)}`, passwordHash: await extraHash })
+    .returning();
+  await ctx.db
+    .insert(schema.memberships)
+    .values({
+      userId: psp2!.id,
+      organizationId: world.organizationId,
+      teamId: world.teamA,
+      role: 'peer_support_worker',
+    });
   const platform = await createPlatformAdmin(ctx.db);
 
   const accounts: Record<Who, { id: string; email: string }> = {
@@ -89,7 +109,12 @@ export async function createPracticeWorld(ctx: PracticeContext): Promise<Practic
   const users = await ctx.db
     .select({ id: schema.users.id, name: schema.users.name })
     .from(schema.users)
-    .where(inArray(schema.users.id, Object.values(accounts).map((a) => a.id)));
+    .where(
+      inArray(
+        schema.users.id,
+        Object.values(accounts).map((a) => a.id),
+      ),
+    );
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
 
   const current = {} as Record<Who, Session>;
@@ -137,50 +162,119 @@ export function expectStatus<T>(response: LightMyRequestResponse, status: number
 }
 
 type Body = Record<string, unknown>;
-const send = (session: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: Body) => session.request({ method, url, payload });
+const send = (session: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: Body) =>
+  session.request({ method, url, payload });
 
 /** A request that must be refused with `status`, leaving every table as it was. */
-export async function refused(ctx: TestContext, session: Session, request: InjectOptions, status: number): Promise<LightMyRequestResponse> {
+export async function refused(
+  ctx: TestContext,
+  session: Session,
+  request: InjectOptions,
+  status: number,
+): Promise<LightMyRequestResponse> {
   const before = await fingerprint(ctx.database);
   const response = await session.request(request);
-  expect(response.statusCode, `${String(request.method)} ${JSON.stringify(request.url)}: ${response.body}`).toBe(status);
+  expect(response.statusCode, `${String(request.method)} ${JSON.stringify(request.url)}: ${response.body}`).toBe(
+    status,
+  );
   expect(await fingerprint(ctx.database)).toEqual(before);
   return response;
 }
 
 /** A person on team A's caseload, added by its PSP. */
 export async function addPerson(pw: PracticeWorld, overrides: Body = {}, by: Who = 'psp'): Promise<Person> {
-  return expectStatus<Person>(await send(pw.as[by], 'POST', '/api/persons', { teamId: pw.teamId, preferredName: marker('Person'), ...overrides }), 201);
+  return expectStatus<Person>(
+    await send(pw.as[by], 'POST', '/api/persons', { teamId: pw.teamId, preferredName: marker('Person'), ...overrides }),
+    201,
+  );
 }
 
 /** Records a consent decision with the person. */
-export async function recordConsent(pw: PracticeWorld, personId: string, purpose: string, decision: string, by: Who = 'psp'): Promise<Person> {
-  return expectStatus<Person>(await send(pw.as[by], 'POST', `/api/persons/${personId}/consents`, { purpose, decision, method: 'in_person' }), 201);
+export async function recordConsent(
+  pw: PracticeWorld,
+  personId: string,
+  purpose: string,
+  decision: string,
+  by: Who = 'psp',
+): Promise<Person> {
+  return expectStatus<Person>(
+    await send(pw.as[by], 'POST', `/api/persons/${personId}/consents`, { purpose, decision, method: 'in_person' }),
+    201,
+  );
 }
 
 /** A contact logged by team A's PSP an hour before now. */
-export async function logContact(pw: PracticeWorld, personId: string, overrides: Body = {}, by: Who = 'psp'): Promise<Contact> {
+export async function logContact(
+  pw: PracticeWorld,
+  personId: string,
+  overrides: Body = {},
+  by: Who = 'psp',
+): Promise<Contact> {
   const occurredAt = new Date(pw.ctx.clock.now().getTime() - 3_600_000).toISOString();
-  const payload = { personId, occurredAt, durationMinutes: 30, mode: 'in_person', location: 'ward', activities: ['emotional_support'], note: 'a short note', ...overrides };
+  const payload = {
+    personId,
+    occurredAt,
+    durationMinutes: 30,
+    mode: 'in_person',
+    location: 'ward',
+    activities: ['emotional_support'],
+    note: 'a short note',
+    ...overrides,
+  };
   return expectStatus<Contact>(await send(pw.as[by], 'POST', '/api/contacts', payload), 201);
 }
 
 /** The person's words, recorded by team A's PSP. */
-export async function addVoiceItem(pw: PracticeWorld, personId: string, overrides: Body = {}, by: Who = 'psp'): Promise<VoiceItem> {
-  return expectStatus<VoiceItem>(await send(pw.as[by], 'POST', '/api/voice-items', { personId, kind: 'question', words: marker('Words'), ...overrides }), 201);
+export async function addVoiceItem(
+  pw: PracticeWorld,
+  personId: string,
+  overrides: Body = {},
+  by: Who = 'psp',
+): Promise<VoiceItem> {
+  return expectStatus<VoiceItem>(
+    await send(pw.as[by], 'POST', '/api/voice-items', {
+      personId,
+      kind: 'question',
+      words: marker('Words'),
+      ...overrides,
+    }),
+    201,
+  );
 }
 
 /** Moves a voice item one step (acknowledge, answer, return, withdraw, share). */
-export async function voiceStep(pw: PracticeWorld, by: Who, item: { id: string; version: number }, step: string, extra: Body = {}): Promise<VoiceItem> {
-  return expectStatus<VoiceItem>(await send(pw.as[by], 'POST', `/api/voice-items/${item.id}/${step}`, { version: item.version, ...extra }), 200);
+export async function voiceStep(
+  pw: PracticeWorld,
+  by: Who,
+  item: { id: string; version: number },
+  step: string,
+  extra: Body = {},
+): Promise<VoiceItem> {
+  return expectStatus<VoiceItem>(
+    await send(pw.as[by], 'POST', `/api/voice-items/${item.id}/${step}`, { version: item.version, ...extra }),
+    200,
+  );
 }
 
 export async function addConnection(pw: PracticeWorld, by: Who, payload: Body): Promise<Connection> {
   return expectStatus<Connection>(await send(pw.as[by], 'POST', '/api/connections', payload), 201);
 }
 
-export async function moveConnection(pw: PracticeWorld, by: Who, connection: { id: string; version: number }, status: string, extra: Body = {}): Promise<Connection> {
-  return expectStatus<Connection>(await send(pw.as[by], 'PATCH', `/api/connections/${connection.id}`, { status, version: connection.version, ...extra }), 200);
+export async function moveConnection(
+  pw: PracticeWorld,
+  by: Who,
+  connection: { id: string; version: number },
+  status: string,
+  extra: Body = {},
+): Promise<Connection> {
+  return expectStatus<Connection>(
+    await send(pw.as[by], 'PATCH', `/api/connections/${connection.id}`, {
+      status,
+      version: connection.version,
+      ...extra,
+    }),
+    200,
+  );
 }
 
 /** GET as someone, expecting 200. */

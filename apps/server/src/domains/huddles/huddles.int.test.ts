@@ -36,19 +36,38 @@ interface Item {
   addedBy: { id: string; name: string };
   addedAt: string;
 }
-const addItem = async (who: Who, payload: object) => expectStatus<Item>(await pw.as[who].request({ method: 'POST', url: '/api/huddles/items', payload: { teamId: pw.teamId, ...payload } }), 201);
+const addItem = async (who: Who, payload: object) =>
+  expectStatus<Item>(
+    await pw.as[who].request({ method: 'POST', url: '/api/huddles/items', payload: { teamId: pw.teamId, ...payload } }),
+    201,
+  );
 const board = (who: Who = 'nurse') => read<TeamBoard>(pw, who, `/api/teams/${pw.teamId}/board`);
 
 describe('the huddle agenda', () => {
   it('peer staff and clinicians add voice items, connections and topics to the next huddle', async () => {
     const voice = await addVoiceItem(pw, person.id, { kind: 'concern', shareAgreed: true });
-    const connection = await addConnection(pw, 'psp', { direction: 'from_peer_support', personId: person.id, service: 'housing' });
+    const connection = await addConnection(pw, 'psp', {
+      direction: 'from_peer_support',
+      personId: person.id,
+      service: 'housing',
+    });
     const a = await addItem('psp', { voiceItemId: voice.id });
     const b = await addItem('supervisor', { connectionId: connection.id });
     const c = await addItem('nurse', { topic: 'Cover for the long weekend' });
-    expect(a).toMatchObject({ voiceItemId: voice.id, connectionId: null, label: 'Huddle Hana — voice: concern', addedBy: { id: pw.ids.psp, name: pw.names.psp }, addedAt: ctx.clock.now().toISOString() });
+    expect(a).toMatchObject({
+      voiceItemId: voice.id,
+      connectionId: null,
+      label: 'Huddle Hana — voice: concern',
+      addedBy: { id: pw.ids.psp, name: pw.names.psp },
+      addedAt: ctx.clock.now().toISOString(),
+    });
     expect(b).toMatchObject({ connectionId: connection.id, label: 'Huddle Hana — connection' });
-    expect(c).toMatchObject({ voiceItemId: null, connectionId: null, label: 'Cover for the long weekend', addedBy: { id: pw.ids.nurse } });
+    expect(c).toMatchObject({
+      voiceItemId: null,
+      connectionId: null,
+      label: 'Cover for the long weekend',
+      addedBy: { id: pw.ids.nurse },
+    });
     const agenda = (await board()).agenda.map((i) => i.id);
     expect(agenda).toEqual(expect.arrayContaining([a.id, b.id, c.id]));
   });
@@ -56,7 +75,10 @@ describe('the huddle agenda', () => {
   it('rejects anything but exactly one of voice item, connection or topic, and items from elsewhere', async () => {
     const voice = await addVoiceItem(pw, person.id, { shareAgreed: true });
     const url = '/api/huddles/items';
-    const bad = async (who: Who, payload: object) => fieldsOf(await refused(ctx, pw.as[who], { method: 'POST', url, payload: { teamId: pw.teamId, ...payload } }, 400));
+    const bad = async (who: Who, payload: object) =>
+      fieldsOf(
+        await refused(ctx, pw.as[who], { method: 'POST', url, payload: { teamId: pw.teamId, ...payload } }, 400),
+      );
     expect(await bad('psp', {})).toEqual(['topic']);
     expect(await bad('psp', { topic: 'x', voiceItemId: voice.id })).toEqual(['topic']);
     expect(new Set(await bad('psp', { topic: '   ' }))).toEqual(new Set(['topic']));
@@ -66,7 +88,11 @@ describe('the huddle agenda', () => {
     const personB = await addPerson(pw, { teamId: pw.world.teamB }, 'pspB');
     const voiceB = await addVoiceItem(pw, personB.id, {}, 'pspB');
     expect(await bad('psp', { voiceItemId: voiceB.id })).toEqual(['voiceItemId']);
-    const connectionB = await addConnection(pw, 'pspB', { direction: 'from_peer_support', personId: personB.id, service: 'housing' });
+    const connectionB = await addConnection(pw, 'pspB', {
+      direction: 'from_peer_support',
+      personId: personB.id,
+      service: 'housing',
+    });
     expect(await bad('psp', { connectionId: connectionB.id })).toEqual(['connectionId']);
     for (const who of ['manager', 'researcher', 'orgAdmin', 'pspB', 'otherPsp'] as const) {
       await refused(ctx, pw.as[who], { method: 'POST', url, payload: { teamId: pw.teamId, topic: 'x' } }, 404);
@@ -84,11 +110,22 @@ describe('recording a huddle', () => {
       await pw.as.nurse.request({
         method: 'POST',
         url: '/api/huddles',
-        payload: { teamId: pw.teamId, heldAt, attendeeIds: [pw.ids.psp, pw.ids.nurse, pw.ids.psychiatrist, pw.ids.supervisor, pw.ids.psp], itemIds: [t1.id, t2.id], decisions: 'Rota agreed.' },
+        payload: {
+          teamId: pw.teamId,
+          heldAt,
+          attendeeIds: [pw.ids.psp, pw.ids.nurse, pw.ids.psychiatrist, pw.ids.supervisor, pw.ids.psp],
+          itemIds: [t1.id, t2.id],
+          decisions: 'Rota agreed.',
+        },
       }),
       201,
     );
-    expect(huddle).toMatchObject({ teamId: pw.teamId, heldAt, decisions: 'Rota agreed.', createdBy: { id: pw.ids.nurse, name: pw.names.nurse } });
+    expect(huddle).toMatchObject({
+      teamId: pw.teamId,
+      heldAt,
+      decisions: 'Rota agreed.',
+      createdBy: { id: pw.ids.nurse, name: pw.names.nurse },
+    });
     expect(huddle.attendees.map((a) => [a.id, a.role]).sort()).toEqual(
       [
         [pw.ids.psp, 'peer_support_worker'],
@@ -104,13 +141,29 @@ describe('recording a huddle', () => {
 
     // An item already discussed cannot be discussed again; the failed request leaves nothing behind.
     const again = { teamId: pw.teamId, heldAt, attendeeIds: [pw.ids.psp], itemIds: [t1.id] };
-    expect(fieldsOf(await refused(ctx, pw.as.psp, { method: 'POST', url: '/api/huddles', payload: again }, 400))).toEqual(['itemIds']);
+    expect(
+      fieldsOf(await refused(ctx, pw.as.psp, { method: 'POST', url: '/api/huddles', payload: again }, 400)),
+    ).toEqual(['itemIds']);
   });
 
   it('lists the team’s huddles newest first', async () => {
     const at = (h: number) => new Date(ctx.clock.now().getTime() - h * 3_600_000).toISOString();
-    const older = expectStatus<Huddle>(await pw.as.psp.request({ method: 'POST', url: '/api/huddles', payload: { teamId: pw.teamId, heldAt: at(48), attendeeIds: [pw.ids.psp] } }), 201);
-    const newer = expectStatus<Huddle>(await pw.as.psp.request({ method: 'POST', url: '/api/huddles', payload: { teamId: pw.teamId, heldAt: at(1), attendeeIds: [pw.ids.nurse] } }), 201);
+    const older = expectStatus<Huddle>(
+      await pw.as.psp.request({
+        method: 'POST',
+        url: '/api/huddles',
+        payload: { teamId: pw.teamId, heldAt: at(48), attendeeIds: [pw.ids.psp] },
+      }),
+      201,
+    );
+    const newer = expectStatus<Huddle>(
+      await pw.as.psp.request({
+        method: 'POST',
+        url: '/api/huddles',
+        payload: { teamId: pw.teamId, heldAt: at(1), attendeeIds: [pw.ids.nurse] },
+      }),
+      201,
+    );
     const list = (await read<Huddle[]>(pw, 'psychiatrist', `/api/huddles?teamId=${pw.teamId}`)).map((h) => h.id);
     expect(list.indexOf(newer.id)).toBeLessThan(list.indexOf(older.id));
     expect(older.decisions).toBe('');
@@ -119,7 +172,8 @@ describe('recording a huddle', () => {
   it('rejects bad attendees and input, naming the field; outsiders get 404', async () => {
     const url = '/api/huddles';
     const base = { teamId: pw.teamId, heldAt: ctx.clock.now().toISOString(), attendeeIds: [pw.ids.psp] };
-    const bad = async (payload: object) => fieldsOf(await refused(ctx, pw.as.psp, { method: 'POST', url, payload }, 400));
+    const bad = async (payload: object) =>
+      fieldsOf(await refused(ctx, pw.as.psp, { method: 'POST', url, payload }, 400));
     expect(await bad({ ...base, attendeeIds: [] })).toEqual(['attendeeIds']);
     expect(await bad({ ...base, attendeeIds: [pw.ids.pspB] })).toEqual(['attendeeIds']);
     expect(await bad({ ...base, attendeeIds: [pw.ids.otherPsp] })).toEqual(['attendeeIds']);
@@ -141,27 +195,64 @@ describe('the team board', () => {
     await pw.signInAgain();
     const later = await addVoiceItem(pw, fresh.id, { shareAgreed: true });
     const unshared = await addVoiceItem(pw, fresh.id);
-    const acknowledged = await voiceStep(pw, 'nurse', await addVoiceItem(pw, fresh.id, { shareAgreed: true }), 'acknowledge');
-    const answered = await voiceStep(pw, 'nurse', await addVoiceItem(pw, fresh.id, { shareAgreed: true }), 'answer', { answer: 'yes' });
-    const handoff = await addConnection(pw, 'psp', { direction: 'from_peer_support', personId: fresh.id, targetUserId: pw.ids.psychiatrist });
-    const acceptedHandoff = await moveConnection(pw, 'psychiatrist', await addConnection(pw, 'psp', { direction: 'from_peer_support', personId: fresh.id, targetUserId: pw.ids.nurse }), 'accepted');
+    const acknowledged = await voiceStep(
+      pw,
+      'nurse',
+      await addVoiceItem(pw, fresh.id, { shareAgreed: true }),
+      'acknowledge',
+    );
+    const answered = await voiceStep(pw, 'nurse', await addVoiceItem(pw, fresh.id, { shareAgreed: true }), 'answer', {
+      answer: 'yes',
+    });
+    const handoff = await addConnection(pw, 'psp', {
+      direction: 'from_peer_support',
+      personId: fresh.id,
+      targetUserId: pw.ids.psychiatrist,
+    });
+    const acceptedHandoff = await moveConnection(
+      pw,
+      'psychiatrist',
+      await addConnection(pw, 'psp', {
+        direction: 'from_peer_support',
+        personId: fresh.id,
+        targetUserId: pw.ids.nurse,
+      }),
+      'accepted',
+    );
     const referral = await addConnection(pw, 'nurse', { direction: 'to_peer_support', personId: fresh.id });
-    const acceptedReferral = await moveConnection(pw, 'psp', await addConnection(pw, 'psychiatrist', { direction: 'to_peer_support', personId: fresh.id }), 'accepted');
-    const closedReferral = await moveConnection(pw, 'psp', await addConnection(pw, 'psychiatrist', { direction: 'to_peer_support', personId: fresh.id }), 'declined');
+    const acceptedReferral = await moveConnection(
+      pw,
+      'psp',
+      await addConnection(pw, 'psychiatrist', { direction: 'to_peer_support', personId: fresh.id }),
+      'accepted',
+    );
+    const closedReferral = await moveConnection(
+      pw,
+      'psp',
+      await addConnection(pw, 'psychiatrist', { direction: 'to_peer_support', personId: fresh.id }),
+      'declined',
+    );
     const contact = await logContact(pw, fresh.id, { mode: 'phone' });
 
     // Five days later the first item (due after 7 days) is overdue, the later one is not.
     ctx.clock.advanceMinutes(5 * 24 * 60);
     await pw.signInAgain();
     const seen = await board('nurse');
-    expect(seen.team).toEqual({ id: pw.teamId, name: expect.any(String) as string, programId: pw.programId, voiceAnswerTargetDays: 7 });
+    expect(seen.team).toEqual({
+      id: pw.teamId,
+      name: expect.any(String) as string,
+      programId: pw.programId,
+      voiceAnswerTargetDays: 7,
+    });
     const mine = seen.voiceItems.filter((v) => v.personId === fresh.id);
     expect(mine.map((v) => [v.id, v.isOverdue])).toEqual([
       [first.id, true],
       [later.id, false],
       [acknowledged.id, false],
     ]);
-    expect(seen.voiceItems.findIndex((v) => !v.isOverdue)).toBeGreaterThan(seen.voiceItems.findLastIndex((v) => v.isOverdue));
+    expect(seen.voiceItems.findIndex((v) => !v.isOverdue)).toBeGreaterThan(
+      seen.voiceItems.findLastIndex((v) => v.isOverdue),
+    );
     expect(mine.map((v) => v.id)).not.toContain(unshared.id);
     expect(mine.map((v) => v.id)).not.toContain(answered.id);
     expect(seen.connectionsToAccept.map((c) => c.id)).toContain(handoff.id);
@@ -172,17 +263,41 @@ describe('the team board', () => {
     expect(seen.away).toEqual([]);
 
     const activity = seen.recentActivity.filter((a) => a.personId === fresh.id);
-    expect(activity).toContainEqual({ kind: 'contact', at: contact.occurredAt, personId: fresh.id, personName: 'Board Bo', by: pw.names.psp, detail: 'phone' });
-    expect(activity).toContainEqual(expect.objectContaining({ kind: 'voice_answered', by: pw.names.nurse, detail: 'question' }));
-    expect(activity).toContainEqual(expect.objectContaining({ kind: 'connection', by: pw.names.psp, detail: 'declined' }));
+    expect(activity).toContainEqual({
+      kind: 'contact',
+      at: contact.occurredAt,
+      personId: fresh.id,
+      personName: 'Board Bo',
+      by: pw.names.psp,
+      detail: 'phone',
+    });
+    expect(activity).toContainEqual(
+      expect.objectContaining({ kind: 'voice_answered', by: pw.names.nurse, detail: 'question' }),
+    );
+    expect(activity).toContainEqual(
+      expect.objectContaining({ kind: 'connection', by: pw.names.psp, detail: 'declined' }),
+    );
     expect(activity.map((a) => a.at)).toEqual([...activity.map((a) => a.at)].sort().reverse());
 
     // Peer staff see the same board.
-    expect((await board('psp')).voiceItems.filter((v) => v.personId === fresh.id).map((v) => v.id)).toEqual([first.id, later.id, acknowledged.id]);
+    expect((await board('psp')).voiceItems.filter((v) => v.personId === fresh.id).map((v) => v.id)).toEqual([
+      first.id,
+      later.id,
+      acknowledged.id,
+    ]);
   });
 
   it('is for the care team only: everyone else gets 404', async () => {
-    for (const who of ['manager', 'researcher', 'orgAdmin', 'platform', 'pspB', 'nurseB', 'otherPsp', 'otherOrgAdmin'] as const) {
+    for (const who of [
+      'manager',
+      'researcher',
+      'orgAdmin',
+      'platform',
+      'pspB',
+      'nurseB',
+      'otherPsp',
+      'otherOrgAdmin',
+    ] as const) {
       await refused(ctx, pw.as[who], { method: 'GET', url: `/api/teams/${pw.teamId}/board` }, 404);
     }
   });

@@ -59,28 +59,48 @@ beforeAll(async () => {
       activities: person === p6 ? ['emotional_support'] : ['emotional_support', 'social_support'],
     });
   }
-  await logContact(pw, p1.id, { occurredAt: '2026-03-02T08:30:00Z', durationMinutes: 30, activities: ['crisis_support'] }, 'psp2');
+  await logContact(
+    pw,
+    p1.id,
+    { occurredAt: '2026-03-02T08:30:00Z', durationMinutes: 30, activities: ['crisis_support'] },
+    'psp2',
+  );
   await logContact(pw, p1.id, { occurredAt: '2026-02-10T10:00:00Z', durationMinutes: 45 });
   await logContact(pw, p2.id, { occurredAt: '2026-02-11T10:00:00Z', durationMinutes: 45 });
 
   const v: Record<string, VoiceItem> = {};
-  for (const [key, person] of [['v1', p1], ['v2', p2], ['v3', p3], ['v4', p4], ['v5', p5], ['v7', p6]] as const) {
+  for (const [key, person] of [
+    ['v1', p1],
+    ['v2', p2],
+    ['v3', p3],
+    ['v4', p4],
+    ['v5', p5],
+    ['v7', p6],
+  ] as const) {
     v[key] = await addVoiceItem(pw, person.id, { shareAgreed: true });
   }
   await addVoiceItem(pw, p6.id);
   await voiceStep(pw, 'psp', v.v7!, 'withdraw');
 
   for (const [i, person] of [p1, p2, p3, p4, p5].entries()) {
-    const c = await addConnection(pw, 'psp', { direction: 'from_peer_support', personId: person.id, service: 'housing' });
+    const c = await addConnection(pw, 'psp', {
+      direction: 'from_peer_support',
+      personId: person.id,
+      service: 'housing',
+    });
     if (i === 4) continue;
     const accepted = await moveConnection(pw, 'psp', c, i === 2 ? 'declined' : 'accepted');
     if (i < 2) await moveConnection(pw, 'psp', await moveConnection(pw, 'psp', accepted, 'met'), 'completed');
   }
-  for (const person of [p1, p2, p3, p4, p5]) await addConnection(pw, 'psychiatrist', { direction: 'to_peer_support', personId: person.id });
+  for (const person of [p1, p2, p3, p4, p5])
+    await addConnection(pw, 'psychiatrist', { direction: 'to_peer_support', personId: person.id });
   await addConnection(pw, 'nurse', { direction: 'to_peer_support', personId: p6.id });
 
   const huddle = async (who: 'psp' | 'pspB', teamId: string, heldAt: string, attendeeIds: string[]) =>
-    expectStatus(await pw.as[who].request({ method: 'POST', url: '/api/huddles', payload: { teamId, heldAt, attendeeIds } }), 201);
+    expectStatus(
+      await pw.as[who].request({ method: 'POST', url: '/api/huddles', payload: { teamId, heldAt, attendeeIds } }),
+      201,
+    );
   await huddle('psp', pw.teamId, '2026-03-05T13:00:00Z', [pw.ids.psp, pw.ids.psp2, pw.ids.nurse, pw.ids.supervisor]);
   await huddle('psp', pw.teamId, '2026-03-10T13:00:00Z', [pw.ids.psp, pw.ids.nurse]);
   await huddle('pspB', pw.world.teamB, '2026-03-10T13:00:00Z', [pw.ids.nurseB]);
@@ -111,7 +131,9 @@ describe('program indicators', () => {
       k: 5,
       voiceAnswerTargetDays: 7,
     });
-    const figures = Object.fromEntries(data.indicators.map((i) => [i.key, { unit: i.unit, current: i.current, previous: i.previous }]));
+    const figures = Object.fromEntries(
+      data.indicators.map((i) => [i.key, { unit: i.unit, current: i.current, previous: i.previous }]),
+    );
     expect(figures).toEqual({
       people_supported: { unit: 'count', current: shown(6), previous: SUPPRESSED },
       contacts: { unit: 'count', current: shown(7), previous: SUPPRESSED },
@@ -143,7 +165,13 @@ describe('program indicators', () => {
       community_resources: [shown(0), shown(0)],
     });
     const referrals = Object.fromEntries(data.referralsByProfession.map((r) => [r.profession, r.current]));
-    expect(referrals).toEqual({ nurse: SUPPRESSED, psychiatrist: shown(5), psychologist: shown(0), occupational_therapist: shown(0), social_worker: shown(0) });
+    expect(referrals).toEqual({
+      nurse: SUPPRESSED,
+      psychiatrist: shown(5),
+      psychologist: shown(0),
+      occupational_therapist: shown(0),
+      social_worker: shown(0),
+    });
   });
 
   it('gives a month-by-month trend over the period', async () => {
@@ -155,7 +183,10 @@ describe('program indicators', () => {
   });
 
   it('follows the organization’s k', async () => {
-    await ctx.db.update(schema.organizations).set({ privacyThresholdK: 2 }).where(eq(schema.organizations.id, pw.organizationId));
+    await ctx.db
+      .update(schema.organizations)
+      .set({ privacyThresholdK: 2 })
+      .where(eq(schema.organizations.id, pw.organizationId));
     try {
       const data = await read<Indicators>(pw, 'manager', url());
       expect(data.k).toBe(2);
@@ -164,7 +195,10 @@ describe('program indicators', () => {
       expect(data.activities.find((a) => a.activity === 'crisis_support')!.current).toEqual(SUPPRESSED);
       expect(data.referralsByProfession.find((r) => r.profession === 'nurse')!.current).toEqual(SUPPRESSED);
     } finally {
-      await ctx.db.update(schema.organizations).set({ privacyThresholdK: 5 }).where(eq(schema.organizations.id, pw.organizationId));
+      await ctx.db
+        .update(schema.organizations)
+        .set({ privacyThresholdK: 5 })
+        .where(eq(schema.organizations.id, pw.organizationId));
     }
   });
 
@@ -179,16 +213,27 @@ describe('program indicators', () => {
   });
 
   it('exports the same numbers as CSV, suppressed cells empty and explained', async () => {
-    const response = await pw.as.manager.request({ method: 'GET', url: `/api/programs/${pw.programId}/indicators.csv?${MARCH}` });
+    const response = await pw.as.manager.request({
+      method: 'GET',
+      url: `/api/programs/${pw.programId}/indicators.csv?${MARCH}`,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.headers['content-disposition']).toContain('indicators-2026-03-01-2026-03-31.csv');
     const lines = response.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe('section,figure,unit,period,value,previous period,previous value,note');
-    expect(lines).toContain('indicator,people_supported,count,2026-03-01..2026-03-31,6,2026-01-29..2026-02-28,,fewer than 5 people - hidden to protect privacy');
-    expect(lines).toContain('indicator,voice_answered_on_time_pct,percent,2026-03-01..2026-03-31,60,2026-01-29..2026-02-28,,');
-    expect(lines).toContain('activities,crisis_support,contacts,2026-03-01..2026-03-31,,2026-01-29..2026-02-28,0,fewer than 5 people - hidden to protect privacy');
-    expect(lines).toContain('referrals by profession,psychiatrist,count,2026-03-01..2026-03-31,5,2026-01-29..2026-02-28,0,');
+    expect(lines).toContain(
+      'indicator,people_supported,count,2026-03-01..2026-03-31,6,2026-01-29..2026-02-28,,fewer than 5 people - hidden to protect privacy',
+    );
+    expect(lines).toContain(
+      'indicator,voice_answered_on_time_pct,percent,2026-03-01..2026-03-31,60,2026-01-29..2026-02-28,,',
+    );
+    expect(lines).toContain(
+      'activities,crisis_support,contacts,2026-03-01..2026-03-31,,2026-01-29..2026-02-28,0,fewer than 5 people - hidden to protect privacy',
+    );
+    expect(lines).toContain(
+      'referrals by profession,psychiatrist,count,2026-03-01..2026-03-31,5,2026-01-29..2026-02-28,0,',
+    );
   });
 
   it('is open to the program’s members and administrators, audited; 404 for another organization', async () => {
@@ -198,20 +243,48 @@ describe('program indicators', () => {
     const events = await ctx.db
       .select()
       .from(schema.auditEvents)
-      .where(and(eq(schema.auditEvents.action, 'indicators.read'), eq(schema.auditEvents.actorUserId, pw.ids.manager), eq(schema.auditEvents.entityId, pw.programId)));
+      .where(
+        and(
+          eq(schema.auditEvents.action, 'indicators.read'),
+          eq(schema.auditEvents.actorUserId, pw.ids.manager),
+          eq(schema.auditEvents.entityId, pw.programId),
+        ),
+      );
     expect(events.length).toBeGreaterThan(0);
-    expect(events[0]).toMatchObject({ entityType: 'program', organizationId: pw.organizationId, details: { from: '2026-03-01', to: '2026-03-31' } });
+    expect(events[0]).toMatchObject({
+      entityType: 'program',
+      organizationId: pw.organizationId,
+      details: { from: '2026-03-01', to: '2026-03-31' },
+    });
     for (const who of ['otherOrgAdmin', 'otherPsp', 'otherNurse'] as const) {
       await refused(ctx, pw.as[who], { method: 'GET', url: url() }, 404);
-      await refused(ctx, pw.as[who], { method: 'GET', url: `/api/programs/${pw.programId}/indicators.csv?${MARCH}` }, 404);
+      await refused(
+        ctx,
+        pw.as[who],
+        { method: 'GET', url: `/api/programs/${pw.programId}/indicators.csv?${MARCH}` },
+        404,
+      );
     }
-    await refused(ctx, pw.as.manager, { method: 'GET', url: `/api/programs/${pw.other.programId}/indicators?${MARCH}` }, 404);
+    await refused(
+      ctx,
+      pw.as.manager,
+      { method: 'GET', url: `/api/programs/${pw.other.programId}/indicators?${MARCH}` },
+      404,
+    );
   });
 
   it('rejects a bad period naming the field', async () => {
-    expect(fieldsOf(await refused(ctx, pw.as.manager, { method: 'GET', url: url('from=2026-03-31&to=2026-03-01') }, 400))).toEqual(['to']);
-    expect(fieldsOf(await refused(ctx, pw.as.manager, { method: 'GET', url: url('from=2020-01-01&to=2026-03-01') }, 400))).toEqual(['to']);
-    expect(fieldsOf(await refused(ctx, pw.as.manager, { method: 'GET', url: url('from=March&to=2026-03-01') }, 400))).toEqual(['from']);
-    expect(fieldsOf(await refused(ctx, pw.as.manager, { method: 'GET', url: url('to=2026-03-01') }, 400))).toEqual(['from']);
+    expect(
+      fieldsOf(await refused(ctx, pw.as.manager, { method: 'GET', url: url('from=2026-03-31&to=2026-03-01') }, 400)),
+    ).toEqual(['to']);
+    expect(
+      fieldsOf(await refused(ctx, pw.as.manager, { method: 'GET', url: url('from=2020-01-01&to=2026-03-01') }, 400)),
+    ).toEqual(['to']);
+    expect(
+      fieldsOf(await refused(ctx, pw.as.manager, { method: 'GET', url: url('from=March&to=2026-03-01') }, 400)),
+    ).toEqual(['from']);
+    expect(fieldsOf(await refused(ctx, pw.as.manager, { method: 'GET', url: url('to=2026-03-01') }, 400))).toEqual([
+      'from',
+    ]);
   });
 });

@@ -30,7 +30,12 @@ const post = (url: string, payload: object) => ({ method: 'POST' as const, url, 
 
 describe('recording the person’s words', () => {
   it('an unshared item stays with peer support: no due date, not shared', async () => {
-    const item = await addVoiceItem(pw, person.id, { kind: 'goal', words: 'I want to go back to my choir.', context: 'after the walk', writtenTogether: true });
+    const item = await addVoiceItem(pw, person.id, {
+      kind: 'goal',
+      words: 'I want to go back to my choir.',
+      context: 'after the walk',
+      writtenTogether: true,
+    });
     expect(item).toMatchObject({
       personId: person.id,
       personName: person.preferredName,
@@ -58,46 +63,84 @@ describe('recording the person’s words', () => {
   it('a shared item is due after the program’s target (default 7 days)', async () => {
     const item = await addVoiceItem(pw, person.id, { shareAgreed: true });
     const now = ctx.clock.now().getTime();
-    expect(item).toMatchObject({ shareAgreed: true, sharedAt: new Date(now).toISOString(), dueAt: new Date(now + 7 * DAY).toISOString() });
+    expect(item).toMatchObject({
+      shareAgreed: true,
+      sharedAt: new Date(now).toISOString(),
+      dueAt: new Date(now + 7 * DAY).toISOString(),
+    });
   });
 
   it('rejects bad input naming the field, changing nothing', async () => {
-    const bad = async (payload: object) => fieldsOf(await refused(ctx, pw.as.psp, post('/api/voice-items', payload), 400));
+    const bad = async (payload: object) =>
+      fieldsOf(await refused(ctx, pw.as.psp, post('/api/voice-items', payload), 400));
     expect(await bad({ personId: person.id, kind: 'question', words: '   ' })).toEqual(['words']);
     expect(await bad({ personId: person.id, kind: 'complaint', words: 'x' })).toEqual(['kind']);
-    expect(await bad({ personId: person.id, kind: 'question', words: 'x', shareAgreed: 'yes' })).toEqual(['shareAgreed']);
+    expect(await bad({ personId: person.id, kind: 'question', words: 'x', shareAgreed: 'yes' })).toEqual([
+      'shareAgreed',
+    ]);
     expect(await bad({ kind: 'question', words: 'x' })).toEqual(['personId']);
   });
 
   it('is recorded by peer staff only: clinicians 403, outsiders 404', async () => {
     const payload = { personId: person.id, kind: 'concern', words: 'x' };
     await refused(ctx, pw.as.nurse, post('/api/voice-items', payload), 403);
-    for (const who of ['manager', 'researcher', 'orgAdmin', 'pspB', 'otherPsp'] as const) await refused(ctx, pw.as[who], post('/api/voice-items', payload), 404);
+    for (const who of ['manager', 'researcher', 'orgAdmin', 'pspB', 'otherPsp'] as const)
+      await refused(ctx, pw.as[who], post('/api/voice-items', payload), 404);
   });
 
   it('cannot be shared against the person’s consent', async () => {
     const guarded = await addPerson(pw);
     await recordConsent(pw, guarded.id, 'share_with_care_team', 'none');
-    expect(errorOf(await refused(ctx, pw.as.psp, post('/api/voice-items', { personId: guarded.id, kind: 'question', words: 'x', shareAgreed: true }), 409)).code).toBe('sharing_blocked');
+    expect(
+      errorOf(
+        await refused(
+          ctx,
+          pw.as.psp,
+          post('/api/voice-items', { personId: guarded.id, kind: 'question', words: 'x', shareAgreed: true }),
+          409,
+        ),
+      ).code,
+    ).toBe('sharing_blocked');
     const item = await addVoiceItem(pw, guarded.id);
-    expect(errorOf(await refused(ctx, pw.as.psp, post(`/api/voice-items/${item.id}/share`, { version: item.version }), 409)).code).toBe('sharing_blocked');
+    expect(
+      errorOf(await refused(ctx, pw.as.psp, post(`/api/voice-items/${item.id}/share`, { version: item.version }), 409))
+        .code,
+    ).toBe('sharing_blocked');
     await recordConsent(pw, guarded.id, 'share_with_care_team', 'per_item');
     await recordConsent(pw, guarded.id, 'lockbox', 'on');
-    expect(errorOf(await refused(ctx, pw.as.psp, post('/api/voice-items', { personId: guarded.id, kind: 'question', words: 'x', shareAgreed: true }), 409)).code).toBe('sharing_blocked');
+    expect(
+      errorOf(
+        await refused(
+          ctx,
+          pw.as.psp,
+          post('/api/voice-items', { personId: guarded.id, kind: 'question', words: 'x', shareAgreed: true }),
+          409,
+        ),
+      ).code,
+    ).toBe('sharing_blocked');
   });
 });
 
 describe('the closed loop', () => {
   it('open → acknowledged → answered → returned, each step with who and when', async () => {
-    const item = await addVoiceItem(pw, person.id, { words: 'Can I see my psychiatrist without my mother there?', shareAgreed: true });
+    const item = await addVoiceItem(pw, person.id, {
+      words: 'Can I see my psychiatrist without my mother there?',
+      shareAgreed: true,
+    });
     const t0 = ctx.clock.now().toISOString();
 
     ctx.clock.advanceMinutes(60);
     const acknowledged = await voiceStep(pw, 'nurse', item, 'acknowledge');
-    expect(acknowledged).toMatchObject({ status: 'acknowledged', acknowledged: { at: ctx.clock.now().toISOString(), by: { id: pw.ids.nurse, name: pw.names.nurse } }, version: 2 });
+    expect(acknowledged).toMatchObject({
+      status: 'acknowledged',
+      acknowledged: { at: ctx.clock.now().toISOString(), by: { id: pw.ids.nurse, name: pw.names.nurse } },
+      version: 2,
+    });
 
     ctx.clock.advanceMinutes(60);
-    const answered = await voiceStep(pw, 'psychiatrist', acknowledged, 'answer', { answer: 'Yes. We will book a time for you alone.' });
+    const answered = await voiceStep(pw, 'psychiatrist', acknowledged, 'answer', {
+      answer: 'Yes. We will book a time for you alone.',
+    });
     expect(answered).toMatchObject({
       status: 'answered',
       acknowledged: { by: { id: pw.ids.nurse } },
@@ -127,7 +170,14 @@ describe('the closed loop', () => {
   it('refuses invalid transitions with 409 and changes nothing', async () => {
     const item = await addVoiceItem(pw, person.id, { shareAgreed: true });
     const transition = async (who: 'nurse' | 'psp', step: string, current: VoiceItem, extra: object = {}) =>
-      errorOf(await refused(ctx, pw.as[who], post(`/api/voice-items/${current.id}/${step}`, { version: current.version, ...extra }), 409)).code;
+      errorOf(
+        await refused(
+          ctx,
+          pw.as[who],
+          post(`/api/voice-items/${current.id}/${step}`, { version: current.version, ...extra }),
+          409,
+        ),
+      ).code;
     expect(await transition('psp', 'return', item)).toBe('invalid_transition');
     expect(await transition('psp', 'share', item)).toBe('invalid_transition');
     const answered = await voiceStep(pw, 'nurse', item, 'answer', { answer: 'Yes.' });
@@ -145,16 +195,39 @@ describe('the closed loop', () => {
     await voiceStep(pw, 'nurse', item, 'acknowledge');
     const fresh = await read<VoiceItem>(pw, 'nurse', `/api/voice-items/${item.id}`);
     await voiceStep(pw, 'psychiatrist', fresh, 'answer', { answer: 'first' });
-    expect(errorOf(await refused(ctx, pw.as.nurse, post(`/api/voice-items/${item.id}/answer`, { version: fresh.version, answer: 'second' }), 409)).code).toBe('invalid_transition');
+    expect(
+      errorOf(
+        await refused(
+          ctx,
+          pw.as.nurse,
+          post(`/api/voice-items/${item.id}/answer`, { version: fresh.version, answer: 'second' }),
+          409,
+        ),
+      ).code,
+    ).toBe('invalid_transition');
     const other = await addVoiceItem(pw, person.id, { shareAgreed: true });
     await voiceStep(pw, 'nurse', other, 'acknowledge');
-    expect(errorOf(await refused(ctx, pw.as.psychiatrist, post(`/api/voice-items/${other.id}/answer`, { version: other.version, answer: 'stale' }), 409)).code).toBe('version_conflict');
+    expect(
+      errorOf(
+        await refused(
+          ctx,
+          pw.as.psychiatrist,
+          post(`/api/voice-items/${other.id}/answer`, { version: other.version, answer: 'stale' }),
+          409,
+        ),
+      ).code,
+    ).toBe('version_conflict');
   });
 
   it('each step belongs to its side: peer staff return and withdraw, clinicians acknowledge and answer', async () => {
     const item = await addVoiceItem(pw, person.id, { shareAgreed: true });
     await refused(ctx, pw.as.psp, post(`/api/voice-items/${item.id}/acknowledge`, { version: 1 }), 403);
-    await refused(ctx, pw.as.supervisor, post(`/api/voice-items/${item.id}/answer`, { version: 1, answer: 'peer answer' }), 403);
+    await refused(
+      ctx,
+      pw.as.supervisor,
+      post(`/api/voice-items/${item.id}/answer`, { version: 1, answer: 'peer answer' }),
+      403,
+    );
     await refused(ctx, pw.as.nurse, post(`/api/voice-items/${item.id}/withdraw`, { version: 1 }), 403);
     const answered = await voiceStep(pw, 'nurse', item, 'answer', { answer: 'ok' });
     await refused(ctx, pw.as.nurse, post(`/api/voice-items/${item.id}/return`, { version: answered.version }), 403);
@@ -166,8 +239,19 @@ describe('the closed loop', () => {
 
   it('rejects an empty answer naming the field', async () => {
     const item = await addVoiceItem(pw, person.id, { shareAgreed: true });
-    expect(fieldsOf(await refused(ctx, pw.as.nurse, post(`/api/voice-items/${item.id}/answer`, { version: item.version, answer: ' ' }), 400))).toEqual(['answer']);
-    expect(fieldsOf(await refused(ctx, pw.as.nurse, post(`/api/voice-items/${item.id}/acknowledge`, {}), 400))).toEqual(['version']);
+    expect(
+      fieldsOf(
+        await refused(
+          ctx,
+          pw.as.nurse,
+          post(`/api/voice-items/${item.id}/answer`, { version: item.version, answer: ' ' }),
+          400,
+        ),
+      ),
+    ).toEqual(['answer']);
+    expect(fieldsOf(await refused(ctx, pw.as.nurse, post(`/api/voice-items/${item.id}/acknowledge`, {}), 400))).toEqual(
+      ['version'],
+    );
   });
 });
 
@@ -177,7 +261,12 @@ describe('sharing later, withdrawing', () => {
     await refused(ctx, pw.as.nurse, { method: 'GET', url: `/api/voice-items/${item.id}` }, 404);
     ctx.clock.advanceMinutes(120);
     const shared = await voiceStep(pw, 'psp', item, 'share');
-    expect(shared).toMatchObject({ shareAgreed: true, status: 'open', sharedAt: ctx.clock.now().toISOString(), dueAt: new Date(ctx.clock.now().getTime() + 7 * DAY).toISOString() });
+    expect(shared).toMatchObject({
+      shareAgreed: true,
+      status: 'open',
+      sharedAt: ctx.clock.now().toISOString(),
+      dueAt: new Date(ctx.clock.now().getTime() + 7 * DAY).toISOString(),
+    });
     expect((await read<VoiceItem>(pw, 'nurse', `/api/voice-items/${item.id}`)).id).toBe(item.id);
   });
 
@@ -185,17 +274,32 @@ describe('sharing later, withdrawing', () => {
     const item = await addVoiceItem(pw, person.id, { shareAgreed: true });
     const acknowledged = await voiceStep(pw, 'nurse', item, 'acknowledge');
     const withdrawn = await voiceStep(pw, 'psp', acknowledged, 'withdraw');
-    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawn: { at: ctx.clock.now().toISOString(), by: { id: pw.ids.psp } } });
+    expect(withdrawn).toMatchObject({
+      status: 'withdrawn',
+      withdrawn: { at: ctx.clock.now().toISOString(), by: { id: pw.ids.psp } },
+    });
     await refused(ctx, pw.as.nurse, { method: 'GET', url: `/api/voice-items/${item.id}` }, 404);
-    expect((await read<VoiceItem[]>(pw, 'nurse', `/api/voice-items?personId=${person.id}`)).map((v) => v.id)).not.toContain(item.id);
+    expect(
+      (await read<VoiceItem[]>(pw, 'nurse', `/api/voice-items?personId=${person.id}`)).map((v) => v.id),
+    ).not.toContain(item.id);
     expect((await read<VoiceItem>(pw, 'supervisor', `/api/voice-items/${item.id}`)).status).toBe('withdrawn');
   });
 });
 
 describe('target time and overdue', () => {
   it('follows the program’s target and flags items past due, until answered', async () => {
-    const program = expectStatus<{ version: number }>(await pw.as.orgAdmin.request({ method: 'GET', url: `/api/programs/${pw.programId}` }), 200);
-    expectStatus(await pw.as.orgAdmin.request({ method: 'PATCH', url: `/api/programs/${pw.programId}`, payload: { version: program.version, voiceAnswerTargetDays: 3 } }), 200);
+    const program = expectStatus<{ version: number }>(
+      await pw.as.orgAdmin.request({ method: 'GET', url: `/api/programs/${pw.programId}` }),
+      200,
+    );
+    expectStatus(
+      await pw.as.orgAdmin.request({
+        method: 'PATCH',
+        url: `/api/programs/${pw.programId}`,
+        payload: { version: program.version, voiceAnswerTargetDays: 3 },
+      }),
+      200,
+    );
     const fresh = await addPerson(pw);
     const late = await addVoiceItem(pw, fresh.id, { shareAgreed: true });
     const answeredInTime = await addVoiceItem(pw, fresh.id, { shareAgreed: true });
@@ -209,7 +313,10 @@ describe('target time and overdue', () => {
     ctx.clock.advanceMinutes(24 * 60 + 1);
     await pw.signInAgain();
     const overdue = await read<VoiceItem[]>(pw, 'nurse', `/api/voice-items?personId=${fresh.id}`);
-    expect(Object.fromEntries(overdue.map((v) => [v.id, v.isOverdue]))).toEqual({ [late.id]: true, [answeredInTime.id]: false });
+    expect(Object.fromEntries(overdue.map((v) => [v.id, v.isOverdue]))).toEqual({
+      [late.id]: true,
+      [answeredInTime.id]: false,
+    });
 
     const acknowledged = await voiceStep(pw, 'nurse', late, 'acknowledge');
     expect(acknowledged.isOverdue).toBe(true);
@@ -223,11 +330,23 @@ describe('listing', () => {
     const a = await addVoiceItem(pw, fresh.id, { shareAgreed: true });
     const b = await addVoiceItem(pw, fresh.id);
     await voiceStep(pw, 'nurse', a, 'acknowledge');
-    expect((await read<VoiceItem[]>(pw, 'psp', `/api/voice-items?personId=${fresh.id}`)).map((v) => v.id).sort()).toEqual([a.id, b.id].sort());
-    expect((await read<VoiceItem[]>(pw, 'psp', `/api/voice-items?personId=${fresh.id}&status=open`)).map((v) => v.id)).toEqual([b.id]);
-    expect((await read<VoiceItem[]>(pw, 'nurse', `/api/voice-items?personId=${fresh.id}`)).map((v) => v.id)).toEqual([a.id]);
-    expect((await read<VoiceItem[]>(pw, 'nurse', `/api/voice-items?teamId=${pw.teamId}&status=acknowledged`)).map((v) => v.id)).toContain(a.id);
+    expect(
+      (await read<VoiceItem[]>(pw, 'psp', `/api/voice-items?personId=${fresh.id}`)).map((v) => v.id).sort(),
+    ).toEqual([a.id, b.id].sort());
+    expect(
+      (await read<VoiceItem[]>(pw, 'psp', `/api/voice-items?personId=${fresh.id}&status=open`)).map((v) => v.id),
+    ).toEqual([b.id]);
+    expect((await read<VoiceItem[]>(pw, 'nurse', `/api/voice-items?personId=${fresh.id}`)).map((v) => v.id)).toEqual([
+      a.id,
+    ]);
+    expect(
+      (await read<VoiceItem[]>(pw, 'nurse', `/api/voice-items?teamId=${pw.teamId}&status=acknowledged`)).map(
+        (v) => v.id,
+      ),
+    ).toContain(a.id);
     expect(await read<VoiceItem[]>(pw, 'nurseB', `/api/voice-items?personId=${fresh.id}`)).toEqual([]);
-    expect(fieldsOf(await refused(ctx, pw.as.psp, { method: 'GET', url: '/api/voice-items?status=lost' }, 400))).toEqual(['status']);
+    expect(
+      fieldsOf(await refused(ctx, pw.as.psp, { method: 'GET', url: '/api/voice-items?status=lost' }, 400)),
+    ).toEqual(['status']);
   });
 });
