@@ -136,7 +136,17 @@ function CorrectionForm({ contact, onDone }: { contact: Contact; onDone: () => v
   );
 }
 
-function ContactCard({ contact, tier, userId }: { contact: Contact; tier: CareTier; userId: string }) {
+function ContactCard({
+  contact,
+  tier,
+  userId,
+  sharingBlocked,
+}: {
+  contact: Contact;
+  tier: CareTier;
+  userId: string;
+  sharingBlocked: boolean;
+}) {
   const { t } = useTranslation();
   const labels = usePracticeLabels();
   const format = useFormat();
@@ -175,7 +185,9 @@ function ContactCard({ contact, tier, userId }: { contact: Contact; tier: CareTi
         ) : null}
         {contact.teamSummary ? (
           <Stack gap={4}>
-            <PrivacyLabel kind={tier === 'peer' && !contact.summaryAgreed ? 'notShared' : 'shared'} />
+            <PrivacyLabel
+              kind={tier === 'peer' && (!contact.summaryAgreed || sharingBlocked) ? 'notShared' : 'shared'}
+            />
             <Text className="prewrap">
               <strong>{t('contact.summaryShort')}</strong> {contact.teamSummary}
             </Text>
@@ -214,7 +226,17 @@ function ContactCard({ contact, tier, userId }: { contact: Contact; tier: CareTi
 }
 
 /** The person's contacts, newest first; notes only for peer staff (the server leaves them out for others). */
-export function ContactsTimeline({ personId, tier, userId }: { personId: string; tier: CareTier; userId: string }) {
+export function ContactsTimeline({
+  personId,
+  tier,
+  userId,
+  sharingBlocked,
+}: {
+  personId: string;
+  tier: CareTier;
+  userId: string;
+  sharingBlocked: boolean;
+}) {
   const { t } = useTranslation();
   const [limit, setLimit] = useState(10);
   const contacts = useContacts({ personId, limit });
@@ -237,7 +259,7 @@ export function ContactsTimeline({ personId, tier, userId }: { personId: string;
     <Stack gap="sm">
       <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
         {contacts.data.map((c) => (
-          <ContactCard key={c.id} contact={c} tier={tier} userId={userId} />
+          <ContactCard key={c.id} contact={c} tier={tier} userId={userId} sharingBlocked={sharingBlocked} />
         ))}
       </Stack>
       {contacts.data.length >= limit && limit < 200 ? (

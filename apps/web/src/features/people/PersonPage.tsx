@@ -22,7 +22,17 @@ import { VoiceItemCard } from './VoiceItemCard.tsx';
 
 type Dialog = 'voice' | 'connection' | 'huddle' | 'details' | undefined;
 
-function VoiceSection({ person, tier, onRecord }: { person: Person; tier: CareTier; onRecord: () => void }) {
+function VoiceSection({
+  person,
+  tier,
+  sharingBlocked,
+  onRecord,
+}: {
+  person: Person;
+  tier: CareTier;
+  sharingBlocked: boolean;
+  onRecord: () => void;
+}) {
   const { t } = useTranslation();
   const items = useVoiceItems({ personId: person.id });
   return (
@@ -51,7 +61,7 @@ function VoiceSection({ person, tier, onRecord }: { person: Person; tier: CareTi
             {tier === 'peer' ? t('voice.emptyBodyPeer') : t('voice.emptyBodyClinician')}
           </EmptyState>
         ) : (
-          items.data.map((v) => <VoiceItemCard key={v.id} item={v} tier={tier} />)
+          items.data.map((v) => <VoiceItemCard key={v.id} item={v} tier={tier} sharingBlocked={sharingBlocked} />)
         )}
       </Stack>
     </section>
@@ -177,14 +187,14 @@ export function PersonPage() {
         </Stack>
       </Card>
 
-      <VoiceSection person={p} tier={tier} onRecord={() => setDialog('voice')} />
+      <VoiceSection person={p} tier={tier} sharingBlocked={sharingBlocked} onRecord={() => setDialog('voice')} />
       <ConnectionsSection person={p} tier={tier} onConnect={() => setDialog('connection')} />
       <section aria-labelledby="contacts-title">
         <Stack gap="sm">
           <Title order={2} fz="xl" id="contacts-title">
             {t('contact.sectionTitle')}
           </Title>
-          <ContactsTimeline personId={p.id} tier={tier} userId={me.user.id} />
+          <ContactsTimeline personId={p.id} tier={tier} userId={me.user.id} sharingBlocked={sharingBlocked} />
         </Stack>
       </section>
       {tier === 'peer' ? <ConsentPanel person={p} /> : null}

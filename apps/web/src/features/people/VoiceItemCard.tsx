@@ -80,11 +80,14 @@ export function VoiceItemCard({
   tier,
   showPerson = false,
   headingOrder = 3,
+  sharingBlocked = false,
 }: {
   item: VoiceItem;
   tier: CareTier;
   showPerson?: boolean;
   headingOrder?: 3 | 4;
+  /** The person's consent (lockbox, or "share nothing") keeps even agreed items from clinicians. */
+  sharingBlocked?: boolean;
 }) {
   const { t } = useTranslation();
   const labels = usePracticeLabels();
@@ -164,7 +167,9 @@ export function VoiceItemCard({
             <Badge variant="outline" color="gray.8" radius="sm" tt="none">
               {labels.voiceStatus(item.status)}
             </Badge>
-            {tier === 'peer' ? <PrivacyLabel kind={item.shareAgreed && !withdrawn ? 'shared' : 'notShared'} /> : null}
+            {tier === 'peer' ? (
+              <PrivacyLabel kind={item.shareAgreed && !withdrawn && !sharingBlocked ? 'shared' : 'notShared'} />
+            ) : null}
           </Group>
         </Group>
         <DueLine item={item} />
