@@ -19,7 +19,7 @@ import { ErrorAlert } from '../components/Feedback.tsx';
 import { useSignedInMe } from '../features/session/RequireAuth.tsx';
 import { roleView, signOut } from '../features/session/session.ts';
 import { describeError } from '../lib/errors.ts';
-import { isActive, visibleNav } from './nav.ts';
+import { isActive, ROLE_HOME_ITEMS, visibleNav } from './nav.ts';
 
 /** The signed-in frame: header, navigation (a drawer behind a menu button on phones), main. */
 export function AppLayout() {
@@ -36,7 +36,11 @@ export function AppLayout() {
   const [signOutError, setSignOutError] = useState<string>();
   const [signingOut, setSigningOut] = useState(false);
 
-  const sections = visibleNav(roleView(me));
+  const roles = roleView(me);
+  const sections = visibleNav(roles);
+  // On a phone, the role pages sit in a bar at the bottom, one thumb away (UX.md "Phone first").
+  const shortcuts = ROLE_HOME_ITEMS.filter((i) => i.isVisible(roles));
+  const showShortcuts = isPhone && shortcuts.length > 0;
 
   // After moving to another page, start screen readers (and the Tab key) at the new content.
   useEffect(() => {
@@ -81,6 +85,7 @@ export function AppLayout() {
           breakpoint: 'sm',
           collapsed: { mobile: !opened },
         }}
+        footer={{ height: 64, collapsed: !showShortcuts }}
         padding={{ base: 'md', sm: 'lg' }}
       >
         <AppShell.Header>
@@ -175,6 +180,29 @@ export function AppLayout() {
             })}
           </Stack>
         </AppShell.Navbar>
+
+        {showShortcuts ? (
+          <AppShell.Footer component="nav" aria-label={t('shell.shortcuts')} hiddenFrom="sm">
+            <Group h="100%" gap={0} grow wrap="nowrap" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+              {shortcuts.map((item) => {
+                const active = isActive(item, location.pathname);
+                return (
+                  <li key={item.id} style={{ height: '100%' }}>
+                    <UnstyledButton
+                      component={Link}
+                      to={item.to}
+                      aria-current={active ? 'page' : undefined}
+                      className="bottom-nav-link"
+                      data-active={active || undefined}
+                    >
+                      {t(item.labelKey)}
+                    </UnstyledButton>
+                  </li>
+                );
+              })}
+            </Group>
+          </AppShell.Footer>
+        ) : null}
 
         <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
           <Box maw={1120} mx="auto">
