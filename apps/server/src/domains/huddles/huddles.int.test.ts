@@ -195,6 +195,8 @@ describe('the team board', () => {
     await pw.signInAgain();
     const later = await addVoiceItem(pw, fresh.id, { shareAgreed: true });
     const unshared = await addVoiceItem(pw, fresh.id);
+    // A minute apart, so that the due dates (and the board's order) differ.
+    ctx.clock.advanceMinutes(1);
     const acknowledged = await voiceStep(
       pw,
       'nurse',
