@@ -22,17 +22,19 @@ export function EChart({
   height?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Options are rebuilt on every render of the page; draw again only when their content changes.
+  const serialized = JSON.stringify(option);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const chart = echarts.init(el, undefined, { renderer: 'svg' });
-    chart.setOption(option);
+    chart.setOption(JSON.parse(serialized) as ChartOption);
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
     return () => {
       observer.disconnect();
       chart.dispose();
     };
-  }, [option]);
+  }, [serialized]);
   return <div ref={ref} role="img" aria-label={description} style={{ width: '100%', height }} />;
 }
