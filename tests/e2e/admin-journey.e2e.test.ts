@@ -101,7 +101,7 @@ describe('organization administrator invites a peer support provider', () => {
     screenshotsOnFailure('journey');
     const nb = catalog('nb');
     // The check below is only meaningful if the Norwegian catalog really is Norwegian.
-    for (const key of ['profile.title', 'nav.home', 'shell.signOut']) expect(text(nb, key)).not.toBe(text(en, key));
+    for (const key of ['profile.title', 'people.title', 'people.intro', 'shell.signOut']) expect(text(nb, key)).not.toBe(text(en, key));
 
     const suffix = Date.now().toString(36);
     const programName = `Journey program ${suffix}`;
@@ -183,10 +183,11 @@ describe('organization administrator invites a peer support provider', () => {
     await member.getByRole('textbox', { name: text(en, 'invitation.password'), exact: true }).fill(memberPassword);
     await member.getByRole('button', { name: text(en, 'invitation.submit'), exact: true }).click();
 
-    // Signed in as the member, in the team they were invited to.
-    await member.getByRole('heading', { level: 1, name: text(en, 'home.greeting', { name: 'Kari' }) }).waitFor();
-    await member.getByRole('heading', { level: 3, name: teamName }).waitFor();
-    await expectNoSeriousA11yViolations(member, 'home page (peer support provider, phone)');
+    // Signed in as the member, on a peer support provider's home: the people of the team they were invited to.
+    await member.getByRole('heading', { level: 1, name: text(en, 'people.title') }).waitFor();
+    await member.getByText(text(en, 'people.intro', { team: teamName })).waitFor();
+    expect(new URL(member.url()).pathname).toBe('/people');
+    await expectNoSeriousA11yViolations(member, 'my people (peer support provider, phone)');
 
     await navigate(member, en, 'nav.profile');
     await member.getByRole('heading', { level: 1, name: text(en, 'profile.title') }).waitFor();
@@ -208,7 +209,8 @@ describe('organization administrator invites a peer support provider', () => {
     await again.goto(`${base()}/sign-in`);
     await again.getByRole('heading', { level: 1, name: text(en, 'signIn.title') }).waitFor();
     await signIn(again, memberEmail, memberPassword);
-    await again.getByRole('heading', { level: 1, name: text(nb, 'home.greeting', { name: 'Kari' }) }).waitFor();
+    await again.getByRole('heading', { level: 1, name: text(nb, 'people.title') }).waitFor();
+    await again.getByText(text(nb, 'people.intro', { team: teamName })).waitFor();
     expect(await again.locator('html').getAttribute('lang')).toBe('nb');
     await navigate(again, nb, 'nav.profile');
     await again.getByRole('heading', { level: 1, name: text(nb, 'profile.title') }).waitFor();
