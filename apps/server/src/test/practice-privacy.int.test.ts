@@ -5,6 +5,7 @@ import type { Connection, Contact, Huddle, Person, TeamBoard, VoiceItem } from '
 import { fieldsOf } from './harness.ts';
 import {
   addConnection,
+  moveConnection,
   addPerson,
   addVoiceItem,
   createPracticeContext,
@@ -308,8 +309,9 @@ describe('contact notes', () => {
         (await read<Contact[]>(pw, 'nurse', `/api/contacts?personId=${person.id}`)).map((c) => [c.id, c.teamSummary]),
       );
     expect(await summaries()).toEqual({ [agreed.id]: 'agreed', [notAgreed.id]: null });
+    // "Share nothing": the contacts themselves no longer reach clinicians, summaries included.
     await recordConsent(pw, person.id, 'share_with_care_team', 'none');
-    expect(await summaries()).toEqual({ [agreed.id]: null, [notAgreed.id]: null });
+    expect(await summaries()).toEqual({});
     await recordConsent(pw, person.id, 'share_with_care_team', 'per_item');
     await recordConsent(pw, person.id, 'lockbox', 'on');
     expect(await read<Contact[]>(pw, 'nurse', `/api/contacts?personId=${person.id}`)).toEqual([]);
@@ -411,10 +413,28 @@ describe('voice items', () => {
     expect((await read<Person>(pw, 'nurse', `/api/persons/${scene.none.id}`)).openVoiceItems).toBe(0);
     expect(await read<VoiceItem[]>(pw, 'nurse', `/api/voice-items?personId=${scene.none.id}`)).toEqual([]);
     await refused(ctx, pw.as.nurse, { method: 'GET', url: `/api/voice-items/${scene.noneItem.id}` }, 404);
-    expect((await read<Contact>(pw, 'nurse', `/api/contacts/${scene.noneContact.id}`)).teamSummary).toBeNull();
+    // Nor do the contacts (not even their time or activities), nor the words around connections.
+    await refused(ctx, pw.as.nurse, { method: 'GET', url: `/api/contacts/${scene.noneContact.id}` }, 404);
+    expect(await read<Contact[]>(pw, 'nurse', `/api/contacts?personId=${scene.none.id}`)).toEqual([]);
+    expect((await read<Person>(pw, 'nurse', `/api/persons/${scene.none.id}`)).lastContactAt).toBeNull();
     const board = await read<TeamBoard>(pw, 'nurse', `/api/teams/${pw.teamId}/board`);
     expect(board.voiceItems.map((v) => v.personId)).not.toContain(scene.none.id);
-    expect(board.recentActivity.filter((a) => a.personId === scene.none.id && a.kind !== 'contact')).toEqual([]);
+    expect(board.recentActivity.filter((a) => a.personId === scene.none.id && a.kind !== 'connection')).toEqual([]);
+    const handoff = await addConnection(pw, 'psp', {
+      direction: 'from_peer_support',
+      personId: scene.none.id,
+      service: 'housing',
+      reason: 'NONE-REASON',
+    });
+    await moveConnection(pw, 'psp', handoff, 'accepted', { note: 'NONE-NOTE' });
+    const seen = await read<Connection[]>(pw, 'nurse', `/api/connections?personId=${scene.none.id}`);
+    expect(seen.map((c) => c.id)).toContain(handoff.id);
+    expect(JSON.stringify(seen)).not.toMatch(/NONE-REASON|NONE-NOTE/);
+    for (const connection of seen) {
+      if (connection.direction === 'from_peer_support') expect(connection.reason).toBeNull();
+      expect(connection.personFeedback).toBeNull();
+      expect(connection.events.every((e) => e.note === null)).toBe(true);
+    }
     expect((await read<VoiceItem>(pw, 'psp', `/api/voice-items/${scene.noneItem.id}`)).words).toBe(S.noneWords);
   });
 });

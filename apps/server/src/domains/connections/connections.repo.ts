@@ -19,6 +19,7 @@ export interface ConnectionRow {
   referrer_role: string | null;
   status: string;
   person_feedback: string | null;
+  share_with_care_team: string;
   created_by: string;
   created_at: Date | string;
   version: number;
@@ -40,7 +41,7 @@ export async function findConnections(
     db,
     sql`SELECT n.id, n.person_id, p.preferred_name AS person_name, n.team_id, n.organization_id, n.direction,
           n.target_user_id, t.name AS target_name, n.service, n.warm_handoff, n.reason, n.referrer_role, n.status,
-          n.person_feedback, n.created_by, n.created_at, n.version
+          n.person_feedback, p.share_with_care_team, n.created_by, n.created_at, n.version
         FROM connections n
         JOIN persons p ON p.id = n.person_id
         LEFT JOIN users t ON t.id = n.target_user_id

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { Db } from '@alongside/db';
-import type { Connection, ConnectionStatus, CreateConnectionBodySchema, ListConnectionsQuerySchema, UpdateConnectionBodySchema } from '@alongside/contracts';
+import type {
+  Connection,
+  ConnectionStatus,
+  CreateConnectionBodySchema,
+  ListConnectionsQuerySchema,
+  UpdateConnectionBodySchema,
+} from '@alongside/contracts';
 import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { careTeams, careTier, clinicalRoleIn } from '../../lib/care-access.ts';
@@ -21,32 +27,49 @@ const iso = (v: Date | string) => new Date(v).toISOString();
 
 /** Connections: peer support as the gateway to the team and services, and referrals to peer support. */
 export function createConnectionsService({ db, clock, persons }: ConnectionsDeps) {
-  async function read(actor: Actor, filter: Parameters<typeof repo.findConnections>[2]): Promise<(Connection & { organizationId: string })[]> {
+  async function read(
+    actor: Actor,
+    filter: Parameters<typeof repo.findConnections>[2],
+  ): Promise<(Connection & { organizationId: string })[]> {
     const rows = await repo.findConnections(db, careTeams(actor), filter);
-    const events = await repo.findEvents(db, rows.map((r) => r.id));
-    return rows.map((r) => ({
-      id: r.id,
-      organizationId: r.organization_id,
-      personId: r.person_id,
-      personName: r.person_name,
-      teamId: r.team_id,
-      direction: r.direction as Connection['direction'],
-      target: r.target_user_id ? { id: r.target_user_id, name: r.target_name ?? '' } : null,
-      service: r.service as Connection['service'],
-      warmHandoff: r.warm_handoff,
-      reason: r.reason,
-      referrerRole: r.referrer_role as Connection['referrerRole'],
-      status: r.status as ConnectionStatus,
-      personFeedback: r.person_feedback,
-      events: events
-        .filter((e) => e.connectionId === r.id)
-        .map((e) => ({ status: e.status as ConnectionStatus, at: e.at.toISOString(), by: { id: e.byId, name: e.byName }, note: e.note })),
-      createdAt: iso(r.created_at),
-      version: r.version,
-    }));
+    const events = await repo.findEvents(
+      db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => {
+      // Under a "share nothing" consent clinicians still follow the hand-off, but not the words around it
+      // (a referral's reason was written by the referring clinician, so it stays).
+      const wordsReach = careTier(actor, r.team_id) === 'peer' || r.share_with_care_team !== 'none';
+      return {
+        id: r.id,
+        organizationId: r.organization_id,
+        personId: r.person_id,
+        personName: r.person_name,
+        teamId: r.team_id,
+        direction: r.direction as Connection['direction'],
+        target: r.target_user_id ? { id: r.target_user_id, name: r.target_name ?? '' } : null,
+        service: r.service as Connection['service'],
+        warmHandoff: r.warm_handoff,
+        reason: wordsReach || r.direction === 'to_peer_support' ? r.reason : null,
+        referrerRole: r.referrer_role as Connection['referrerRole'],
+        status: r.status as ConnectionStatus,
+        personFeedback: wordsReach ? r.person_feedback : null,
+        events: events
+          .filter((e) => e.connectionId === r.id)
+          .map((e) => ({
+            status: e.status as ConnectionStatus,
+            at: e.at.toISOString(),
+            by: { id: e.byId, name: e.byName },
+            note: wordsReach ? e.note : null,
+          })),
+        createdAt: iso(r.created_at),
+        version: r.version,
+      };
+    });
   }
 
-  const strip = ({ organizationId: _o, ...connection }: Connection & { organizationId: string }): Connection => connection;
+  const strip = ({ organizationId: _o, ...connection }: Connection & { organizationId: string }): Connection =>
+    connection;
 
   async function readOne(actor: Actor, id: string) {
     const [connection] = await read(actor, { id, limit: 1 });
@@ -65,35 +88,62 @@ export function createConnectionsService({ db, clock, persons }: ConnectionsDeps
         entityType: 'connection',
         organizationId: connections[0]?.organizationId ?? null,
         purpose: 'care',
-        details: { count: connections.length, personIds: [...new Set(connections.map((c) => c.personId))].slice(0, 100) },
+        details: {
+          count: connections.length,
+          personIds: [...new Set(connections.map((c) => c.personId))].slice(0, 100),
+        },
       });
       return connections.map(strip);
     },
 
     async get(actor: Actor, id: string): Promise<Connection> {
       const connection = await readOne(actor, id);
-      await writeAudit(db, actor, { action: 'connection.read', entityType: 'connection', entityId: id, organizationId: connection.organizationId, purpose: 'care', details: { personId: connection.personId } });
+      await writeAudit(db, actor, {
+        action: 'connection.read',
+        entityType: 'connection',
+        entityId: id,
+        organizationId: connection.organizationId,
+        purpose: 'care',
+        details: { personId: connection.personId },
+      });
       return strip(connection);
     },
 
     async create(actor: Actor, body: z.infer<typeof CreateConnectionBodySchema>): Promise<Connection> {
       const now = clock.now();
-      let person: { id: string; teamId: string; programId: string; organizationId: string; lockbox: boolean } | undefined;
+      let person:
+        { id: string; teamId: string; programId: string; organizationId: string; lockbox: boolean } | undefined;
       if (body.personId) person = await persons.getVisible(actor, body.personId);
       else if (body.direction === 'to_peer_support' && body.newPerson) {
         const team = await personsRepo.findTeam(db, body.newPerson.teamId);
         if (!team || careTier(actor, team.id) === 'none') throw notFound('Team');
-        person = { id: '', teamId: team.id, programId: team.programId, organizationId: team.organizationId, lockbox: false };
+        person = {
+          id: '',
+          teamId: team.id,
+          programId: team.programId,
+          organizationId: team.organizationId,
+          lockbox: false,
+        };
       } else throw badRequest('personId', 'give personId, or newPerson to refer someone new');
       const tier = careTier(actor, person.teamId);
       if (!canCreateConnection(tier, body.direction)) {
-        throw forbidden(body.direction === 'to_peer_support' ? 'Clinicians refer a person to peer support.' : 'Peer staff connect a person onward.');
+        throw forbidden(
+          body.direction === 'to_peer_support'
+            ? 'Clinicians refer a person to peer support.'
+            : 'Peer staff connect a person onward.',
+        );
       }
       if (body.direction === 'from_peer_support') {
-        if (Boolean(body.targetUserId) === Boolean(body.service)) throw badRequest('targetUserId', 'give either a clinician of the team (targetUserId) or a service');
-        if (body.targetUserId && !(await repo.isTeamClinician(db, person.teamId, body.targetUserId))) throw badRequest('targetUserId', 'must be a clinician of the person’s team');
+        if (Boolean(body.targetUserId) === Boolean(body.service))
+          throw badRequest('targetUserId', 'give either a clinician of the team (targetUserId) or a service');
+        if (body.targetUserId && !(await repo.isTeamClinician(db, person.teamId, body.targetUserId)))
+          throw badRequest('targetUserId', 'must be a clinician of the person’s team');
         if (body.targetUserId && person.lockbox) {
-          throw new AppError(409, 'sharing_blocked', 'This person has a lockbox: nothing is shared with the clinicians. A connection to a service is still possible.');
+          throw new AppError(
+            409,
+            'sharing_blocked',
+            'This person has a lockbox: nothing is shared with the clinicians. A connection to a service is still possible.',
+          );
         }
       }
       const id = await db.transaction(async (tx) => {
@@ -109,7 +159,13 @@ export function createConnectionsService({ db, clock, persons }: ConnectionsDeps
             createdBy: actor.userId,
           });
           personId = created.id;
-          await writeAudit(tx, actor, { action: 'person.create', entityType: 'person', entityId: personId, organizationId: person.organizationId, purpose: 'referral' });
+          await writeAudit(tx, actor, {
+            action: 'person.create',
+            entityType: 'person',
+            entityId: personId,
+            organizationId: person.organizationId,
+            purpose: 'referral',
+          });
         }
         const row = await repo.insertConnection(tx, {
           organizationId: person.organizationId,
@@ -126,7 +182,14 @@ export function createConnectionsService({ db, clock, persons }: ConnectionsDeps
           createdAt: now,
         });
         await repo.insertEvent(tx, { connectionId: row.id, status: 'proposed', byUserId: actor.userId, at: now });
-        await writeAudit(tx, actor, { action: 'connection.create', entityType: 'connection', entityId: row.id, organizationId: person.organizationId, purpose: 'care', details: { personId, direction: body.direction } });
+        await writeAudit(tx, actor, {
+          action: 'connection.create',
+          entityType: 'connection',
+          entityId: row.id,
+          organizationId: person.organizationId,
+          purpose: 'care',
+          details: { personId, direction: body.direction },
+        });
         return row.id;
       });
       return strip(await readOne(actor, id));
@@ -135,11 +198,25 @@ export function createConnectionsService({ db, clock, persons }: ConnectionsDeps
     async update(actor: Actor, id: string, body: z.infer<typeof UpdateConnectionBodySchema>): Promise<Connection> {
       const current = await readOne(actor, id);
       const tier = careTier(actor, current.teamId);
-      if (!canMoveConnection(tier, actor.userId, { direction: current.direction, targetUserId: current.target?.id ?? null, status: current.status })) {
-        throw forbidden(current.direction === 'to_peer_support' ? 'The team’s peer staff answer referrals to peer support.' : 'Only the clinician asked, or peer staff, can record this step.');
+      if (
+        !canMoveConnection(tier, actor.userId, {
+          direction: current.direction,
+          targetUserId: current.target?.id ?? null,
+          status: current.status,
+        })
+      ) {
+        throw forbidden(
+          current.direction === 'to_peer_support'
+            ? 'The team’s peer staff answer referrals to peer support.'
+            : 'Only the clinician asked, or peer staff, can record this step.',
+        );
       }
       if (!NEXT_STATUSES[current.status].includes(body.status)) {
-        throw new AppError(409, 'invalid_transition', `A connection that is ${current.status} cannot become ${body.status}.`);
+        throw new AppError(
+          409,
+          'invalid_transition',
+          `A connection that is ${current.status} cannot become ${body.status}.`,
+        );
       }
       const now = clock.now();
       await db.transaction(async (tx) => {
@@ -152,7 +229,13 @@ export function createConnectionsService({ db, clock, persons }: ConnectionsDeps
           ...(closing && body.personFeedback ? { personFeedback: body.personFeedback } : {}),
         });
         if (!updated) throw versionConflict();
-        await repo.insertEvent(tx, { connectionId: id, status: body.status, byUserId: actor.userId, at: now, note: body.note || null });
+        await repo.insertEvent(tx, {
+          connectionId: id,
+          status: body.status,
+          byUserId: actor.userId,
+          at: now,
+          note: body.note || null,
+        });
         // A PSP who accepts a referral for someone without a PSP becomes their primary PSP.
         if (current.direction === 'to_peer_support' && body.status === 'accepted') {
           const psps = await personsRepo.findPsps(tx, [current.personId]);

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
-import { personVisible, type CareScope } from '../persons/persons.repo.ts';
+import { sharedAboutPersonVisible, type CareScope } from '../persons/persons.repo.ts';
 
 const { contacts, contactCorrections, users } = schema;
 
@@ -32,7 +32,7 @@ export async function findContacts(
   scope: CareScope,
   filter: { id?: string; teamId?: string; personId?: string; from?: string; to?: string; limit: number },
 ): Promise<ContactListRow[]> {
-  const conditions: SQL[] = [personVisible(scope)];
+  const conditions: SQL[] = [sharedAboutPersonVisible(scope)];
   if (filter.id) conditions.push(sql`c.id = ${filter.id}`);
   if (filter.teamId) conditions.push(sql`c.team_id = ${filter.teamId}`);
   if (filter.personId) conditions.push(sql`c.person_id = ${filter.personId}`);

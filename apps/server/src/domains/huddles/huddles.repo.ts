@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
 import { voiceItemVisible } from '../voice-items/voice-items.repo.ts';
-import { personVisible, type CareScope } from '../persons/persons.repo.ts';
+import { personVisible, sharedAboutPersonVisible, type CareScope } from '../persons/persons.repo.ts';
 
 const { huddles, huddleAttendees, huddleItems, users, memberships } = schema;
 
@@ -114,7 +114,7 @@ export async function findRecentActivity(db: Db, scope: CareScope, teamId: strin
     sql`SELECT * FROM (
           SELECT 'contact' AS kind, c.occurred_at AS at, p.id AS person_id, p.preferred_name AS person_name, u.name AS by_name, c.mode AS detail
             FROM contacts c JOIN persons p ON p.id = c.person_id JOIN users u ON u.id = c.author_id
-            WHERE c.team_id = ${teamId} AND c.occurred_at >= ${since} AND ${personVisible(scope)}
+            WHERE c.team_id = ${teamId} AND c.occurred_at >= ${since} AND ${sharedAboutPersonVisible(scope)}
           UNION ALL
           SELECT 'voice_shared', v.shared_at, p.id, p.preferred_name, u.name, v.kind
             FROM voice_items v JOIN persons p ON p.id = v.person_id JOIN users u ON u.id = v.created_by

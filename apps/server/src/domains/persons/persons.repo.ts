@@ -22,6 +22,14 @@ export function personVisible(scope: CareScope, alias = 'p'): SQL {
   return sql`(${inTeams(alias, scope.peer)} OR (${inTeams(alias, scope.clinician)} AND NOT ${sql.raw(alias)}.lockbox))`;
 }
 
+/**
+ * Rows about what happened with a person (contacts, activity) that the scope may see: clinicians only while the
+ * person's consent lets anything reach the care team.
+ */
+export function sharedAboutPersonVisible(scope: CareScope, alias = 'p'): SQL {
+  return sql`${personVisible(scope, alias)} AND (${inTeams(alias, scope.peer)} OR ${sql.raw(alias)}.share_with_care_team <> 'none')`;
+}
+
 export async function findPerson(db: Db, scope: CareScope, id: string): Promise<PersonRow | undefined> {
   const [row] = await queryRows<{ id: string }>(db, sql`SELECT p.id FROM persons p WHERE p.id = ${id} AND p.archived_at IS NULL AND ${personVisible(scope)}`);
   if (!row) return undefined;
@@ -72,7 +80,8 @@ export async function findPersons(
     db,
     sql`SELECT p.id, p.team_id, p.program_id, p.preferred_name, p.pronouns, p.external_id, p.language,
           p.share_with_care_team, p.research_use, p.lockbox, p.created_at, p.version,
-          (SELECT max(c.occurred_at) FROM contacts c WHERE c.person_id = p.id) AS last_contact_at,
+          CASE WHEN NOT ${readAsClinician} OR p.share_with_care_team <> 'none'
+            THEN (SELECT max(c.occurred_at) FROM contacts c WHERE c.person_id = p.id) END AS last_contact_at,
           (SELECT count(*)::int FROM voice_items v
             WHERE v.person_id = p.id AND v.status IN ('open', 'acknowledged', 'answered')
               AND (NOT ${readAsClinician} OR (v.share_agreed AND p.share_with_care_team <> 'none'))) AS open_voice_items,
