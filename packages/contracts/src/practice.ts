@@ -24,16 +24,18 @@ export type ContactActivity = z.infer<typeof ContactActivitySchema>;
 export const CONSENT_METHODS = ['in_person', 'written', 'verbal'] as const;
 /** share_with_care_team is a ceiling: 'per_item' (default) lets each agreed item through, 'none' blocks all. */
 export const SHARE_DECISIONS = ['per_item', 'none'] as const;
-export const ConsentBodySchema = z.discriminatedUnion('purpose', [
-  z.object({ purpose: z.literal('share_with_care_team'), decision: z.enum(SHARE_DECISIONS) }),
-  z.object({ purpose: z.literal('research_use'), decision: z.enum(['yes', 'no']) }),
-  z.object({ purpose: z.literal('lockbox'), decision: z.enum(['on', 'off']) }),
-]).and(
-  z.object({
-    method: z.enum(CONSENT_METHODS),
-    note: z.string().trim().max(500).optional(),
-  }),
-);
+export const ConsentBodySchema = z
+  .discriminatedUnion('purpose', [
+    z.object({ purpose: z.literal('share_with_care_team'), decision: z.enum(SHARE_DECISIONS) }),
+    z.object({ purpose: z.literal('research_use'), decision: z.enum(['yes', 'no']) }),
+    z.object({ purpose: z.literal('lockbox'), decision: z.enum(['on', 'off']) }),
+  ])
+  .and(
+    z.object({
+      method: z.enum(CONSENT_METHODS),
+      note: z.string().trim().max(500).optional(),
+    }),
+  );
 export type ConsentBody = z.infer<typeof ConsentBodySchema>;
 
 export const ConsentRecordSchema = z.object({
@@ -112,7 +114,11 @@ export const ListPersonsQuerySchema = z.object({
 export const CreateContactBodySchema = z.object({
   personId: IdSchema,
   occurredAt: IsoDateTimeSchema,
-  durationMinutes: z.number().int().min(1).max(24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   mode: ContactModeSchema,
   location: ContactLocationSchema,
   activities: z.array(ContactActivitySchema).min(1, 'choose at least one activity').max(CONTACT_ACTIVITIES.length),
@@ -124,7 +130,12 @@ export const CreateContactBodySchema = z.object({
 
 export const UpdateContactBodySchema = z.object({
   occurredAt: IsoDateTimeSchema.optional(),
-  durationMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
   mode: ContactModeSchema.optional(),
   location: ContactLocationSchema.optional(),
   activities: z.array(ContactActivitySchema).min(1).max(CONTACT_ACTIVITIES.length).optional(),
@@ -195,7 +206,10 @@ export const CreateVoiceItemBodySchema = z.object({
 });
 
 export const VersionBodySchema = z.object({ version: z.number().int() });
-export const AnswerVoiceItemBodySchema = z.object({ answer: z.string().trim().min(1, 'must not be empty').max(4000), version: z.number().int() });
+export const AnswerVoiceItemBodySchema = z.object({
+  answer: z.string().trim().min(1, 'must not be empty').max(4000),
+  version: z.number().int(),
+});
 export const ReturnVoiceItemBodySchema = z.object({ reaction: LongTextSchema.optional(), version: z.number().int() });
 
 const StepSchema = z.object({ at: z.string(), by: z.object({ id: IdSchema, name: z.string() }) }).nullable();
@@ -267,7 +281,12 @@ export const CreateConnectionBodySchema = z.discriminatedUnion('direction', [
     direction: z.literal('to_peer_support'),
     personId: IdSchema.optional(),
     newPerson: z
-      .object({ teamId: IdSchema, preferredName: ShortTextSchema, pronouns: z.string().trim().max(50).optional(), language: LanguageSchema.default('en') })
+      .object({
+        teamId: IdSchema,
+        preferredName: ShortTextSchema,
+        pronouns: z.string().trim().max(50).optional(),
+        language: LanguageSchema.default('en'),
+      })
       .optional(),
     reason: LongTextSchema.optional(),
   }),
@@ -385,7 +404,11 @@ const bothDatesValid = { when: (payload: { issues: unknown[] }) => payload.issue
 export const IndicatorsQuerySchema = z
   .object({ from: z.iso.date(), to: z.iso.date() })
   .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'], ...bothDatesValid })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 731, { message: 'the period can be at most two years', path: ['to'], ...bothDatesValid });
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 731, {
+    message: 'the period can be at most two years',
+    path: ['to'],
+    ...bothDatesValid,
+  });
 
 /** A figure for one period: null and suppressed when it is about fewer than k people. */
 export const CellSchema = z.object({ value: z.number().nullable(), suppressed: z.boolean() });
@@ -425,9 +448,14 @@ export const IndicatorsSchema = z.object({
   indicators: z.array(IndicatorSchema),
   activities: z.array(z.object({ activity: ContactActivitySchema, current: CellSchema, previous: CellSchema })),
   referralsByProfession: z.array(z.object({ profession: TeamRoleSchema, current: CellSchema, previous: CellSchema })),
-  /** Month by month over the period, for the trend lines. */
+  /** Month by month over the twelve months that end with the period (longer periods: the whole period). */
   trend: z.array(
-    z.object({ month: z.string(), peopleSupported: CellSchema, contacts: CellSchema, voiceAnsweredOnTimePct: CellSchema }),
+    z.object({
+      month: z.string(),
+      peopleSupported: CellSchema,
+      contacts: CellSchema,
+      voiceAnsweredOnTimePct: CellSchema,
+    }),
   ),
 });
 export type Indicators = z.infer<typeof IndicatorsSchema>;

@@ -174,9 +174,24 @@ describe('program indicators', () => {
     });
   });
 
-  it('gives a month-by-month trend over the period', async () => {
+  it('gives a month-by-month trend over the twelve months that end with the period', async () => {
     const data = await read<Indicators>(pw, 'manager', url('from=2026-02-01&to=2026-03-31'));
-    expect(data.trend).toEqual([
+    expect(data.trend.map((t) => t.month)).toEqual([
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
+    expect(data.trend.slice(0, 10).every((t) => t.contacts.value === 0)).toBe(true);
+    expect(data.trend.slice(10)).toEqual([
       { month: '2026-02', peopleSupported: SUPPRESSED, contacts: SUPPRESSED, voiceAnsweredOnTimePct: shown(null) },
       { month: '2026-03', peopleSupported: shown(6), contacts: shown(7), voiceAnsweredOnTimePct: shown(60) },
     ]);

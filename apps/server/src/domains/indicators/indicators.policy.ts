@@ -15,7 +15,8 @@ export function cell(value: number | null, people: number, k: number): Cell {
 }
 
 /** A share as a percentage with one decimal, or null without a denominator. */
-export const percent = (part: number, whole: number): number | null => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : null);
+export const percent = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((1000 * part) / whole) / 10 : null;
 
 /** The period just before [from, to), of the same length in days. */
 export function previousPeriod(from: Date, to: Date): { from: Date; to: Date } {

@@ -119,7 +119,14 @@ export async function huddleAttendance(db: Db, programId: string, p: Period) {
 }
 
 export async function monthlyTrend(db: Db, programId: string, p: Period, now: Date) {
-  return queryRows<{ month: string; people: number; contacts: number; voice_people: number; voice_due: number; voice_on_time: number }>(
+  return queryRows<{
+    month: string;
+    people: number;
+    contacts: number;
+    voice_people: number;
+    voice_due: number;
+    voice_on_time: number;
+  }>(
     db,
     sql`WITH months AS (
           SELECT m::date AS month FROM generate_series(date_trunc('month', ${p.from}::timestamptz AT TIME ZONE 'UTC'),

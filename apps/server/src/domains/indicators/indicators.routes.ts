@@ -6,13 +6,17 @@ import { indicatorsCsv, type IndicatorsService } from './indicators.service.ts';
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 const tags = ['indicators'];
 
-export const indicatorsRoutes: FastifyPluginAsyncZod<{ indicators: IndicatorsService }> = async (app, { indicators }) => {
+export const indicatorsRoutes: FastifyPluginAsyncZod<{ indicators: IndicatorsService }> = async (
+  app,
+  { indicators },
+) => {
   app.get(
     '/api/programs/:id/indicators',
     {
       schema: {
         tags,
-        summary: 'Integration indicators for a period (dates included), with the previous period; small cells suppressed',
+        summary:
+          'Integration indicators for a period (dates included), with the previous period; small cells suppressed',
         params: IdParamsSchema,
         querystring: IndicatorsQuerySchema,
         response: { 200: IndicatorsSchema, ...errors },
@@ -22,7 +26,15 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ indicators: IndicatorsSer
   );
   app.get(
     '/api/programs/:id/indicators.csv',
-    { schema: { tags, summary: 'The same indicators as CSV', params: IdParamsSchema, querystring: IndicatorsQuerySchema, produces: ['text/csv'] } },
+    {
+      schema: {
+        tags,
+        summary: 'The same indicators as CSV',
+        params: IdParamsSchema,
+        querystring: IndicatorsQuerySchema,
+        produces: ['text/csv'],
+      },
+    },
     async (request, reply) => {
       const data = await indicators.get(requireActor(request), request.params.id, request.query);
       return reply
