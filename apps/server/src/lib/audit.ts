@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { schema, type Db } from '@alongside/db';
 import type { Actor, RequestOrigin } from './actor.ts';
 import { roleFor } from './actor.ts';
@@ -30,4 +31,16 @@ export async function writeAudit(db: Executor, who: Actor | (RequestOrigin & { u
     purpose: entry.purpose ?? null,
     details: entry.details ?? null,
   });
+}
+
+/**
+ * The audit entry as an `INSERT … SELECT … FROM <from>` statement, for a hot path that writes a row and its audit
+ * entry in one atomic statement (a data-modifying CTE) instead of a four-round-trip transaction.
+ */
+export function auditInsertFrom(who: Actor, entry: Omit<AuditEntry, 'entityId'>, source: { entityId: SQL; from: SQL }): SQL {
+  const details = entry.details === undefined ? null : JSON.stringify(entry.details);
+  return sql`INSERT INTO audit_events (actor_user_id, actor_role, action, entity_type, entity_id, organization_id, ip, request_id, purpose, details)
+    SELECT ${who.userId}::uuid, ${roleFor(who, entry.organizationId ?? null, entry.teamId)}, ${entry.action}, ${entry.entityType},
+           ${source.entityId}, ${entry.organizationId ?? null}::uuid, ${who.ip}, ${who.requestId}, ${entry.purpose ?? null}, ${details}::jsonb
+    FROM ${source.from}`;
 }

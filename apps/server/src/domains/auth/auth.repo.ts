@@ -1,11 +1,10 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
-import { schema, type Db } from '@alongside/db';
+import { queryRows, schema, type Db } from '@alongside/db';
 import type { Membership, Role } from '@alongside/contracts';
 
 const { users, sessions, memberships, organizations, programs, teams } = schema;
 
 export type UserRow = typeof users.$inferSelect;
-export type SessionRow = typeof sessions.$inferSelect;
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, email));
@@ -60,9 +59,42 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(row);
 }
 
-export async function findSession(db: Db, id: string): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
-  return row;
+export interface SessionContext {
+  session: { id: string; userId: string; csrfToken: string; createdAt: Date; lastSeenAt: Date };
+  user: { id: string; name: string; email: string; isPlatformAdmin: boolean };
+  memberships: { id: string; role: Role; organizationId: string; programId: string | null; teamId: string | null }[];
+}
+
+/**
+ * A session with its user and the user's roles, in one round trip: this runs on every request, and on a
+ * busy server each round trip to the database costs more than the query itself.
+ */
+export async function findSessionContext(db: Db, id: string): Promise<SessionContext | undefined> {
+  const [row] = await queryRows<{
+    id: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: Date | string;
+    last_seen_at: Date | string;
+    name: string;
+    email: string;
+    is_platform_admin: boolean;
+    memberships: SessionContext['memberships'] | string;
+  }>(
+    db,
+    sql`SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, u.name, u.email, u.is_platform_admin,
+          coalesce((SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'organizationId', m.organization_id,
+                                                      'programId', t.program_id, 'teamId', m.team_id))
+                    FROM memberships m LEFT JOIN teams t ON t.id = m.team_id WHERE m.user_id = u.id), '[]'::json) AS memberships
+        FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = ${id}`,
+  );
+  if (!row) return undefined;
+  return {
+    session: { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) },
+    user: { id: row.user_id, name: row.name, email: row.email, isPlatformAdmin: row.is_platform_admin },
+    memberships: typeof row.memberships === 'string' ? (JSON.parse(row.memberships) as SessionContext['memberships']) : row.memberships,
+  };
 }
 
 export async function touchSession(db: Db, id: string, at: Date) {

@@ -113,21 +113,18 @@ export function createAuthService(deps: AuthDeps) {
     /** Finds the session behind a cookie; expires it after inactivity. */
     async resolveSession(token: string) {
       const id = sessionId(token);
-      const session = await repo.findSession(db, id);
-      if (!session) return { status: 'missing' as const };
+      const found = await repo.findSessionContext(db, id);
+      if (!found) return { status: 'missing' as const };
       const now = clock.now();
-      const idleMs = now.getTime() - session.lastSeenAt.getTime();
-      const ageMs = now.getTime() - session.createdAt.getTime();
+      const idleMs = now.getTime() - found.session.lastSeenAt.getTime();
+      const ageMs = now.getTime() - found.session.createdAt.getTime();
       if (idleMs > deps.sessionIdleMinutes * 60_000 || ageMs > SESSION_MAX_HOURS * 3_600_000) {
         await repo.deleteSession(db, id);
         return { status: 'expired' as const };
       }
       // Writing on every request would double the load; a minute's precision is plenty for expiry.
       if (idleMs > 60_000) await repo.touchSession(db, id, now);
-      const user = await repo.findUserById(db, session.userId);
-      if (!user) return { status: 'missing' as const };
-      const memberships = await repo.findMemberships(db, user.id);
-      return { status: 'ok' as const, session, user, memberships };
+      return { status: 'ok' as const, ...found };
     },
 
     async logout(actor: Actor) {

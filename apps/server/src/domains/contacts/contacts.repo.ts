@@ -69,8 +69,36 @@ export async function findCorrections(db: Db, contactIds: string[]) {
     .orderBy(contactCorrections.createdAt);
 }
 
-export async function insertContact(db: Db, values: typeof contacts.$inferInsert) {
-  const [row] = await db.insert(contacts).values(values).returning({ id: contacts.id });
+export interface NewContact {
+  organizationId: string;
+  programId: string;
+  teamId: string;
+  personId: string;
+  authorId: string;
+  occurredAt: Date;
+  durationMinutes: number;
+  mode: string;
+  location: string;
+  activities: string[];
+  note: string;
+  teamSummary: string | null;
+  summaryAgreed: boolean;
+  createdAt: Date;
+}
+
+/** Inserts a contact and its audit entry in one statement (contact logging is the busiest write). */
+export async function insertContactAudited(db: Db, v: NewContact, audit: (contactId: { entityId: SQL; from: SQL }) => SQL) {
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    sql`WITH c AS (
+          INSERT INTO contacts (organization_id, program_id, team_id, person_id, author_id, occurred_at, duration_minutes, mode, location,
+                                activities, note, team_summary, summary_agreed, created_at)
+          VALUES (${v.organizationId}, ${v.programId}, ${v.teamId}, ${v.personId}, ${v.authorId}, ${v.occurredAt}, ${v.durationMinutes},
+                  ${v.mode}, ${v.location}, ${`{${v.activities.join(',')}}`}::text[], ${v.note}, ${v.teamSummary}, ${v.summaryAgreed}, ${v.createdAt})
+          RETURNING id
+        ), a AS (${audit({ entityId: sql`c.id::text`, from: sql`c` })})
+        SELECT id FROM c`,
+  );
   return row!;
 }
 

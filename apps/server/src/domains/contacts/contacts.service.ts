@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '@alongside/db';
 import type { Contact, CreateContactBodySchema, CreateCorrectionBodySchema, ListContactsQuerySchema, UpdateContactBodySchema } from '@alongside/contracts';
 import type { Actor } from '../../lib/actor.ts';
-import { writeAudit } from '../../lib/audit.ts';
+import { auditInsertFrom, writeAudit } from '../../lib/audit.ts';
 import { canSeeContactSummary, canSeePeerTier, careTeams, careTier } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../../lib/errors.ts';
@@ -85,28 +85,45 @@ export function createContactsService({ db, clock, persons }: ContactsDeps) {
       const person = await persons.getVisible(actor, body.personId);
       if (!policy.canLogContact(careTier(actor, person.teamId))) throw forbidden('Contacts are logged by the team’s peer staff.');
       if (Date.parse(body.occurredAt) > clock.now().getTime() + 5 * 60_000) throw badRequest('occurredAt', 'must not be in the future');
-      const id = await db.transaction(async (tx) => {
-        const row = await repo.insertContact(tx, {
-          organizationId: person.organizationId,
-          programId: person.programId,
-          teamId: person.teamId,
-          personId: person.id,
-          authorId: actor.userId,
-          occurredAt: new Date(body.occurredAt),
-          durationMinutes: body.durationMinutes,
-          mode: body.mode,
-          location: body.location,
-          activities: [...new Set(body.activities)],
-          note: body.note,
-          teamSummary: body.teamSummary || null,
-          summaryAgreed: body.summaryAgreed,
-          createdAt: clock.now(),
-        });
-        await writeAudit(tx, actor, { action: 'contact.create', entityType: 'contact', entityId: row.id, organizationId: person.organizationId, purpose: 'care', details: { personId: person.id } });
-        return row.id;
-      });
-      const [contact] = await read(actor, { id, limit: 1 });
-      return contact!;
+      const values: repo.NewContact = {
+        organizationId: person.organizationId,
+        programId: person.programId,
+        teamId: person.teamId,
+        personId: person.id,
+        authorId: actor.userId,
+        occurredAt: new Date(body.occurredAt),
+        durationMinutes: body.durationMinutes,
+        mode: body.mode,
+        location: body.location,
+        activities: [...new Set(body.activities)],
+        note: body.note,
+        teamSummary: body.teamSummary || null,
+        summaryAgreed: body.summaryAgreed,
+        createdAt: clock.now(),
+      };
+      const { id } = await repo.insertContactAudited(db, values, (source) =>
+        auditInsertFrom(actor, { action: 'contact.create', entityType: 'contact', organizationId: person.organizationId, purpose: 'care', details: { personId: person.id } }, source),
+      );
+      // Built from what was written rather than read back: logging a contact is the busiest path.
+      return {
+        id,
+        personId: person.id,
+        personName: person.preferredName,
+        teamId: person.teamId,
+        author: { id: actor.userId, name: actor.name },
+        occurredAt: values.occurredAt.toISOString(),
+        durationMinutes: values.durationMinutes,
+        mode: body.mode,
+        location: body.location,
+        activities: values.activities as Contact['activities'],
+        note: values.note,
+        corrections: [],
+        teamSummary: values.teamSummary,
+        summaryAgreed: values.summaryAgreed,
+        editableUntil: new Date(values.createdAt.getTime() + policy.EDIT_WINDOW_MS).toISOString(),
+        createdAt: values.createdAt.toISOString(),
+        version: 1,
+      };
     },
 
     async update(actor: Actor, id: string, body: z.infer<typeof UpdateContactBodySchema>): Promise<Contact> {

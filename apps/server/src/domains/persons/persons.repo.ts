@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
 
 const { persons, personPsps, consentRecords, teams, users } = schema;
@@ -31,9 +31,10 @@ export function sharedAboutPersonVisible(scope: CareScope, alias = 'p'): SQL {
 }
 
 export async function findPerson(db: Db, scope: CareScope, id: string): Promise<PersonRow | undefined> {
-  const [row] = await queryRows<{ id: string }>(db, sql`SELECT p.id FROM persons p WHERE p.id = ${id} AND p.archived_at IS NULL AND ${personVisible(scope)}`);
-  if (!row) return undefined;
-  const [person] = await db.select().from(persons).where(eq(persons.id, row.id));
+  const [person] = await db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.id, id), isNull(persons.archivedAt), personVisible(scope, 'persons')));
   return person;
 }
 
