@@ -1,5 +1,5 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
-import { queryRows, schema, type Db } from '@alongside/db';
+import { schema, type Db } from '@alongside/db';
 import type { Membership, Role } from '@alongside/contracts';
 
 const { users, sessions, memberships, organizations, programs, teams } = schema;
@@ -65,34 +65,41 @@ export interface SessionContext {
   memberships: { id: string; role: Role; organizationId: string; programId: string | null; teamId: string | null }[];
 }
 
+function sessionContextQuery(db: Db) {
+  return db
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      csrfToken: sessions.csrfToken,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      name: users.name,
+      email: users.email,
+      isPlatformAdmin: users.isPlatformAdmin,
+      memberships: sql<SessionContext['memberships'] | string>`coalesce((
+        SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'organizationId', m.organization_id,
+                                          'programId', t.program_id, 'teamId', m.team_id))
+        FROM memberships m LEFT JOIN teams t ON t.id = m.team_id WHERE m.user_id = ${users.id}), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('session_context');
+}
+const preparedSessionQueries = new WeakMap<Db, ReturnType<typeof sessionContextQuery>>();
+
 /**
- * A session with its user and the user's roles, in one round trip: this runs on every request, and on a
- * busy server each round trip to the database costs more than the query itself.
+ * A session with its user and the user's roles, in one prepared round trip: this runs on every request, and on
+ * a busy server each round trip to the database costs more than the query itself.
  */
 export async function findSessionContext(db: Db, id: string): Promise<SessionContext | undefined> {
-  const [row] = await queryRows<{
-    id: string;
-    user_id: string;
-    csrf_token: string;
-    created_at: Date | string;
-    last_seen_at: Date | string;
-    name: string;
-    email: string;
-    is_platform_admin: boolean;
-    memberships: SessionContext['memberships'] | string;
-  }>(
-    db,
-    sql`SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, u.name, u.email, u.is_platform_admin,
-          coalesce((SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'organizationId', m.organization_id,
-                                                      'programId', t.program_id, 'teamId', m.team_id))
-                    FROM memberships m LEFT JOIN teams t ON t.id = m.team_id WHERE m.user_id = u.id), '[]'::json) AS memberships
-        FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = ${id}`,
-  );
+  let query = preparedSessionQueries.get(db);
+  if (!query) preparedSessionQueries.set(db, (query = sessionContextQuery(db)));
+  const [row] = await query.execute({ id });
   if (!row) return undefined;
   return {
-    session: { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) },
-    user: { id: row.user_id, name: row.name, email: row.email, isPlatformAdmin: row.is_platform_admin },
+    session: { id: row.id, userId: row.userId, csrfToken: row.csrfToken, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt },
+    user: { id: row.userId, name: row.name, email: row.email, isPlatformAdmin: row.isPlatformAdmin },
     memberships: typeof row.memberships === 'string' ? (JSON.parse(row.memberships) as SessionContext['memberships']) : row.memberships,
   };
 }
