@@ -28,6 +28,14 @@ export const organizations = pgTable('organizations', {
     .references(() => countries.code),
   name: text('name').notNull(),
   privacyThresholdK: integer('privacy_threshold_k').notNull().default(5),
+  /**
+   * The check-in instrument PSPs answer (null: Alongside's own). No foreign key: instruments belong to
+   * organizations, and a cycle of keys would make backups order-dependent; the service checks it.
+   */
+  wellbeingInstrumentId: uuid('wellbeing_instrument_id'),
+  /** Workload thresholds shown to a PSP and their supervisor (never as a ranking). */
+  caseloadThreshold: integer('caseload_threshold').notNull().default(15),
+  weeklyContactHoursThreshold: integer('weekly_contact_hours_threshold').notNull().default(25),
   version: integer('version').notNull().default(1),
   createdAt: createdAt(),
 });
@@ -199,3 +207,5 @@ export const appSettings = pgTable('app_settings', {
 });
 
 export * from './practice-schema.ts';
+
+export * from './wellbeing-schema.ts';
