@@ -31,6 +31,8 @@ import { createConnectionsService } from './domains/connections/connections.serv
 import { connectionsRoutes } from './domains/connections/connections.routes.ts';
 import { createHuddlesService } from './domains/huddles/huddles.service.ts';
 import { huddlesRoutes } from './domains/huddles/huddles.routes.ts';
+import { createStepAwaysService } from './domains/step-aways/step-aways.service.ts';
+import { stepAwaysRoutes } from './domains/step-aways/step-aways.routes.ts';
 import { createIndicatorsService } from './domains/indicators/indicators.service.ts';
 import { indicatorsRoutes } from './domains/indicators/indicators.routes.ts';
 
@@ -117,7 +119,9 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
   await app.register(contactsRoutes, { contacts: createContactsService({ db, clock, persons }) });
   await app.register(voiceItemsRoutes, { voiceItems: createVoiceItemsService({ db, clock, persons }) });
   await app.register(connectionsRoutes, { connections });
-  await app.register(huddlesRoutes, { huddles: createHuddlesService({ db, clock, connections }) });
+  const stepAways = createStepAwaysService({ db, clock });
+  await app.register(stepAwaysRoutes, { stepAways });
+  await app.register(huddlesRoutes, { huddles: createHuddlesService({ db, clock, connections, stepAways }) });
   await app.register(indicatorsRoutes, { indicators: createIndicatorsService({ db, clock }) });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

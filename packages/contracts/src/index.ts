@@ -5,3 +5,4 @@ export * from './structure.ts';
 export * from './users.ts';
 export * from './audit.ts';
 export * from './practice.ts';
+export * from './support.ts';

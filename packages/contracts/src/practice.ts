@@ -104,7 +104,7 @@ export type Person = z.infer<typeof PersonSchema>;
 
 export const ListPersonsQuerySchema = z.object({
   teamId: IdSchema.optional(),
-  /** Only the people on my caseload (as primary or secondary PSP). */
+  /** Only the people on my caseload (as primary or secondary PSP, or covering for a colleague who stepped away). */
   mine: z.stringbool().optional(),
   q: z.string().trim().max(100).optional(),
 });

@@ -10,6 +10,7 @@ import * as personsRepo from '../persons/persons.repo.ts';
 import * as voiceRepo from '../voice-items/voice-items.repo.ts';
 import { toVoiceItem } from '../voice-items/voice-items.service.ts';
 import type { ConnectionsService } from '../connections/connections.service.ts';
+import type { StepAwaysService } from '../step-aways/step-aways.service.ts';
 import { canSeeBoard, canUseHuddles } from './huddles.policy.ts';
 import * as repo from './huddles.repo.ts';
 
@@ -17,6 +18,7 @@ export interface HuddlesDeps {
   db: Db;
   clock: Clock;
   connections: Pick<ConnectionsService, 'read'>;
+  stepAways: Pick<StepAwaysService, 'awayInTeam'>;
 }
 
 const iso = (v: Date | string) => new Date(v).toISOString();
@@ -37,7 +39,7 @@ function toItem(r: repo.HuddleItemRow) {
 }
 
 /** Team huddles, their agenda, and the team board built from the practice data. */
-export function createHuddlesService({ db, clock, connections }: HuddlesDeps) {
+export function createHuddlesService({ db, clock, connections, stepAways }: HuddlesDeps) {
   async function getTeam(actor: Actor, teamId: string) {
     const team = await personsRepo.findTeam(db, teamId);
     if (!team || careTier(actor, teamId) === 'none') throw notFound('Team');
@@ -109,13 +111,14 @@ export function createHuddlesService({ db, clock, connections }: HuddlesDeps) {
       if (!canSeeBoard(careTier(actor, teamId))) throw forbidden();
       const scope = careTeams(actor);
       const now = clock.now();
-      const [voiceRows, toAccept, referrals, agenda, activity, targetDays] = await Promise.all([
+      const [voiceRows, toAccept, referrals, agenda, activity, targetDays, away] = await Promise.all([
         voiceRepo.findVoiceItems(db, scope, { teamId, waitingForTeam: true, limit: 100 }),
         connections.read(actor, { teamId, direction: 'from_peer_support', statuses: ['proposed'], limit: 100 }),
         connections.read(actor, { teamId, direction: 'to_peer_support', statuses: ['proposed', 'accepted'], limit: 100 }),
         repo.findItems(db, scope, teamId, { undiscussed: true }),
         repo.findRecentActivity(db, scope, teamId, new Date(now.getTime() - 14 * 86_400_000)),
         voiceRepo.findTargetDays(db, team.programId),
+        stepAways.awayInTeam(teamId),
       ]);
       const personIds = new Set([...voiceRows.map((v) => v.person_id), ...toAccept.map((c) => c.personId), ...referrals.map((c) => c.personId)]);
       await writeAudit(db, actor, {
@@ -141,7 +144,8 @@ export function createHuddlesService({ db, clock, connections }: HuddlesDeps) {
           by: a.by_name,
           detail: a.detail,
         })),
-        away: [],
+        // "Away — covered by …": names only, never a reason or anything about the PSP's health.
+        away,
       };
     },
   };

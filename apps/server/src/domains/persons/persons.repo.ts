@@ -75,7 +75,11 @@ export async function findPersons(
   const conditions: SQL[] = [sql`p.archived_at IS NULL`, personVisible(scope)];
   if (filter.teamId) conditions.push(sql`p.team_id = ${filter.teamId}`);
   if (filter.ids) conditions.push(filter.ids.length > 0 ? sql`p.id IN (${sql.join(filter.ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`);
-  if (filter.pspId) conditions.push(sql`EXISTS (SELECT 1 FROM person_psps pp WHERE pp.person_id = p.id AND pp.user_id = ${filter.pspId})`);
+  // My caseload: persons I walk alongside, and persons I cover while their PSP is away (open step-away coverage).
+  if (filter.pspId) {
+    conditions.push(sql`(EXISTS (SELECT 1 FROM person_psps pp WHERE pp.person_id = p.id AND pp.user_id = ${filter.pspId})
+      OR EXISTS (SELECT 1 FROM step_away_coverage sc WHERE sc.person_id = p.id AND sc.covering_user_id = ${filter.pspId} AND sc.handed_back_at IS NULL))`);
+  }
   if (filter.q) conditions.push(sql`(p.preferred_name ILIKE ${`%${filter.q}%`} OR p.external_id = ${filter.q})`);
   return queryRows<PersonListRow>(
     db,
