@@ -82,7 +82,7 @@ export function buildCli(): Command {
       withDatabase(async (database) => {
         await migrate(database);
         await seedReferenceData(database);
-        const bar = progressBar('Seeding teams');
+        const bar = progressBar('Seeding demo data');
         const logins = await seedDemo(database, (done, total) => bar.update(done, total));
         bar.stop();
         if (options.json) {
