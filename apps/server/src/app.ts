@@ -35,6 +35,8 @@ import { createStepAwaysService } from './domains/step-aways/step-aways.service.
 import { stepAwaysRoutes } from './domains/step-aways/step-aways.routes.ts';
 import { createIndicatorsService } from './domains/indicators/indicators.service.ts';
 import { indicatorsRoutes } from './domains/indicators/indicators.routes.ts';
+import { createWellbeingService } from './domains/wellbeing/wellbeing.service.ts';
+import { wellbeingRoutes } from './domains/wellbeing/wellbeing.routes.ts';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'publicUrl' | 'sessionIdleMinutes' | 'smtpUrl' | 'mailFrom' | 'webDist'> & {
   logLevel?: string;
@@ -123,6 +125,7 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
   await app.register(stepAwaysRoutes, { stepAways });
   await app.register(huddlesRoutes, { huddles: createHuddlesService({ db, clock, connections, stepAways }) });
   await app.register(indicatorsRoutes, { indicators: createIndicatorsService({ db, clock }) });
+  await app.register(wellbeingRoutes, { wellbeing: createWellbeingService({ db, clock }) });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -6,3 +6,4 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './practice.ts';
 export * from './support.ts';
+export * from './wellbeing.ts';

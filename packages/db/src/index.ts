@@ -5,3 +5,4 @@ export * from './dir-lock.ts';
 export * as schema from './schema.ts';
 export * from './passwords.ts';
 export * from './seed/demo.ts';
+export * from './seed/wellbeing-instrument.ts';

@@ -3,6 +3,7 @@ import type { Database } from '../client.ts';
 import { hashPassword } from '../passwords.ts';
 import * as s from '../schema.ts';
 import { ACTIVITY_TABLES, seedDemoActivity, type ActivityTeam } from './demo-activity.ts';
+import { ALONGSIDE_CHECK_IN } from './wellbeing-instrument.ts';
 import { CANADIAN_FIRST, CANADIAN_LAST, NORWEGIAN_FIRST, NORWEGIAN_LAST } from './names.ts';
 
 export const DEMO_PASSWORD = 'alongside-demo';
@@ -322,7 +323,7 @@ export async function seedDemo(
   });
 }
 
-/** Countries are reference data every installation needs, demo or not. */
+/** Countries and Alongside's own check-in instrument are reference data every installation needs, demo or not. */
 export async function seedReferenceData(database: Database): Promise<void> {
   await database.db
     .insert(s.countries)
@@ -331,4 +332,7 @@ export async function seedReferenceData(database: Database): Promise<void> {
       { code: 'NO', name: 'Norway' },
     ])
     .onConflictDoNothing();
+  // The unique index on (organization, key, version) makes this a no-op once the version is there.
+  const { key, version, name, licenceStatus, attribution, definition } = ALONGSIDE_CHECK_IN;
+  await database.db.insert(s.wellbeingInstruments).values({ key, version, name, licenceStatus, attribution, definition }).onConflictDoNothing();
 }

@@ -26,6 +26,9 @@ export function findAuditEvents(db: Db, organizationIds: string[] | 'all', query
     .where(
       and(
         organizationIds === 'all' ? undefined : organizationIds.length ? inArray(auditEvents.organizationId, organizationIds) : sql`false`,
+        // Entries about one PSP's own wellbeing stay in the log but out of the viewer: when someone checks in,
+        // dismisses a nudge or shares their trend is itself wellbeing information their employer must not see.
+        sql`${auditEvents.purpose} IS DISTINCT FROM 'wellbeing_private'`,
         query.entity ? eq(auditEvents.entityType, query.entity) : undefined,
         query.entityId ? eq(auditEvents.entityId, query.entityId) : undefined,
         query.actor ? eq(auditEvents.actorUserId, query.actor) : undefined,

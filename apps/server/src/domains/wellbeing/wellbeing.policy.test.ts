@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { validateDefinition } from '@alongside/stats';
+import { ALONGSIDE_CHECK_IN } from '@alongside/db';
+import { InstrumentDefinitionSchema, LANGUAGES, ROLES, type Role } from '@alongside/contracts';
+import type { Actor } from '../../lib/actor.ts';
+import { canKeepWellbeing, MIN_WELLBEING_K, peerTeamsByOrganization, showableTeams, suppressSmallCells, teamAggregateAccess, wellbeingK } from './wellbeing.policy.ts';
+import { bandOf, lastCompletedMonth, monthBounds, monthsEnding, nudgeReason, readTrend } from './wellbeing.rules.ts';
+
+const TEAM = { id: 'team-1', organizationId: 'org' };
+
+function actorWith(role: Role | 'platform_admin', teamId = TEAM.id, organizationId = 'org'): Actor {
+  const base = { userId: 'u', name: 'n', email: 'e', sessionId: 's', ip: '::1', requestId: 'r' };
+  if (role === 'platform_admin') return { ...base, isPlatformAdmin: true, memberships: [] };
+  const isOrg = role === 'org_admin';
+  return { ...base, isPlatformAdmin: false, memberships: [{ id: 'm', role, organizationId, programId: isOrg ? null : 'p', teamId: isOrg ? null : teamId }] };
+}
+
+/** Every role in team 1 (or its organization): [keeps check-ins, access to team 1's aggregate, to team 2's]. */
+const TABLE: Record<Role | 'platform_admin', [boolean, string, string]> = {
+  peer_support_worker: [true, 'forbidden', 'hidden'],
+  peer_supervisor: [true, 'aggregate', 'hidden'],
+  nurse: [false, 'forbidden', 'hidden'],
+  psychiatrist: [false, 'forbidden', 'hidden'],
+  psychologist: [false, 'forbidden', 'hidden'],
+  occupational_therapist: [false, 'forbidden', 'hidden'],
+  social_worker: [false, 'forbidden', 'hidden'],
+  manager: [false, 'aggregate', 'hidden'],
+  researcher: [false, 'forbidden', 'hidden'],
+  org_admin: [false, 'aggregate', 'aggregate'],
+  platform_admin: [false, 'aggregate', 'aggregate'],
+};
+
+describe('wellbeing policy: role × action', () => {
+  for (const role of [...ROLES, 'platform_admin'] as const) {
+    it(role, () => {
+      const [keeps, own, other] = TABLE[role];
+      const actor = actorWith(role);
+      expect(canKeepWellbeing(actor)).toBe(keeps);
+      expect(teamAggregateAccess(actor, TEAM)).toBe(own);
+      expect(teamAggregateAccess(actor, { id: 'team-2', organizationId: 'org' })).toBe(other);
+      // Another organization's team is never known to anyone but platform administrators.
+      expect(teamAggregateAccess(actor, { id: 'team-x', organizationId: 'other-org' })).toBe(role === 'platform_admin' ? 'aggregate' : 'hidden');
+    });
+  }
+
+  it('peer teams are grouped by organization, without duplicates', () => {
+    const actor = actorWith('peer_support_worker');
+    actor.memberships.push({ id: 'm2', role: 'peer_supervisor', organizationId: 'org', programId: 'p', teamId: TEAM.id });
+    actor.memberships.push({ id: 'm3', role: 'peer_support_worker', organizationId: 'org2', programId: 'q', teamId: 'team-9' });
+    actor.memberships.push({ id: 'm4', role: 'nurse', organizationId: 'org', programId: 'p', teamId: 'team-3' });
+    expect([...peerTeamsByOrganization(actor)]).toEqual([
+      ['org', [TEAM.id]],
+      ['org2', ['team-9']],
+    ]);
+  });
+
+  it('k never goes below the floor, whatever an organization sets', () => {
+    expect(wellbeingK(2)).toBe(MIN_WELLBEING_K);
+    expect(wellbeingK(5)).toBe(5);
+    expect(wellbeingK(11)).toBe(11);
+  });
+});
+
+const sets = (entries: Record<string, string[]>) => new Map(Object.entries(entries).map(([k, v]) => [k, new Set(v)]));
+
+describe('which team aggregates may be shown', () => {
+  it('needs k distinct contributors', () => {
+    expect([...showableTeams(sets({ a: ['1', '2', '3'], b: ['4', '5'] }), 3)]).toEqual(['a']);
+  });
+
+  it('withholds both teams when one could be subtracted from the other to isolate fewer than k people', () => {
+    // b is a with one person more: b − a would be that person.
+    expect([...showableTeams(sets({ a: ['1', '2', '3'], b: ['1', '2', '3', 'x'] }), 3)]).toEqual([]);
+    // Overlapping with small differences on both sides.
+    expect([...showableTeams(sets({ a: ['1', '2', '3', 'x'], b: ['1', '2', '3', 'y'] }), 3)]).toEqual([]);
+  });
+
+  it('shows disjoint teams, identical sets, and overlaps that differ by at least k on each side', () => {
+    expect([...showableTeams(sets({ a: ['1', '2', '3'], b: ['4', '5', '6'] }), 3)]).toEqual(['a', 'b']);
+    expect([...showableTeams(sets({ a: ['1', '2', '3'], b: ['1', '2', '3'] }), 3)]).toEqual(['a', 'b']);
+    expect([...showableTeams(sets({ a: ['1', '2', '3', '4'], b: ['4', '5', '6', '7'] }), 3)]).toEqual(['a', 'b']);
+  });
+
+  it('ignores teams that are themselves withheld for size', () => {
+    expect([...showableTeams(sets({ a: ['1', '2', '3'], b: ['1', '2'] }), 3)]).toEqual(['a']);
+  });
+
+  it('property: no two shown teams differ by 1 … k−1 people on either side, and every shown team has k', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 6 }), fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 12 }), { maxLength: 12 }), { maxLength: 5 }), (k, teams) => {
+        const input = new Map(teams.map((t, i) => [`t${i}`, new Set(t.map(String))]));
+        const shown = [...showableTeams(input, k)];
+        for (const a of shown) {
+          expect(input.get(a)!.size).toBeGreaterThanOrEqual(k);
+          for (const b of shown) {
+            if (a === b) continue;
+            const onlyA = [...input.get(a)!].filter((x) => !input.get(b)!.has(x)).length;
+            const disjoint = onlyA === input.get(a)!.size;
+            if (!disjoint) expect(onlyA === 0 || onlyA >= k).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+});
+
+describe('small band counts', () => {
+  it('are withheld, with a second one when a single withheld count could be worked out from the total', () => {
+    expect(suppressSmallCells([6, 7, 8], 5)).toEqual([6, 7, 8]);
+    expect(suppressSmallCells([1, 6, 7], 5)).toEqual([null, null, 7]);
+    expect(suppressSmallCells([1, 2, 9], 5)).toEqual([null, null, 9]);
+    expect(suppressSmallCells([0, 5, 0], 5)).toEqual([null, 5, null]);
+  });
+
+  it('property: never exactly one withheld count, never a shown count under k', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 11 }), fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 2, maxLength: 5 }), (k, counts) => {
+        const shown = suppressSmallCells(counts, k);
+        expect(shown.filter((c) => c === null).length).not.toBe(1);
+        for (const c of shown) if (c !== null) expect(c).toBeGreaterThanOrEqual(k);
+      }),
+    );
+  });
+});
+
+const RULE = { threshold: 62.5, higherIsWorse: true };
+
+describe('the private nudge', () => {
+  it('comes when the score crosses the threshold, not while it stays past it', () => {
+    expect(nudgeReason([70], RULE)).toBe('threshold');
+    expect(nudgeReason([40, 62.5], RULE)).toBe('threshold');
+    expect(nudgeReason([70, 80], RULE)).toBeNull();
+    expect(nudgeReason([70, 40, 65], RULE)).toBe('threshold');
+    expect(nudgeReason([40, 50], RULE)).toBeNull();
+  });
+
+  it('comes after three rises in a row (and every third after), in the instrument’s direction', () => {
+    expect(nudgeReason([10, 20, 30], RULE)).toBeNull();
+    expect(nudgeReason([10, 20, 30, 40], RULE)).toBe('rising');
+    expect(nudgeReason([10, 20, 30, 40, 50], RULE)).toBeNull();
+    expect(nudgeReason([10, 20, 30, 40, 50, 55, 60], RULE)).toBe('rising');
+    expect(nudgeReason([20, 20, 30, 40], RULE)).toBeNull();
+    // A scale where higher is better: falling is worse.
+    expect(nudgeReason([90, 80, 70, 60], { threshold: 20, higherIsWorse: false })).toBe('rising');
+    expect(nudgeReason([30, 15], { threshold: 20, higherIsWorse: false })).toBe('threshold');
+  });
+});
+
+describe('months and readings', () => {
+  it('are fixed calendar months', () => {
+    expect(monthBounds('2026-12')).toEqual({ start: new Date('2026-12-01T00:00:00Z'), end: new Date('2027-01-01T00:00:00Z') });
+    expect(monthsEnding('2026-02', 3)).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(lastCompletedMonth(new Date('2026-01-15T10:00:00Z'))).toBe('2025-12');
+  });
+
+  it('reads a trend in plain words in each language', () => {
+    const d = ALONGSIDE_CHECK_IN.definition as unknown as Parameters<typeof readTrend>[1];
+    expect(readTrend([], d, 'en')).toMatch(/not done a check-in/);
+    expect(readTrend([30], d, 'fr')).toMatch(/légère/);
+    expect(readTrend([30, 50], d, 'en')).toMatch(/gone up .*\(30 → 50\).*moderate\.$/);
+    expect(readTrend([50, 30], d, 'nb')).toMatch(/gått ned/);
+    expect(readTrend([50, 52], d, 'en')).toMatch(/about the same/);
+    expect(readTrend([50, 80], d, 'en')).toMatch(/step-away may help/);
+  });
+});
+
+describe('Alongside’s own check-in', () => {
+  const definition = InstrumentDefinitionSchema.parse(ALONGSIDE_CHECK_IN.definition);
+
+  it('is a valid definition for the scoring engine, marked as not validated', () => {
+    expect(() => validateDefinition(definition)).not.toThrow();
+    expect(ALONGSIDE_CHECK_IN.licenceStatus).toBe('own_non_validated');
+    expect(definition.items.length).toBe(8);
+    expect(definition.scales.map((s) => s.id)).toContain(definition.primaryScaleId);
+  });
+
+  it('has every text in English, French and Norwegian Bokmål, all different', () => {
+    const texts = [definition.title, definition.intro, definition.notice, ...definition.options.map((o) => o.label), ...definition.items.map((i) => i.text), ...definition.scales.map((s) => s.label), ...definition.bands.map((b) => b.label)];
+    for (const text of texts) {
+      for (const language of LANGUAGES) expect(text[language], JSON.stringify(text)).toBeTruthy();
+      expect(new Set(LANGUAGES.map((l) => text[l])).size).toBeGreaterThan(1);
+    }
+  });
+
+  it('bands cover the range in order and the threshold starts the last band', () => {
+    const ups = definition.bands.map((b) => b.upTo);
+    expect([...ups].sort((a, b) => a - b)).toEqual(ups);
+    expect(ups.at(-1)).toBe(definition.range.max);
+    expect(bandOf(definition, definition.threshold)).toBe('heavy');
+    expect(bandOf(definition, definition.range.min)).toBe('light');
+  });
+});
