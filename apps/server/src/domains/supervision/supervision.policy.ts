@@ -1,0 +1,16 @@
+/** Supervision notes belong to the PSP and that supervisor: nobody else reads them, not managers, not other supervisors. */
+export const canSeeSupervisionSession = (actorId: string, session: { pspId: string; supervisorId: string }): boolean =>
+  actorId === session.pspId || actorId === session.supervisorId;
+
+/** A session is recorded by one of the two people in it. */
+export const canRecordSupervisionSession = canSeeSupervisionSession;
+
+/** Roles that may supervise a PSP of their team: peer supervisors (peer supervision) and clinicians (clinical). */
+export const SUPERVISOR_ROLES = [
+  'peer_supervisor',
+  'nurse',
+  'psychiatrist',
+  'psychologist',
+  'occupational_therapist',
+  'social_worker',
+] as const;
