@@ -15,7 +15,26 @@ export async function addMember(pw: PracticeWorld, teamId: string, role = 'peer_
   const email = `wb.${randomUUID().slice(0, 8)}@test.example`;
   const [user] = await pw.ctx.db.insert(schema.users).values({ email, name: `Peer ${email.slice(3, 11)}`, passwordHash: await hash }).returning();
   await pw.ctx.db.insert(schema.memberships).values({ userId: user!.id, organizationId, teamId, role });
-  return { id: user!.id, session: await signIn(pw.ctx.app, email) };
+  return { id: user!.id, session: await renewingSession(pw, email) };
+}
+
+/** A session that signs in again when the test clock has moved past its end (sessions last at most 12 hours). */
+async function renewingSession(pw: PracticeWorld, email: string): Promise<Session> {
+  let current = await signIn(pw.ctx.app, email);
+  return {
+    get cookie() {
+      return current.cookie;
+    },
+    get csrf() {
+      return current.csrf;
+    },
+    async request(options) {
+      const response = await current.request(options);
+      if (response.statusCode !== 401) return response;
+      current = await signIn(pw.ctx.app, email);
+      return current.request(options);
+    },
+  };
 }
 
 /** A new team in the practice world's program. */
