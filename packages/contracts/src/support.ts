@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema } from './common.ts';
-import { CellSchema } from './practice.ts';
+import { CellSchema, type ContactActivity } from './practice.ts';
 
 // Supporting the supporters: step-aways with caseload coverage, supervision sessions, workload and team
 // sustainability. A step-away never carries a reason; nothing here holds health information.
@@ -135,6 +135,19 @@ export type SupervisionSession = z.infer<typeof SupervisionSessionSchema>;
 export const ListSupervisionSessionsQuerySchema = z.object({ pspId: IdSchema.optional() });
 
 // ── Workload ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Contact activities that are peer work in the sense of the role (Gillard's principles: shared experience,
+ * emotional and social support, hope, advocacy). The others (navigating services, community resources, crisis
+ * support) are valuable but are where "peer drift" into generic or crisis-cover tasks shows first.
+ */
+export const PEER_SPECIFIC_ACTIVITIES = [
+  'emotional_support',
+  'social_support',
+  'hope_and_recovery',
+  'sharing_own_experience',
+  'advocacy',
+] as const satisfies readonly ContactActivity[];
 
 export const WorkloadQuerySchema = z.object({ weeks: z.coerce.number().int().min(1).max(26).default(4) });
 

@@ -1,0 +1,145 @@
+import type { Db } from '@alongside/db';
+import type { TeamWorkload, Workload } from '@alongside/contracts';
+import type { Actor } from '../../lib/actor.ts';
+import { writeAudit } from '../../lib/audit.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { notFound } from '../../lib/errors.ts';
+import * as personsRepo from '../persons/persons.repo.ts';
+import {
+  canSeeTeamWorkload,
+  distribution,
+  hasOwnWorkload,
+  supervisedTeamIds,
+  workloadFlags,
+} from './workload.policy.ts';
+import * as repo from './workload.repo.ts';
+
+export interface WorkloadDeps {
+  db: Db;
+  clock: Clock;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Workload from the practice data: the PSP's own, their supervisor's view, and team distributions for managers. */
+export function createWorkloadService({ db, clock }: WorkloadDeps) {
+  function periodOf(weeks: number) {
+    const to = clock.now();
+    return { from: new Date(to.getTime() - weeks * 7 * 86_400_000), to, weeks };
+  }
+
+  function figures(row: repo.WorkloadRow, weeks: number) {
+    return {
+      activeCaseload: row.caseload,
+      coveringPersons: row.covering,
+      contactsPerWeek: round1(row.contacts / weeks),
+      contactHoursPerWeek: round1(row.minutes / 60 / weeks),
+      crisisContacts: row.crisis,
+      peerWorkSharePct: row.minutes > 0 ? round1((100 * row.peer_minutes) / row.minutes) : null,
+    };
+  }
+
+  async function workloads(userIds: string[], organizationId: string, weeks: number): Promise<Workload[]> {
+    const organization = await repo.findOrganization(db, organizationId);
+    const thresholds = {
+      caseload: organization!.caseloadThreshold,
+      weeklyContactHours: organization!.weeklyContactHoursThreshold,
+    };
+    const period = periodOf(weeks);
+    const rows = await repo.workloadFigures(db, userIds, { organizationId }, period);
+    return rows.map((row) => {
+      const f = figures(row, weeks);
+      return {
+        user: { id: row.id, name: row.name },
+        period: { from: period.from.toISOString(), to: period.to.toISOString(), weeks },
+        ...f,
+        thresholds,
+        flags: workloadFlags(f, thresholds),
+      };
+    });
+  }
+
+  return {
+    /** My own workload, in the organization where I hold a peer role. */
+    async me(actor: Actor, query: { weeks: number }): Promise<Workload> {
+      const membership = actor.memberships.find(
+        (m) => m.role === 'peer_support_worker' || m.role === 'peer_supervisor',
+      );
+      if (!membership || !hasOwnWorkload(actor)) throw notFound('Workload');
+      const [mine] = await workloads([actor.userId], membership.organizationId, query.weeks);
+      await writeAudit(db, actor, {
+        action: 'workload.read',
+        entityType: 'user',
+        entityId: actor.userId,
+        organizationId: membership.organizationId,
+        purpose: 'wellbeing',
+      });
+      return mine!;
+    },
+
+    /** A peer supervisor: the PSPs of the teams where they are peer supervisor, in name order (never ranked). */
+    async supervised(actor: Actor, query: { weeks: number }): Promise<Workload[]> {
+      const psps = (await repo.findPsps(db, supervisedTeamIds(actor))).filter((p) => p.userId !== actor.userId);
+      const byOrganization = new Map<string, Set<string>>();
+      for (const p of psps)
+        byOrganization.set(p.organizationId, (byOrganization.get(p.organizationId) ?? new Set()).add(p.userId));
+      const result: Workload[] = [];
+      for (const [organizationId, userIds] of byOrganization) {
+        result.push(...(await workloads([...userIds], organizationId, query.weeks)));
+        await writeAudit(db, actor, {
+          action: 'workload.list',
+          entityType: 'user',
+          organizationId,
+          purpose: 'supervision',
+          details: { userIds: [...userIds].slice(0, 100) },
+        });
+      }
+      return result.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.user.id.localeCompare(b.user.id));
+    },
+
+    /** A team's workload as distributions over its PSPs; suppressed below k PSPs. */
+    async team(actor: Actor, teamId: string, query: { weeks: number }): Promise<TeamWorkload> {
+      const team = await personsRepo.findTeam(db, teamId);
+      if (!team || !canSeeTeamWorkload(actor, team)) throw notFound('Team');
+      const organization = await repo.findOrganization(db, team.organizationId);
+      const k = organization!.privacyThresholdK;
+      const period = periodOf(query.weeks);
+      const userIds = [...new Set((await repo.findPsps(db, [teamId])).map((p) => p.userId))];
+      const rows = (
+        await repo.workloadFigures(db, userIds, { organizationId: team.organizationId, teamId }, period)
+      ).map((r) => figures(r, query.weeks));
+      await writeAudit(db, actor, {
+        action: 'team_workload.read',
+        entityType: 'team',
+        entityId: teamId,
+        organizationId: team.organizationId,
+        purpose: 'quality improvement',
+      });
+      return {
+        teamId,
+        teamName: team.name,
+        period: { from: period.from.toISOString(), to: period.to.toISOString(), weeks: query.weeks },
+        k,
+        psps: rows.length,
+        activeCaseload: distribution(
+          rows.map((r) => r.activeCaseload),
+          k,
+        ),
+        contactsPerWeek: distribution(
+          rows.map((r) => r.contactsPerWeek),
+          k,
+        ),
+        contactHoursPerWeek: distribution(
+          rows.map((r) => r.contactHoursPerWeek),
+          k,
+        ),
+        peerWorkSharePct: distribution(
+          rows.map((r) => r.peerWorkSharePct),
+          k,
+        ),
+      };
+    },
+  };
+}
+
+export type WorkloadService = ReturnType<typeof createWorkloadService>;
