@@ -37,6 +37,8 @@ import { createSupervisionService } from './domains/supervision/supervision.serv
 import { supervisionRoutes } from './domains/supervision/supervision.routes.ts';
 import { createWorkloadService } from './domains/workload/workload.service.ts';
 import { workloadRoutes } from './domains/workload/workload.routes.ts';
+import { createSustainabilityService } from './domains/sustainability/sustainability.service.ts';
+import { sustainabilityRoutes } from './domains/sustainability/sustainability.routes.ts';
 import { createIndicatorsService } from './domains/indicators/indicators.service.ts';
 import { indicatorsRoutes } from './domains/indicators/indicators.routes.ts';
 import { createWellbeingService } from './domains/wellbeing/wellbeing.service.ts';
@@ -129,6 +131,7 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
   await app.register(stepAwaysRoutes, { stepAways });
   await app.register(supervisionRoutes, { supervision: createSupervisionService({ db, clock }) });
   await app.register(workloadRoutes, { workload: createWorkloadService({ db, clock }) });
+  await app.register(sustainabilityRoutes, { sustainability: createSustainabilityService({ db, clock }) });
   await app.register(huddlesRoutes, { huddles: createHuddlesService({ db, clock, connections, stepAways }) });
   await app.register(indicatorsRoutes, { indicators: createIndicatorsService({ db, clock }) });
   await app.register(wellbeingRoutes, { wellbeing: createWellbeingService({ db, clock }) });
