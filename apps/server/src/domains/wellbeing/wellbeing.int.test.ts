@@ -62,6 +62,7 @@ describe('check-ins', () => {
     expect(all5.scores.find((s) => s.id === 'weight')!.score).toBe(100);
     expect(all5.scores.find((s) => s.id === 'support_gap')!.score).toBe(0);
     // One of four "weight" items answered: below half, so that scale is missing; strain has exactly half (4 of 8), enough.
+    pw.ctx.clock.advanceMinutes(1);
     const partial = expectStatus<CheckIn>(
       await peer.session.request(body({ stories_stayed: 4, energy_left: 2, someone_to_talk_to: 2, time_to_rest: 2, knowledge_valued: null })),
       201,
