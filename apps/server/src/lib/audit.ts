@@ -33,14 +33,31 @@ export async function writeAudit(db: Executor, who: Actor | (RequestOrigin & { u
   });
 }
 
+/** Where a statement-level audit entry takes its entity, organization and team from (columns of `from`). */
+export interface AuditSource {
+  entityId: SQL;
+  organizationId: SQL;
+  teamId: SQL;
+  from: SQL;
+}
+
 /**
  * The audit entry as an `INSERT … SELECT … FROM <from>` statement, for a hot path that writes a row and its audit
- * entry in one atomic statement (a data-modifying CTE) instead of a four-round-trip transaction.
+ * entry in one atomic statement (a data-modifying CTE) instead of a four-round-trip transaction. The actor's role
+ * is chosen in SQL from the team the row turned out to belong to.
  */
-export function auditInsertFrom(who: Actor, entry: Omit<AuditEntry, 'entityId'>, source: { entityId: SQL; from: SQL }): SQL {
+export function auditInsertFrom(who: Actor, entry: Omit<AuditEntry, 'entityId' | 'organizationId' | 'teamId'>, source: AuditSource): SQL {
   const details = entry.details === undefined ? null : JSON.stringify(entry.details);
+  const teamIds = [...new Set(who.memberships.flatMap((m) => (m.teamId ? [m.teamId] : [])))];
+  const role =
+    teamIds.length === 0
+      ? sql`${roleFor(who, null)}`
+      : sql`CASE ${source.teamId} ${sql.join(
+          teamIds.map((teamId) => sql`WHEN ${teamId}::uuid THEN ${roleFor(who, null, teamId)}`),
+          sql` `,
+        )} END`;
   return sql`INSERT INTO audit_events (actor_user_id, actor_role, action, entity_type, entity_id, organization_id, ip, request_id, purpose, details)
-    SELECT ${who.userId}::uuid, ${roleFor(who, entry.organizationId ?? null, entry.teamId)}, ${entry.action}, ${entry.entityType},
-           ${source.entityId}, ${entry.organizationId ?? null}::uuid, ${who.ip}, ${who.requestId}, ${entry.purpose ?? null}, ${details}::jsonb
+    SELECT ${who.userId}::uuid, ${role}, ${entry.action}, ${entry.entityType},
+           ${source.entityId}, ${source.organizationId}, ${who.ip}, ${who.requestId}, ${entry.purpose ?? null}, ${details}::jsonb
     FROM ${source.from}`;
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
-import { sharedAboutPersonVisible, type CareScope } from '../persons/persons.repo.ts';
+import type { AuditSource } from '../../lib/audit.ts';
+import { inTeams, sharedAboutPersonVisible, type CareScope } from '../persons/persons.repo.ts';
 
 const { contacts, contactCorrections, users } = schema;
 
@@ -70,9 +71,6 @@ export async function findCorrections(db: Db, contactIds: string[]) {
 }
 
 export interface NewContact {
-  organizationId: string;
-  programId: string;
-  teamId: string;
   personId: string;
   authorId: string;
   occurredAt: Date;
@@ -86,20 +84,28 @@ export interface NewContact {
   createdAt: Date;
 }
 
-/** Inserts a contact and its audit entry in one statement (contact logging is the busiest write). */
-export async function insertContactAudited(db: Db, v: NewContact, audit: (contactId: { entityId: SQL; from: SQL }) => SQL) {
-  const [row] = await queryRows<{ id: string }>(
+/**
+ * Logs a contact in one statement: finds the person among the teams where the author is peer staff, inserts the
+ * contact and its audit entry. Nothing is written, and undefined returned, when the person is not found there.
+ * (Contact logging is the busiest write; each round trip to the database costs more than the work.)
+ */
+export async function insertContactForPerson(db: Db, peerTeamIds: string[], v: NewContact, audit: (source: AuditSource) => SQL) {
+  const [row] = await queryRows<{ id: string; team_id: string; preferred_name: string }>(
     db,
-    sql`WITH c AS (
+    sql`WITH p AS (
+          SELECT id, organization_id, program_id, team_id, preferred_name FROM persons
+          WHERE id = ${v.personId} AND archived_at IS NULL AND ${inTeams('persons', peerTeamIds)}
+        ), c AS (
           INSERT INTO contacts (organization_id, program_id, team_id, person_id, author_id, occurred_at, duration_minutes, mode, location,
                                 activities, note, team_summary, summary_agreed, created_at)
-          VALUES (${v.organizationId}, ${v.programId}, ${v.teamId}, ${v.personId}, ${v.authorId}, ${v.occurredAt}, ${v.durationMinutes},
-                  ${v.mode}, ${v.location}, ${`{${v.activities.join(',')}}`}::text[], ${v.note}, ${v.teamSummary}, ${v.summaryAgreed}, ${v.createdAt})
-          RETURNING id
-        ), a AS (${audit({ entityId: sql`c.id::text`, from: sql`c` })})
-        SELECT id FROM c`,
+          SELECT p.organization_id, p.program_id, p.team_id, p.id, ${v.authorId}, ${v.occurredAt}, ${v.durationMinutes}, ${v.mode}, ${v.location},
+                 ${`{${v.activities.join(',')}}`}::text[], ${v.note}, ${v.teamSummary}, ${v.summaryAgreed}, ${v.createdAt}
+          FROM p
+          RETURNING id, organization_id, team_id
+        ), a AS (${audit({ entityId: sql`c.id::text`, organizationId: sql`c.organization_id`, teamId: sql`c.team_id`, from: sql`c` })})
+        SELECT c.id, c.team_id, p.preferred_name FROM c, p`,
   );
-  return row!;
+  return row;
 }
 
 export async function updateContact(db: Db, id: string, version: number, values: Partial<typeof contacts.$inferInsert>) {

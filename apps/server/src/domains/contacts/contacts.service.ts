@@ -82,14 +82,9 @@ export function createContactsService({ db, clock, persons }: ContactsDeps) {
     },
 
     async create(actor: Actor, body: z.infer<typeof CreateContactBodySchema>): Promise<Contact> {
-      const person = await persons.getVisible(actor, body.personId);
-      if (!policy.canLogContact(careTier(actor, person.teamId))) throw forbidden('Contacts are logged by the team’s peer staff.');
       if (Date.parse(body.occurredAt) > clock.now().getTime() + 5 * 60_000) throw badRequest('occurredAt', 'must not be in the future');
       const values: repo.NewContact = {
-        organizationId: person.organizationId,
-        programId: person.programId,
-        teamId: person.teamId,
-        personId: person.id,
+        personId: body.personId,
         authorId: actor.userId,
         occurredAt: new Date(body.occurredAt),
         durationMinutes: body.durationMinutes,
@@ -101,9 +96,16 @@ export function createContactsService({ db, clock, persons }: ContactsDeps) {
         summaryAgreed: body.summaryAgreed,
         createdAt: clock.now(),
       };
-      const { id } = await repo.insertContactAudited(db, values, (source) =>
-        auditInsertFrom(actor, { action: 'contact.create', entityType: 'contact', organizationId: person.organizationId, purpose: 'care', details: { personId: person.id } }, source),
+      // Only peer staff log contacts: the statement looks for the person in the actor's peer teams only.
+      const written = await repo.insertContactForPerson(db, careTeams(actor).peer, values, (source) =>
+        auditInsertFrom(actor, { action: 'contact.create', entityType: 'contact', purpose: 'care', details: { personId: body.personId } }, source),
       );
+      if (!written) {
+        await persons.getVisible(actor, body.personId); // 404 when the actor may not see the person at all
+        throw forbidden('Contacts are logged by the team’s peer staff.');
+      }
+      const person = { id: body.personId, preferredName: written.preferred_name, teamId: written.team_id };
+      const id = written.id;
       // Built from what was written rather than read back: logging a contact is the busiest path.
       return {
         id,

@@ -284,6 +284,13 @@ describe('who sees a step-away', () => {
         expect(body, `${who} ${page}`).not.toContain(s.notes.second);
       }
     }
+    // The audit log keeps every access, but the employer's audit viewer does not show who stepped away.
+    for (const page of ['/api/audit-events', '/api/audit-events?entity=step_away', '/api/audit-events.csv']) {
+      const body = (await pw.as.orgAdmin.request({ method: 'GET', url: page })).body;
+      expect(body, page).not.toContain(again.id);
+      expect(body, page).not.toContain(back.id);
+      expect(body, page).not.toContain('step_away.');
+    }
   });
 });
 

@@ -20,6 +20,9 @@ export interface StepAwaysDeps {
   clock: Clock;
 }
 
+// A PSP's step-aways, supervision and workload are about that PSP: their audit entries stay in the log but out of
+// the employer's audit viewer (see audit.repo.ts).
+const PRIVATE = 'wellbeing_private';
 const iso = (v: Date | string) => new Date(v).toISOString();
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 
@@ -88,7 +91,7 @@ export function createStepAwaysService({ db, clock }: StepAwaysDeps) {
         action: 'step_away.list',
         entityType: 'step_away',
         organizationId: rows[0]?.organizationId ?? null,
-        purpose: 'coverage',
+        purpose: PRIVATE,
         details: { count: rows.length, stepAwayIds: rows.slice(0, 100).map((r) => r.id) },
       });
       return rows.map(strip);
@@ -101,7 +104,7 @@ export function createStepAwaysService({ db, clock }: StepAwaysDeps) {
         entityType: 'step_away',
         entityId: id,
         organizationId: row.organizationId,
-        purpose: 'coverage',
+        purpose: PRIVATE,
       });
       return strip(row);
     },
@@ -164,7 +167,7 @@ export function createStepAwaysService({ db, clock }: StepAwaysDeps) {
           entityId: row.id,
           organizationId: team.organizationId,
           teamId: team.id,
-          purpose: 'coverage',
+          purpose: PRIVATE,
           details: {
             userId,
             onBehalf: isOnBehalf,
@@ -198,7 +201,7 @@ export function createStepAwaysService({ db, clock }: StepAwaysDeps) {
           entityId: id,
           organizationId: current.organizationId,
           teamId: current.teamId,
-          purpose: 'coverage',
+          purpose: PRIVATE,
           details: { userId: current.user.id, personsHandedBack: closed, returnSteps: body.returnPlan.length },
         });
       });

@@ -95,6 +95,15 @@ describe('supervision sessions', () => {
     }
   });
 
+  it('leaves the employer’s audit viewer without a trace of who was supervised', async () => {
+    const session = await record('supervisor', { pspId: pw.ids.psp, supervisorId: pw.ids.supervisor, kind: 'peer' });
+    for (const page of ['/api/audit-events', '/api/audit-events.csv']) {
+      const body = (await pw.as.orgAdmin.request({ method: 'GET', url: page })).body;
+      expect(body, page).not.toContain(session.id);
+      expect(body, page).not.toContain('supervision_session.');
+    }
+  });
+
   it('is recorded only by one of the two, between a PSP and a supervisor or clinician of their team', async () => {
     const base = { pspId: pw.ids.psp, supervisorId: pw.ids.supervisor, kind: 'peer', heldAt: heldAt() };
     for (const who of ['psp2', 'nurse', 'manager', 'orgAdmin', 'platform', 'pspB', 'otherPsp'] as const) {

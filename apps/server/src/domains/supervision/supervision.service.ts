@@ -17,6 +17,9 @@ export interface SupervisionDeps {
   clock: Clock;
 }
 
+// A PSP's step-aways, supervision and workload are about that PSP: their audit entries stay in the log but out of
+// the employer's audit viewer (see audit.repo.ts).
+const PRIVATE = 'wellbeing_private';
 const iso = (v: Date | string) => new Date(v).toISOString();
 
 const toSession = (r: repo.SessionRow): SupervisionSession => ({
@@ -38,7 +41,7 @@ export function createSupervisionService({ db, clock }: SupervisionDeps) {
         action: 'supervision_session.list',
         entityType: 'supervision_session',
         organizationId: rows[0]?.organization_id ?? null,
-        purpose: 'supervision',
+        purpose: PRIVATE,
         details: { count: rows.length, sessionIds: rows.slice(0, 100).map((r) => r.id) },
       });
       return rows.map(toSession);
@@ -70,7 +73,7 @@ export function createSupervisionService({ db, clock }: SupervisionDeps) {
           entityType: 'supervision_session',
           entityId: row.id,
           organizationId,
-          purpose: 'supervision',
+          purpose: PRIVATE,
           details: { pspId: body.pspId, supervisorId: body.supervisorId, kind: body.kind },
         });
         return row.id;

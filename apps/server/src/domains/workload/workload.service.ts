@@ -19,6 +19,8 @@ export interface WorkloadDeps {
   clock: Clock;
 }
 
+// A PSP's workload is about that PSP: audit entries stay in the log but out of the employer's audit viewer.
+const PRIVATE = 'wellbeing_private';
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Workload from the practice data: the PSP's own, their supervisor's view, and team distributions for managers. */
@@ -72,7 +74,7 @@ export function createWorkloadService({ db, clock }: WorkloadDeps) {
         entityType: 'user',
         entityId: actor.userId,
         organizationId: membership.organizationId,
-        purpose: 'wellbeing',
+        purpose: PRIVATE,
       });
       return mine!;
     },
@@ -90,7 +92,7 @@ export function createWorkloadService({ db, clock }: WorkloadDeps) {
           action: 'workload.list',
           entityType: 'user',
           organizationId,
-          purpose: 'supervision',
+          purpose: PRIVATE,
           details: { userIds: [...userIds].slice(0, 100) },
         });
       }
