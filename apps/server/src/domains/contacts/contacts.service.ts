@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '@alongside/db';
 import type { Contact, CreateContactBodySchema, CreateCorrectionBodySchema, ListContactsQuerySchema, UpdateContactBodySchema } from '@alongside/contracts';
-import type { Actor } from '../../lib/actor.ts';
+import { memberTeamIds, type Actor } from '../../lib/actor.ts';
 import { auditInsertFrom, writeAudit } from '../../lib/audit.ts';
 import { canSeeContactSummary, canSeePeerTier, careTeams, careTier } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -96,8 +96,9 @@ export function createContactsService({ db, clock, persons }: ContactsDeps) {
         summaryAgreed: body.summaryAgreed,
         createdAt: clock.now(),
       };
-      // Only peer staff log contacts: the statement looks for the person in the actor's peer teams only.
-      const written = await repo.insertContactForPerson(db, careTeams(actor).peer, values, (source) =>
+      // The statement looks for the person only in the teams where the actor may log contacts.
+      const teams = memberTeamIds(actor).filter((teamId) => policy.canLogContact(careTier(actor, teamId)));
+      const written = await repo.insertContactForPerson(db, teams, values, (source) =>
         auditInsertFrom(actor, { action: 'contact.create', entityType: 'contact', purpose: 'care', details: { personId: body.personId } }, source),
       );
       if (!written) {
