@@ -10,10 +10,12 @@ import {
   createPracticeWorld,
   expectStatus,
   marker,
+  moveConnection,
   read,
   refused,
   type PracticeContext,
   type PracticeWorld,
+  voiceStep,
   type Who,
 } from '../../test/practice-world.ts';
 
@@ -113,6 +115,19 @@ describe('starting a step-away', () => {
     ]);
     // Another team's board does not show them.
     expect((await read<TeamBoard>(pw, 'nurseB', `/api/teams/${pw.world.teamB}/board`)).away).toEqual([]);
+  });
+
+  it('the covering PSP takes the away PSP’s open items forward with the person', async () => {
+    const s = await scene();
+    const { pw } = s;
+    await start(pw, 'psp', { coverage: s.coverage });
+    // The team answers the item and accepts the hand-off while the PSP is away; the covering PSP closes the loops.
+    const answered = await voiceStep(pw, 'nurse', s.item, 'answer', { answer: 'Yes, on Thursday.' });
+    const returned = await voiceStep(pw, 'psp2', answered, 'return', { reaction: 'Glad to hear it' });
+    expect(returned.returned?.by.id).toBe(pw.ids.psp2);
+    const accepted = await moveConnection(pw, 'nurse', s.connection, 'accepted');
+    const met = await moveConnection(pw, 'psp2', accepted, 'met');
+    expect(met.events.at(-1)?.by.id).toBe(pw.ids.psp2);
   });
 
   it('a step-away with an end date, and one that starts later, which the board shows only once it starts', async () => {
