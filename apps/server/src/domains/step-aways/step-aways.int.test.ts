@@ -127,7 +127,7 @@ describe('starting a step-away', () => {
     expect(returned.returned?.by.id).toBe(pw.ids.psp2);
     const accepted = await moveConnection(pw, 'nurse', s.connection, 'accepted');
     const met = await moveConnection(pw, 'psp2', accepted, 'met');
-    expect(met.events.at(-1)?.by.id).toBe(pw.ids.psp2);
+    expect(met.events.find((e) => e.status === 'met')?.by.id).toBe(pw.ids.psp2);
   });
 
   it('a step-away with an end date, and one that starts later, which the board shows only once it starts', async () => {
