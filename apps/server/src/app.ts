@@ -46,6 +46,8 @@ import { wellbeingRoutes } from './domains/wellbeing/wellbeing.routes.ts';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'publicUrl' | 'sessionIdleMinutes' | 'smtpUrl' | 'mailFrom' | 'webDist'> & {
   logLevel?: string;
+  /** Reuse a session read from the database for this long (default 2 s; 0 reads it on every request). */
+  sessionCacheMs?: number;
 };
 
 export interface AppDeps {
@@ -112,12 +114,19 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
   const secureCookies = config.publicUrl.startsWith('https://');
   const limiter = createLoginLimiter({ maxFailures: 50, windowMs: 15 * 60_000 });
   const db = database.db;
-  const auth = createAuthService({ db, clock, limiter, sessionSecret: config.sessionSecret, sessionIdleMinutes: config.sessionIdleMinutes });
+  const auth = createAuthService({
+    db,
+    clock,
+    limiter,
+    sessionSecret: config.sessionSecret,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    sessionCacheMs: config.sessionCacheMs ?? 2000,
+  });
   const theMailer = mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   registerAuth(app, { auth, publicUrl: config.publicUrl });
 
   await app.register(authRoutes, { auth, secureCookies, findDemoLogins: () => findDemoLogins(database) });
-  await app.register(structureRoutes, { structure: createStructureService({ db }) });
+  await app.register(structureRoutes, { structure: createStructureService({ db, onRolesChanged: auth.forgetSessions }) });
   await app.register(usersRoutes, { users: createUsersService({ db, clock, mailer: theMailer, auth, publicUrl: config.publicUrl }), secureCookies });
   await app.register(auditRoutes, { audit: createAuditService({ db }) });
 

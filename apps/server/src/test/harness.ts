@@ -27,7 +27,7 @@ export interface TestContext {
 }
 
 /** The whole app on this worker's database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
-export async function createTestApp(options: { clock?: Clock; sessionIdleMinutes?: number } = {}): Promise<TestContext> {
+export async function createTestApp(options: { clock?: Clock; sessionIdleMinutes?: number; sessionCacheMs?: number } = {}): Promise<TestContext> {
   const database = await testDatabase();
   const app = await buildApp({
     database,
@@ -40,6 +40,8 @@ export async function createTestApp(options: { clock?: Clock; sessionIdleMinutes
       mailFrom: 'test@alongside.invalid',
       webDist: undefined,
       logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+      // Tests change the database directly; they read sessions afresh unless a test is about the cache.
+      sessionCacheMs: options.sessionCacheMs ?? 0,
     },
   });
   await app.ready();

@@ -22,7 +22,15 @@ export interface AuthDeps {
   limiter: LoginLimiter;
   sessionSecret: string;
   sessionIdleMinutes: number;
+  /**
+   * How long a session read from the database may be reused (0: always read). This process forgets a session at
+   * once when it ends or its user's roles change; another server process sharing the database may notice up to
+   * this much later.
+   */
+  sessionCacheMs: number;
 }
+
+const SESSION_CACHE_LIMIT = 10_000;
 
 export const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', 'The email or password is not right.');
@@ -38,6 +46,25 @@ const tooManyAttempts = (seconds: number, scope: 'account' | 'address') =>
 /** Sign-in, sessions and passwords. */
 export function createAuthService(deps: AuthDeps) {
   const { db, clock } = deps;
+  const recent = new Map<string, { found: repo.SessionContext; readAt: number }>();
+
+  /** The session as read from the database, or from this process's short-lived cache. */
+  async function readSession(id: string, now: number): Promise<repo.SessionContext | undefined> {
+    const hit = recent.get(id);
+    if (hit && now - hit.readAt < deps.sessionCacheMs) return hit.found;
+    const found = await repo.findSessionContext(db, id);
+    if (found && deps.sessionCacheMs > 0) {
+      if (recent.size >= SESSION_CACHE_LIMIT) recent.clear();
+      recent.set(id, { found, readAt: now });
+    } else recent.delete(id);
+    return found;
+  }
+
+  /** Forgets cached sessions: of one user (their roles or sessions changed), or all. */
+  function forgetSessions(userId?: string) {
+    if (!userId) return recent.clear();
+    for (const [id, entry] of recent) if (entry.found.user.id === userId) recent.delete(id);
+  }
   const sessionId = (token: string) => createHmac('sha256', deps.sessionSecret).update(token).digest('hex');
 
   async function buildMe(userId: string, csrfToken: string): Promise<Me> {
@@ -113,21 +140,28 @@ export function createAuthService(deps: AuthDeps) {
     /** Finds the session behind a cookie; expires it after inactivity. */
     async resolveSession(token: string) {
       const id = sessionId(token);
-      const found = await repo.findSessionContext(db, id);
-      if (!found) return { status: 'missing' as const };
       const now = clock.now();
+      const found = await readSession(id, now.getTime());
+      if (!found) return { status: 'missing' as const };
       const idleMs = now.getTime() - found.session.lastSeenAt.getTime();
       const ageMs = now.getTime() - found.session.createdAt.getTime();
       if (idleMs > deps.sessionIdleMinutes * 60_000 || ageMs > SESSION_MAX_HOURS * 3_600_000) {
+        recent.delete(id);
         await repo.deleteSession(db, id);
         return { status: 'expired' as const };
       }
       // Writing on every request would double the load; a minute's precision is plenty for expiry.
-      if (idleMs > 60_000) await repo.touchSession(db, id, now);
+      if (idleMs > 60_000) {
+        await repo.touchSession(db, id, now);
+        found.session.lastSeenAt = now;
+      }
       return { status: 'ok' as const, ...found };
     },
 
+    forgetSessions,
+
     async logout(actor: Actor) {
+      recent.delete(actor.sessionId);
       await db.transaction(async (tx) => {
         await repo.deleteSession(tx, actor.sessionId);
         await writeAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId, purpose: 'authentication' });
@@ -152,6 +186,7 @@ export function createAuthService(deps: AuthDeps) {
         await repo.deleteOtherSessions(tx, actor.userId, actor.sessionId);
         await writeAudit(tx, actor, { action: 'user.password_change', entityType: 'user', entityId: actor.userId, purpose: 'account' });
       });
+      forgetSessions(actor.userId);
     },
 
     async updateProfile(actor: Actor, patch: { language?: Language; name?: string }, csrfToken: string) {
@@ -165,6 +200,7 @@ export function createAuthService(deps: AuthDeps) {
           details: { fields: Object.keys(patch) },
         });
       });
+      forgetSessions(actor.userId);
       return buildMe(actor.userId, csrfToken);
     },
   };

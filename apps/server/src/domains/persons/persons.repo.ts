@@ -14,7 +14,10 @@ export type PersonRow = typeof persons.$inferSelect;
 /** `alias.team_id IN (…)`, or false for no teams. */
 export function inTeams(alias: string, teamIds: string[]): SQL {
   if (teamIds.length === 0) return sql`false`;
-  return sql`${sql.raw(alias)}.team_id IN (${sql.join(teamIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  return sql`${sql.raw(alias)}.team_id IN (${sql.join(
+    teamIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
 }
 
 /** Persons the scope may see (alias of the persons table): its peer teams' persons, its clinician teams' persons without a lockbox. */
@@ -74,7 +77,15 @@ export async function findPersons(
   const readAsClinician = inTeams('p', scope.clinician);
   const conditions: SQL[] = [sql`p.archived_at IS NULL`, personVisible(scope)];
   if (filter.teamId) conditions.push(sql`p.team_id = ${filter.teamId}`);
-  if (filter.ids) conditions.push(filter.ids.length > 0 ? sql`p.id IN (${sql.join(filter.ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`);
+  if (filter.ids)
+    conditions.push(
+      filter.ids.length > 0
+        ? sql`p.id IN (${sql.join(
+            filter.ids.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
   // My caseload: persons I walk alongside, and persons I cover while their PSP is away (open step-away coverage).
   if (filter.pspId) {
     conditions.push(sql`(EXISTS (SELECT 1 FROM person_psps pp WHERE pp.person_id = p.id AND pp.user_id = ${filter.pspId})
@@ -108,6 +119,17 @@ export async function findPsps(db: Db, personIds: string[]) {
     .orderBy(sql`${personPsps.isPrimary} DESC`, users.name);
 }
 
+/** Who covers each person now (open step-away coverage). */
+export async function findCovering(db: Db, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectDistinct({ personId: schema.stepAwayCoverage.personId, id: users.id, name: users.name })
+    .from(schema.stepAwayCoverage)
+    .innerJoin(users, eq(users.id, schema.stepAwayCoverage.coveringUserId))
+    .where(and(inArray(schema.stepAwayCoverage.personId, personIds), isNull(schema.stepAwayCoverage.handedBackAt)))
+    .orderBy(users.name);
+}
+
 export async function findTeam(db: Db, id: string) {
   const [team] = await db.select().from(teams).where(eq(teams.id, id));
   return team;
@@ -118,7 +140,12 @@ export async function findPeerStaffIds(db: Db, teamId: string): Promise<Set<stri
   const rows = await db
     .select({ userId: schema.memberships.userId })
     .from(schema.memberships)
-    .where(and(eq(schema.memberships.teamId, teamId), inArray(schema.memberships.role, ['peer_support_worker', 'peer_supervisor'])));
+    .where(
+      and(
+        eq(schema.memberships.teamId, teamId),
+        inArray(schema.memberships.role, ['peer_support_worker', 'peer_supervisor']),
+      ),
+    );
   return new Set(rows.map((r) => r.userId));
 }
 
@@ -139,10 +166,12 @@ export async function updatePerson(db: Db, id: string, version: number, values: 
 export async function replacePsps(db: Db, personId: string, primaryId: string, secondaryIds: string[]) {
   await db.delete(personPsps).where(eq(personPsps.personId, personId));
   const secondary = [...new Set(secondaryIds)].filter((id) => id !== primaryId);
-  await db.insert(personPsps).values([
-    { personId, userId: primaryId, isPrimary: true },
-    ...secondary.map((userId) => ({ personId, userId, isPrimary: false })),
-  ]);
+  await db
+    .insert(personPsps)
+    .values([
+      { personId, userId: primaryId, isPrimary: true },
+      ...secondary.map((userId) => ({ personId, userId, isPrimary: false })),
+    ]);
 }
 
 export async function insertConsent(db: Db, values: typeof consentRecords.$inferInsert) {

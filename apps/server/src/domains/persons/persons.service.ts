@@ -21,7 +21,11 @@ export interface PersonsDeps {
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 
-function toPerson(row: repo.PersonListRow, psps: Awaited<ReturnType<typeof repo.findPsps>>): Person {
+function toPerson(
+  row: repo.PersonListRow,
+  psps: Awaited<ReturnType<typeof repo.findPsps>>,
+  covering: Awaited<ReturnType<typeof repo.findCovering>> = [],
+): Person {
   return {
     id: row.id,
     teamId: row.team_id,
@@ -31,7 +35,12 @@ function toPerson(row: repo.PersonListRow, psps: Awaited<ReturnType<typeof repo.
     externalId: row.external_id,
     language: row.language as Person['language'],
     psps: psps.filter((p) => p.personId === row.id).map(({ id, name, isPrimary }) => ({ id, name, isPrimary })),
-    consent: { shareWithCareTeam: row.share_with_care_team as 'per_item' | 'none', researchUse: row.research_use, lockbox: row.lockbox },
+    coveredBy: covering.filter((c) => c.personId === row.id).map(({ id, name }) => ({ id, name })),
+    consent: {
+      shareWithCareTeam: row.share_with_care_team as 'per_item' | 'none',
+      researchUse: row.research_use,
+      lockbox: row.lockbox,
+    },
     lastContactAt: row.last_contact_at ? iso(row.last_contact_at) : null,
     openVoiceItems: row.open_voice_items,
     pendingConnections: row.pending_connections,
@@ -44,8 +53,17 @@ function toPerson(row: repo.PersonListRow, psps: Awaited<ReturnType<typeof repo.
 export function createPersonsService({ db }: PersonsDeps) {
   async function load(actor: Actor, ids: string[]): Promise<Person[]> {
     const rows = await repo.findPersons(db, careTeams(actor), { ids });
-    const psps = await repo.findPsps(db, rows.map((r) => r.id));
-    return rows.map((r) => toPerson(r, psps));
+    const [psps, covering] = await Promise.all([
+      repo.findPsps(
+        db,
+        rows.map((r) => r.id),
+      ),
+      repo.findCovering(
+        db,
+        rows.map((r) => r.id),
+      ),
+    ]);
+    return rows.map((r) => toPerson(r, psps, covering));
   }
 
   /** The person if the actor may see them (404 otherwise, whether they exist or not). */
@@ -57,8 +75,10 @@ export function createPersonsService({ db }: PersonsDeps) {
 
   async function checkPsps(teamId: string, primaryId: string, secondaryIds: string[]) {
     const peerStaff = await repo.findPeerStaffIds(db, teamId);
-    if (!peerStaff.has(primaryId)) throw badRequest('primaryPspId', 'must be a peer support worker or peer supervisor of the team');
-    if (secondaryIds.some((id) => !peerStaff.has(id))) throw badRequest('secondaryPspIds', 'must all be peer staff of the team');
+    if (!peerStaff.has(primaryId))
+      throw badRequest('primaryPspId', 'must be a peer support worker or peer supervisor of the team');
+    if (secondaryIds.some((id) => !peerStaff.has(id)))
+      throw badRequest('secondaryPspIds', 'must all be peer staff of the team');
   }
 
   return {
@@ -66,21 +86,45 @@ export function createPersonsService({ db }: PersonsDeps) {
 
     async list(actor: Actor, query: z.infer<typeof ListPersonsQuerySchema>): Promise<Person[]> {
       const scope = careTeams(actor);
-      const rows = await repo.findPersons(db, scope, { teamId: query.teamId, q: query.q, pspId: query.mine ? actor.userId : undefined });
-      const psps = await repo.findPsps(db, rows.map((r) => r.id));
+      const rows = await repo.findPersons(db, scope, {
+        teamId: query.teamId,
+        q: query.q,
+        pspId: query.mine ? actor.userId : undefined,
+      });
+      const [psps, covering] = await Promise.all([
+        repo.findPsps(
+          db,
+          rows.map((r) => r.id),
+        ),
+        repo.findCovering(
+          db,
+          rows.map((r) => r.id),
+        ),
+      ]);
       await writeAudit(db, actor, {
         action: 'person.list',
         entityType: 'person',
-        organizationId: actor.memberships.find((m) => m.teamId === (query.teamId ?? rows[0]?.team_id))?.organizationId ?? null,
+        organizationId:
+          actor.memberships.find((m) => m.teamId === (query.teamId ?? rows[0]?.team_id))?.organizationId ?? null,
         purpose: 'care',
-        details: { count: rows.length, personIds: rows.slice(0, 100).map((r) => r.id), ...(query.teamId ? { teamId: query.teamId } : {}) },
+        details: {
+          count: rows.length,
+          personIds: rows.slice(0, 100).map((r) => r.id),
+          ...(query.teamId ? { teamId: query.teamId } : {}),
+        },
       });
-      return rows.map((r) => toPerson(r, psps));
+      return rows.map((r) => toPerson(r, psps, covering));
     },
 
     async get(actor: Actor, id: string): Promise<Person> {
       const person = await getVisible(actor, id);
-      await writeAudit(db, actor, { action: 'person.read', entityType: 'person', entityId: id, organizationId: person.organizationId, purpose: 'care' });
+      await writeAudit(db, actor, {
+        action: 'person.read',
+        entityType: 'person',
+        entityId: id,
+        organizationId: person.organizationId,
+        purpose: 'care',
+      });
       const [result] = await load(actor, [id]);
       return result!;
     },
@@ -88,7 +132,8 @@ export function createPersonsService({ db }: PersonsDeps) {
     async create(actor: Actor, body: z.infer<typeof CreatePersonBodySchema>): Promise<Person> {
       const team = await repo.findTeam(db, body.teamId);
       if (!team || careTier(actor, team.id) === 'none') throw notFound('Team');
-      if (!policy.canCreatePerson(careTier(actor, team.id))) throw forbidden('Peer staff add people to a caseload; clinicians refer a person to peer support instead.');
+      if (!policy.canCreatePerson(careTier(actor, team.id)))
+        throw forbidden('Peer staff add people to a caseload; clinicians refer a person to peer support instead.');
       const primaryId = body.primaryPspId ?? actor.userId;
       await checkPsps(team.id, primaryId, body.secondaryPspIds);
       const id = await db.transaction(async (tx) => {
@@ -103,7 +148,14 @@ export function createPersonsService({ db }: PersonsDeps) {
           createdBy: actor.userId,
         });
         await repo.replacePsps(tx, row.id, primaryId, body.secondaryPspIds);
-        await writeAudit(tx, actor, { action: 'person.create', entityType: 'person', entityId: row.id, organizationId: team.organizationId, teamId: team.id, purpose: 'care' });
+        await writeAudit(tx, actor, {
+          action: 'person.create',
+          entityType: 'person',
+          entityId: row.id,
+          organizationId: team.organizationId,
+          teamId: team.id,
+          purpose: 'care',
+        });
         return row.id;
       });
       const [person] = await load(actor, [id]);
@@ -112,16 +164,19 @@ export function createPersonsService({ db }: PersonsDeps) {
 
     async update(actor: Actor, id: string, body: z.infer<typeof UpdatePersonBodySchema>): Promise<Person> {
       const person = await getVisible(actor, id);
-      if (!policy.canEditPerson(careTier(actor, person.teamId))) throw forbidden('Only peer staff of the team can change a person’s details.');
+      if (!policy.canEditPerson(careTier(actor, person.teamId)))
+        throw forbidden('Only peer staff of the team can change a person’s details.');
       const psps = await repo.findPsps(db, [id]);
       const primaryId = body.primaryPspId ?? psps.find((p) => p.isPrimary)?.id ?? actor.userId;
       const secondaryIds = body.secondaryPspIds ?? psps.filter((p) => !p.isPrimary).map((p) => p.id);
-      if (body.primaryPspId !== undefined || body.secondaryPspIds !== undefined) await checkPsps(person.teamId, primaryId, secondaryIds);
+      if (body.primaryPspId !== undefined || body.secondaryPspIds !== undefined)
+        await checkPsps(person.teamId, primaryId, secondaryIds);
       await db.transaction(async (tx) => {
         const { version, primaryPspId: _p, secondaryPspIds: _s, ...fields } = body;
         const updated = await repo.updatePerson(tx, id, version, fields);
         if (!updated) throw versionConflict();
-        if (body.primaryPspId !== undefined || body.secondaryPspIds !== undefined) await repo.replacePsps(tx, id, primaryId, secondaryIds);
+        if (body.primaryPspId !== undefined || body.secondaryPspIds !== undefined)
+          await repo.replacePsps(tx, id, primaryId, secondaryIds);
         await writeAudit(tx, actor, {
           action: 'person.update',
           entityType: 'person',
@@ -137,9 +192,16 @@ export function createPersonsService({ db }: PersonsDeps) {
 
     async listConsents(actor: Actor, id: string): Promise<ConsentRecord[]> {
       const person = await getVisible(actor, id);
-      if (!policy.canRecordConsent(careTier(actor, person.teamId))) throw forbidden('The consent history is kept by the team’s peer staff.');
+      if (!policy.canRecordConsent(careTier(actor, person.teamId)))
+        throw forbidden('The consent history is kept by the team’s peer staff.');
       const rows = await repo.findConsents(db, id);
-      await writeAudit(db, actor, { action: 'consent.list', entityType: 'person', entityId: id, organizationId: person.organizationId, purpose: 'care' });
+      await writeAudit(db, actor, {
+        action: 'consent.list',
+        entityType: 'person',
+        entityId: id,
+        organizationId: person.organizationId,
+        purpose: 'care',
+      });
       return rows.map((r) => ({
         id: r.id,
         purpose: r.purpose as ConsentRecord['purpose'],
@@ -154,10 +216,18 @@ export function createPersonsService({ db }: PersonsDeps) {
     /** Records a consent decision: the history row and the person's current state change together. */
     async recordConsent(actor: Actor, id: string, body: ConsentBody): Promise<Person> {
       const person = await getVisible(actor, id);
-      if (!policy.canRecordConsent(careTier(actor, person.teamId))) throw forbidden('Consent is recorded by the team’s peer staff, with the person.');
+      if (!policy.canRecordConsent(careTier(actor, person.teamId)))
+        throw forbidden('Consent is recorded by the team’s peer staff, with the person.');
       await db.transaction(async (tx) => {
         const locked = (await repo.lockPerson(tx, id))!;
-        await repo.insertConsent(tx, { personId: id, purpose: body.purpose, decision: body.decision, method: body.method, note: body.note ?? null, recordedBy: actor.userId });
+        await repo.insertConsent(tx, {
+          personId: id,
+          purpose: body.purpose,
+          decision: body.decision,
+          method: body.method,
+          note: body.note ?? null,
+          recordedBy: actor.userId,
+        });
         const change =
           body.purpose === 'share_with_care_team'
             ? { shareWithCareTeam: body.decision }

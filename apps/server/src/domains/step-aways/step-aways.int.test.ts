@@ -104,7 +104,12 @@ describe('starting a step-away', () => {
     // The covering PSPs now find the persons on their caseload, with their open items.
     const covering = await read<Person[]>(pw, 'psp2', '/api/persons?mine=true');
     expect(covering.map((p) => p.id)).toEqual(expect.arrayContaining([s.first.id, s.notMine.id]));
-    expect(covering.find((p) => p.id === s.first.id)).toMatchObject({ openVoiceItems: 1, pendingConnections: 1 });
+    expect(covering.find((p) => p.id === s.first.id)).toMatchObject({
+      openVoiceItems: 1,
+      pendingConnections: 1,
+      psps: [{ id: pw.ids.psp, isPrimary: true }],
+      coveredBy: [{ id: pw.ids.psp2, name: pw.names.psp2 }],
+    });
     expect(covering.map((p) => p.id)).not.toContain(s.second.id);
     expect(await mine(pw, 'supervisor')).toContain(s.second.id);
 
@@ -350,6 +355,7 @@ describe('returning', () => {
     expect(await mine(pw, 'psp2')).not.toContain(s.first.id);
     expect(await mine(pw, 'supervisor')).not.toContain(s.second.id);
     expect(await mine(pw, 'psp')).toEqual(expect.arrayContaining([s.first.id, s.second.id]));
+    expect((await read<Person>(pw, 'psp', `/api/persons/${s.first.id}`)).coveredBy).toEqual([]);
     expect((await read<TeamBoard>(pw, 'nurse', `/api/teams/${pw.teamId}/board`)).away).toEqual([]);
     await refused(
       ctx,

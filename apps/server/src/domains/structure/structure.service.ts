@@ -19,6 +19,8 @@ import * as repo from './structure.repo.ts';
 
 export interface StructureDeps {
   db: Db;
+  /** Called after a user's roles change, so that their sessions pick the change up at once. */
+  onRolesChanged: (userId: string) => void;
 }
 
 const toOrganization = (r: repo.OrganizationRow): Organization => ({
@@ -42,7 +44,7 @@ const toProgram = (r: repo.ProgramRow): Program => ({
 const toTeam = (r: repo.TeamRow): Team => ({ ...r, createdAt: r.createdAt.toISOString() });
 
 /** Countries, organizations, programs, teams and team members. */
-export function createStructureService({ db }: StructureDeps) {
+export function createStructureService({ db, onRolesChanged }: StructureDeps) {
   async function getTeam(actor: Actor, id: string) {
     const team = await repo.findTeam(db, structureScope(actor), id);
     if (!team) throw notFound('Team');
@@ -143,7 +145,7 @@ export function createStructureService({ db }: StructureDeps) {
       if (!policy.canManageOrganization(actor, team.organizationId)) throw forbidden('Only organization administrators can change team membership.');
       const known = actor.isPlatformAdmin || (await repo.isUserInOrganization(db, body.userId, team.organizationId));
       if (!known) throw notFound('User');
-      return db.transaction(async (tx) => {
+      const member = await db.transaction(async (tx) => {
         const row = await repo.insertMembership(tx, { userId: body.userId, organizationId: team.organizationId, teamId: team.id, role: body.role });
         await writeAudit(tx, actor, {
           action: 'membership.create',
@@ -154,9 +156,10 @@ export function createStructureService({ db }: StructureDeps) {
           purpose: 'administration',
           details: { userId: body.userId, role: body.role, teamId: team.id },
         });
-        const member = (await repo.findTeamMembers(tx as Db, team.id)).find((m) => m.membershipId === row.id)!;
-        return { ...member, role: member.role as TeamMember['role'], since: member.since.toISOString() };
+        return (await repo.findTeamMembers(tx as Db, team.id)).find((m) => m.membershipId === row.id)!;
       });
+      onRolesChanged(body.userId);
+      return { ...member, role: member.role as TeamMember['role'], since: member.since.toISOString() };
     },
 
     async removeTeamMember(actor: Actor, teamId: string, membershipId: string) {
@@ -176,6 +179,7 @@ export function createStructureService({ db }: StructureDeps) {
           details: { userId: membership.userId, role: membership.role, teamId: team.id },
         });
       });
+      onRolesChanged(membership.userId);
     },
   };
 }

@@ -201,6 +201,7 @@ export function createUsersService(deps: UsersDeps) {
         });
         return user.id;
       });
+      deps.auth.forgetSessions(userId);
       return deps.auth.startSession(userId, origin, 'auth.login');
     },
 
