@@ -93,6 +93,8 @@ export const PersonSchema = z.object({
   externalId: z.string().nullable(),
   language: LanguageSchema,
   psps: z.array(PersonPspSchema),
+  /** Colleagues covering for the person's PSP during a step-away (names only; no reason is ever recorded). */
+  coveredBy: z.array(z.object({ id: IdSchema, name: z.string() })).optional(),
   consent: ConsentStateSchema,
   lastContactAt: z.string().nullable(),
   openVoiceItems: z.number().int(),
