@@ -1,8 +1,8 @@
 import type { Language } from '@alongside/contracts';
-import { Button, Group, Modal, NativeSelect, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { NativeSelect, SegmentedControl, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/Feedback.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { LanguagePicker } from '../../components/LanguagePicker.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { describeError, useFormErrors } from '../../lib/errors.ts';
@@ -59,90 +59,77 @@ export function ReferModal({
   const options = (persons.data ?? []).slice().sort((a, b) => a.preferredName.localeCompare(b.preferredName));
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('refer.title')}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      error={create.isError ? errors.summary : undefined}
+      submitLabel={t('refer.submit')}
+      pending={create.isPending}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md">
-          <Text size="sm">{t('refer.intro', { team: teamName })}</Text>
-          <SegmentedControl
-            aria-label={t('refer.whoLabel')}
-            value={who}
-            onChange={(v) => {
-              setWho(v === 'new' ? 'new' : 'existing');
+      <Text size="sm">{t('refer.intro', { team: teamName })}</Text>
+      <SegmentedControl
+        aria-label={t('refer.whoLabel')}
+        value={who}
+        onChange={(v) => {
+          setWho(v === 'new' ? 'new' : 'existing');
+          setProblem(undefined);
+        }}
+        data={[
+          { value: 'existing', label: t('refer.existing') },
+          { value: 'new', label: t('refer.new') },
+        ]}
+      />
+      {who === 'existing' ? (
+        <NativeSelect
+          label={t('refer.person')}
+          required
+          value={personId}
+          onChange={(e) => {
+            setPersonId(e.currentTarget.value);
+            setProblem(undefined);
+          }}
+          data={[
+            { value: '', label: persons.isPending ? t('common.loading') : t('contact.choosePerson') },
+            ...options.map((p) => ({ value: p.id, label: p.preferredName })),
+          ]}
+          error={problem ?? errors.fields.personId ?? (persons.isError ? describeError(persons.error, t) : undefined)}
+        />
+      ) : (
+        <>
+          <TextInput
+            label={t('people.preferredName')}
+            description={t('people.preferredNameHelp')}
+            required
+            value={preferredName}
+            maxLength={200}
+            onChange={(e) => {
+              setPreferredName(e.currentTarget.value);
               setProblem(undefined);
             }}
-            data={[
-              { value: 'existing', label: t('refer.existing') },
-              { value: 'new', label: t('refer.new') },
-            ]}
+            error={problem}
           />
-          {who === 'existing' ? (
-            <NativeSelect
-              label={t('refer.person')}
-              required
-              value={personId}
-              onChange={(e) => {
-                setPersonId(e.currentTarget.value);
-                setProblem(undefined);
-              }}
-              data={[
-                { value: '', label: persons.isPending ? t('common.loading') : t('contact.choosePerson') },
-                ...options.map((p) => ({ value: p.id, label: p.preferredName })),
-              ]}
-              error={
-                problem ?? errors.fields.personId ?? (persons.isError ? describeError(persons.error, t) : undefined)
-              }
-            />
-          ) : (
-            <>
-              <TextInput
-                label={t('people.preferredName')}
-                description={t('people.preferredNameHelp')}
-                required
-                value={preferredName}
-                maxLength={200}
-                onChange={(e) => {
-                  setPreferredName(e.currentTarget.value);
-                  setProblem(undefined);
-                }}
-                error={problem}
-              />
-              <TextInput
-                label={t('people.pronouns')}
-                description={t('common.optional')}
-                value={pronouns}
-                maxLength={50}
-                onChange={(e) => setPronouns(e.currentTarget.value)}
-              />
-              <LanguagePicker value={language} onChange={setLanguage} description={t('people.languageHelp')} />
-            </>
-          )}
-          <Textarea
-            label={t('refer.reason')}
-            description={t('refer.reasonHelp')}
-            autosize
-            minRows={2}
-            maxLength={4000}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.fields.reason}
+          <TextInput
+            label={t('people.pronouns')}
+            description={t('common.optional')}
+            value={pronouns}
+            maxLength={50}
+            onChange={(e) => setPronouns(e.currentTarget.value)}
           />
-          <ErrorAlert message={create.isError ? errors.summary : undefined} />
-          <Group justify="flex-end">
-            <Button variant="outline" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('refer.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <LanguagePicker value={language} onChange={setLanguage} description={t('people.languageHelp')} />
+        </>
+      )}
+      <Textarea
+        label={t('refer.reason')}
+        description={t('refer.reasonHelp')}
+        autosize
+        minRows={2}
+        maxLength={4000}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.fields.reason}
+      />
+    </FormModal>
   );
 }

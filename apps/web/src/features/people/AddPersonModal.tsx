@@ -1,8 +1,8 @@
 import type { Language, Person } from '@alongside/contracts';
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/Feedback.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { LanguagePicker } from '../../components/LanguagePicker.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useFormErrors } from '../../lib/errors.ts';
@@ -51,57 +51,51 @@ export function AddPersonModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('people.addTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md">
-          <Text size="sm">{t('people.addIntro', { team: teamName })}</Text>
-          <TextInput
-            label={t('people.preferredName')}
-            description={t('people.preferredNameHelp')}
-            required
-            data-autofocus
-            value={preferredName}
-            onChange={(e) => {
-              setPreferredName(e.currentTarget.value);
-              setNameProblem(undefined);
-              clearField('preferredName');
-            }}
-            error={nameProblem ?? errors.fields.preferredName}
-            maxLength={200}
-          />
-          <TextInput
-            label={t('people.pronouns')}
-            description={t('common.optional')}
-            value={pronouns}
-            onChange={(e) => setPronouns(e.currentTarget.value)}
-            error={errors.fields.pronouns}
-            maxLength={50}
-          />
-          <TextInput
-            label={t('people.externalId')}
-            description={t('people.externalIdHelp')}
-            value={externalId}
-            onChange={(e) => setExternalId(e.currentTarget.value)}
-            error={errors.fields.externalId}
-            maxLength={100}
-          />
-          <LanguagePicker
-            value={language}
-            onChange={setLanguage}
-            description={t('people.languageHelp')}
-            error={errors.fields.language}
-          />
-          <ErrorAlert message={create.isError ? errors.summary : undefined} />
-          <Group justify="flex-end">
-            <Button variant="outline" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('people.addSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t('people.addTitle')}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      error={create.isError ? errors.summary : undefined}
+      submitLabel={t('people.addSubmit')}
+      pending={create.isPending}
+    >
+      <Text size="sm">{t('people.addIntro', { team: teamName })}</Text>
+      <TextInput
+        label={t('people.preferredName')}
+        description={t('people.preferredNameHelp')}
+        required
+        data-autofocus
+        value={preferredName}
+        onChange={(e) => {
+          setPreferredName(e.currentTarget.value);
+          setNameProblem(undefined);
+          clearField('preferredName');
+        }}
+        error={nameProblem ?? errors.fields.preferredName}
+        maxLength={200}
+      />
+      <TextInput
+        label={t('people.pronouns')}
+        description={t('common.optional')}
+        value={pronouns}
+        onChange={(e) => setPronouns(e.currentTarget.value)}
+        error={errors.fields.pronouns}
+        maxLength={50}
+      />
+      <TextInput
+        label={t('people.externalId')}
+        description={t('people.externalIdHelp')}
+        value={externalId}
+        onChange={(e) => setExternalId(e.currentTarget.value)}
+        error={errors.fields.externalId}
+        maxLength={100}
+      />
+      <LanguagePicker
+        value={language}
+        onChange={setLanguage}
+        description={t('people.languageHelp')}
+        error={errors.fields.language}
+      />
+    </FormModal>
   );
 }

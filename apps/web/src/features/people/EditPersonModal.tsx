@@ -1,9 +1,9 @@
 import type { Language, Person } from '@alongside/contracts';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/Feedback.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { LanguagePicker } from '../../components/LanguagePicker.tsx';
 import { useFormErrors } from '../../lib/errors.ts';
 import { useUpdatePerson } from './queries.ts';
@@ -50,59 +50,49 @@ export function EditPersonModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('person.editTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      error={update.isError ? (conflict ? t('person.conflict') : errors.summary) : undefined}
+      submitLabel={t('person.saveDetails')}
+      pending={update.isPending}
+      submitDisabled={conflict}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md">
-          <TextInput
-            label={t('people.preferredName')}
-            description={t('people.preferredNameHelp')}
-            required
-            value={preferredName}
-            maxLength={200}
-            onChange={(e) => {
-              setPreferredName(e.currentTarget.value);
-              setNameProblem(undefined);
-            }}
-            error={nameProblem ?? errors.fields.preferredName}
-          />
-          <TextInput
-            label={t('people.pronouns')}
-            description={t('common.optional')}
-            value={pronouns}
-            maxLength={50}
-            onChange={(e) => setPronouns(e.currentTarget.value)}
-            error={errors.fields.pronouns}
-          />
-          <TextInput
-            label={t('people.externalId')}
-            description={t('people.externalIdHelp')}
-            value={externalId}
-            maxLength={100}
-            onChange={(e) => setExternalId(e.currentTarget.value)}
-            error={errors.fields.externalId}
-          />
-          <LanguagePicker
-            value={language}
-            onChange={setLanguage}
-            description={t('people.languageHelp')}
-            error={errors.fields.language}
-          />
-          <ErrorAlert message={update.isError ? (conflict ? t('person.conflict') : errors.summary) : undefined} />
-          <Group justify="flex-end">
-            <Button variant="outline" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending} disabled={conflict}>
-              {t('person.saveDetails')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('people.preferredName')}
+        description={t('people.preferredNameHelp')}
+        required
+        value={preferredName}
+        maxLength={200}
+        onChange={(e) => {
+          setPreferredName(e.currentTarget.value);
+          setNameProblem(undefined);
+        }}
+        error={nameProblem ?? errors.fields.preferredName}
+      />
+      <TextInput
+        label={t('people.pronouns')}
+        description={t('common.optional')}
+        value={pronouns}
+        maxLength={50}
+        onChange={(e) => setPronouns(e.currentTarget.value)}
+        error={errors.fields.pronouns}
+      />
+      <TextInput
+        label={t('people.externalId')}
+        description={t('people.externalIdHelp')}
+        value={externalId}
+        maxLength={100}
+        onChange={(e) => setExternalId(e.currentTarget.value)}
+        error={errors.fields.externalId}
+      />
+      <LanguagePicker
+        value={language}
+        onChange={setLanguage}
+        description={t('people.languageHelp')}
+        error={errors.fields.language}
+      />
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
 import { CONNECTION_SERVICES, type Connection } from '@alongside/contracts';
 import { CLINICIAN_ROLES } from '@alongside/contracts/vocabulary';
-import { Button, Checkbox, Group, Modal, NativeSelect, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Checkbox, NativeSelect, SegmentedControl, Text, Textarea } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/Feedback.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { describeError, useFormErrors } from '../../lib/errors.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { usePracticeLabels } from '../../lib/practice-labels.ts';
@@ -62,89 +62,78 @@ export function NewConnectionModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('connections.newTitle', { name: personName })}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      error={create.isError ? errors.summary : undefined}
+      submitLabel={t('connections.create')}
+      pending={create.isPending}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md">
-          <SegmentedControl
-            aria-label={t('connections.toWhat')}
-            value={to}
-            onChange={(v) => {
-              setTo(v === 'service' ? 'service' : 'clinician');
-              setProblem(undefined);
-            }}
-            data={[
-              { value: 'clinician', label: t('connections.toClinician') },
-              { value: 'service', label: t('connections.toServiceOption') },
-            ]}
-          />
-          {to === 'clinician' ? (
-            <NativeSelect
-              label={t('connections.clinician')}
-              required
-              value={targetUserId}
-              onChange={(e) => {
-                setTargetUserId(e.currentTarget.value);
-                setProblem(undefined);
-              }}
-              data={[
-                { value: '', label: members.isPending ? t('common.loading') : t('connections.chooseClinician') },
-                ...clinicians.map((m) => ({ value: m.userId, label: `${m.name} · ${labels.role(m.role)}` })),
-              ]}
-              error={
-                problem ?? errors.fields.targetUserId ?? (members.isError ? describeError(members.error, t) : undefined)
-              }
-            />
-          ) : (
-            <NativeSelect
-              label={t('connections.service')}
-              required
-              value={service}
-              onChange={(e) => {
-                setService(e.currentTarget.value as NonNullable<Connection['service']> | '');
-                setProblem(undefined);
-              }}
-              data={[
-                { value: '', label: t('connections.chooseService') },
-                ...CONNECTION_SERVICES.map((s) => ({ value: s, label: practice.service(s) })),
-              ]}
-              error={problem ?? errors.fields.service}
-            />
-          )}
-          <Checkbox
-            size="md"
-            label={t('connections.warmHandoffLabel')}
-            description={t('connections.warmHandoffHelp')}
-            checked={warmHandoff}
-            onChange={(e) => setWarmHandoff(e.currentTarget.checked)}
-          />
-          <Textarea
-            label={t('connections.reasonLabel')}
-            description={t('connections.reasonHelp')}
-            autosize
-            minRows={2}
-            maxLength={4000}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.fields.reason}
-          />
-          <Text size="sm">{t('connections.whoSees')}</Text>
-          <ErrorAlert message={create.isError ? errors.summary : undefined} />
-          <Group justify="flex-end">
-            <Button variant="outline" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('connections.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SegmentedControl
+        aria-label={t('connections.toWhat')}
+        value={to}
+        onChange={(v) => {
+          setTo(v === 'service' ? 'service' : 'clinician');
+          setProblem(undefined);
+        }}
+        data={[
+          { value: 'clinician', label: t('connections.toClinician') },
+          { value: 'service', label: t('connections.toServiceOption') },
+        ]}
+      />
+      {to === 'clinician' ? (
+        <NativeSelect
+          label={t('connections.clinician')}
+          required
+          value={targetUserId}
+          onChange={(e) => {
+            setTargetUserId(e.currentTarget.value);
+            setProblem(undefined);
+          }}
+          data={[
+            { value: '', label: members.isPending ? t('common.loading') : t('connections.chooseClinician') },
+            ...clinicians.map((m) => ({ value: m.userId, label: `${m.name} · ${labels.role(m.role)}` })),
+          ]}
+          error={
+            problem ?? errors.fields.targetUserId ?? (members.isError ? describeError(members.error, t) : undefined)
+          }
+        />
+      ) : (
+        <NativeSelect
+          label={t('connections.service')}
+          required
+          value={service}
+          onChange={(e) => {
+            setService(e.currentTarget.value as NonNullable<Connection['service']> | '');
+            setProblem(undefined);
+          }}
+          data={[
+            { value: '', label: t('connections.chooseService') },
+            ...CONNECTION_SERVICES.map((s) => ({ value: s, label: practice.service(s) })),
+          ]}
+          error={problem ?? errors.fields.service}
+        />
+      )}
+      <Checkbox
+        size="md"
+        label={t('connections.warmHandoffLabel')}
+        description={t('connections.warmHandoffHelp')}
+        checked={warmHandoff}
+        onChange={(e) => setWarmHandoff(e.currentTarget.checked)}
+      />
+      <Textarea
+        label={t('connections.reasonLabel')}
+        description={t('connections.reasonHelp')}
+        autosize
+        minRows={2}
+        maxLength={4000}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.fields.reason}
+      />
+      <Text size="sm">{t('connections.whoSees')}</Text>
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
 import { VOICE_KINDS, type VoiceItem } from '@alongside/contracts';
-import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Checkbox, NativeSelect, Text, Textarea } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/Feedback.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../lib/errors.ts';
 import { usePracticeLabels } from '../../lib/practice-labels.ts';
 import { useCreateVoiceItem } from './queries.ts';
@@ -49,72 +49,61 @@ export function RecordVoiceItemModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('voice.recordTitle', { name: personName })}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      error={create.isError ? errors.summary : undefined}
+      submitLabel={t('voice.save')}
+      pending={create.isPending}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md">
-          <NativeSelect
-            label={t('voice.kind')}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as VoiceItem['kind'])}
-            data={VOICE_KINDS.map((k) => ({ value: k, label: labels.voiceKind(k) }))}
-            error={errors.fields.kind}
-          />
-          <Textarea
-            label={t('voice.words')}
-            description={t('voice.wordsHelp')}
-            required
-            data-autofocus
-            autosize
-            minRows={3}
-            maxLength={4000}
-            value={words}
-            onChange={(e) => {
-              setWords(e.currentTarget.value);
-              setWordsProblem(undefined);
-            }}
-            error={wordsProblem ?? errors.fields.words}
-          />
-          <Textarea
-            label={t('voice.contextLabel')}
-            description={t('common.optional')}
-            autosize
-            minRows={1}
-            maxLength={4000}
-            value={context}
-            onChange={(e) => setContext(e.currentTarget.value)}
-            error={errors.fields.context}
-          />
-          <Checkbox
-            size="md"
-            label={t('voice.writtenTogether')}
-            checked={writtenTogether}
-            onChange={(e) => setWrittenTogether(e.currentTarget.checked)}
-          />
-          <Checkbox
-            size="md"
-            label={t('voice.shareAgreed', { name: personName })}
-            description={sharingBlocked ? t('voice.shareBlocked') : t('voice.shareAgreedHelp')}
-            checked={shareAgreed}
-            onChange={(e) => setShareAgreed(e.currentTarget.checked)}
-          />
-          {!shareAgreed ? <Text size="sm">{t('voice.staysPeer')}</Text> : null}
-          <ErrorAlert message={create.isError ? errors.summary : undefined} />
-          <Group justify="flex-end">
-            <Button variant="outline" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('voice.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <NativeSelect
+        label={t('voice.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.currentTarget.value as VoiceItem['kind'])}
+        data={VOICE_KINDS.map((k) => ({ value: k, label: labels.voiceKind(k) }))}
+        error={errors.fields.kind}
+      />
+      <Textarea
+        label={t('voice.words')}
+        description={t('voice.wordsHelp')}
+        required
+        data-autofocus
+        autosize
+        minRows={3}
+        maxLength={4000}
+        value={words}
+        onChange={(e) => {
+          setWords(e.currentTarget.value);
+          setWordsProblem(undefined);
+        }}
+        error={wordsProblem ?? errors.fields.words}
+      />
+      <Textarea
+        label={t('voice.contextLabel')}
+        description={t('common.optional')}
+        autosize
+        minRows={1}
+        maxLength={4000}
+        value={context}
+        onChange={(e) => setContext(e.currentTarget.value)}
+        error={errors.fields.context}
+      />
+      <Checkbox
+        size="md"
+        label={t('voice.writtenTogether')}
+        checked={writtenTogether}
+        onChange={(e) => setWrittenTogether(e.currentTarget.checked)}
+      />
+      <Checkbox
+        size="md"
+        label={t('voice.shareAgreed', { name: personName })}
+        description={sharingBlocked ? t('voice.shareBlocked') : t('voice.shareAgreedHelp')}
+        checked={shareAgreed}
+        onChange={(e) => setShareAgreed(e.currentTarget.checked)}
+      />
+      {!shareAgreed ? <Text size="sm">{t('voice.staysPeer')}</Text> : null}
+    </FormModal>
   );
 }
