@@ -12,6 +12,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import { careTeams, careTier, clinicalRoleIn } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../../lib/errors.ts';
+import { iso } from '../../lib/iso.ts';
 import * as personsRepo from '../persons/persons.repo.ts';
 import type { PersonsService } from '../persons/persons.service.ts';
 import { CLOSING_STATUSES, NEXT_STATUSES, canCreateConnection, canMoveConnection } from './connections.policy.ts';
@@ -22,8 +23,6 @@ export interface ConnectionsDeps {
   clock: Clock;
   persons: Pick<PersonsService, 'getVisible'>;
 }
-
-const iso = (v: Date | string) => new Date(v).toISOString();
 
 /** Connections: peer support as the gateway to the team and services, and referrals to peer support. */
 export function createConnectionsService({ db, clock, persons }: ConnectionsDeps) {

@@ -6,6 +6,7 @@ import { auditInsertFrom, writeAudit } from '../../lib/audit.ts';
 import { canSeeContactSummary, canSeePeerTier, careTeams, careTier } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../../lib/errors.ts';
+import { iso } from '../../lib/iso.ts';
 import type { PersonsService } from '../persons/persons.service.ts';
 import * as policy from './contacts.policy.ts';
 import * as repo from './contacts.repo.ts';
@@ -16,12 +17,14 @@ export interface ContactsDeps {
   persons: Pick<PersonsService, 'getVisible'>;
 }
 
-const iso = (v: Date | string) => new Date(v).toISOString();
-
 /** Peer support contacts: the note is peer-tier; the team summary follows the person's consent. */
 export function createContactsService({ db, clock, persons }: ContactsDeps) {
   async function read(actor: Actor, filter: Parameters<typeof repo.findContacts>[2]): Promise<Contact[]> {
-    const rows = await repo.findContacts(db, careTeams(actor), filter);
+    return toContacts(actor, await repo.findContacts(db, careTeams(actor), filter));
+  }
+
+  /** The rows as the actor may read them: the note and corrections for peer staff, the summary as consent allows. */
+  async function toContacts(actor: Actor, rows: repo.ContactListRow[]): Promise<Contact[]> {
     const peerIds = rows.filter((r) => canSeePeerTier(careTier(actor, r.team_id))).map((r) => r.id);
     const corrections = await repo.findCorrections(db, peerIds);
     return rows.map((r) => {
@@ -58,7 +61,7 @@ export function createContactsService({ db, clock, persons }: ContactsDeps) {
   async function getOne(actor: Actor, id: string): Promise<Contact & { organizationId: string }> {
     const [row] = await repo.findContacts(db, careTeams(actor), { id, limit: 1 });
     if (!row) throw notFound('Contact');
-    const [contact] = await read(actor, { id, limit: 1 });
+    const [contact] = await toContacts(actor, [row]);
     return { ...contact!, organizationId: row.organization_id };
   }
 

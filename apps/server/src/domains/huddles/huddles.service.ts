@@ -6,6 +6,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import { careTeams, careTier } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { badRequest, forbidden, notFound } from '../../lib/errors.ts';
+import { iso } from '../../lib/iso.ts';
 import * as personsRepo from '../persons/persons.repo.ts';
 import * as voiceRepo from '../voice-items/voice-items.repo.ts';
 import { toVoiceItem } from '../voice-items/voice-items.service.ts';
@@ -21,7 +22,6 @@ export interface HuddlesDeps {
   stepAways: Pick<StepAwaysService, 'awayInTeam'>;
 }
 
-const iso = (v: Date | string) => new Date(v).toISOString();
 const KIND_LABEL: Record<string, string> = { from_peer_support: 'connection', to_peer_support: 'referral to peer support' };
 
 function toItem(r: repo.HuddleItemRow) {

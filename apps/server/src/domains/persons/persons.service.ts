@@ -12,14 +12,13 @@ import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { careTeams, careTier } from '../../lib/care-access.ts';
 import { badRequest, forbidden, notFound, versionConflict } from '../../lib/errors.ts';
+import { iso } from '../../lib/iso.ts';
 import * as policy from './persons.policy.ts';
 import * as repo from './persons.repo.ts';
 
 export interface PersonsDeps {
   db: Db;
 }
-
-const iso = (v: Date | string) => new Date(v).toISOString();
 
 function toPerson(
   row: repo.PersonListRow,
@@ -52,17 +51,13 @@ function toPerson(
 /** Persons supported, their caseload (PSPs) and their consent decisions. */
 export function createPersonsService({ db }: PersonsDeps) {
   async function load(actor: Actor, ids: string[]): Promise<Person[]> {
-    const rows = await repo.findPersons(db, careTeams(actor), { ids });
-    const [psps, covering] = await Promise.all([
-      repo.findPsps(
-        db,
-        rows.map((r) => r.id),
-      ),
-      repo.findCovering(
-        db,
-        rows.map((r) => r.id),
-      ),
-    ]);
+    return withCaseload(await repo.findPersons(db, careTeams(actor), { ids }));
+  }
+
+  /** The rows with their PSPs and who covers them. */
+  async function withCaseload(rows: repo.PersonListRow[]): Promise<Person[]> {
+    const ids = rows.map((r) => r.id);
+    const [psps, covering] = await Promise.all([repo.findPsps(db, ids), repo.findCovering(db, ids)]);
     return rows.map((r) => toPerson(r, psps, covering));
   }
 
@@ -91,16 +86,7 @@ export function createPersonsService({ db }: PersonsDeps) {
         q: query.q,
         pspId: query.mine ? actor.userId : undefined,
       });
-      const [psps, covering] = await Promise.all([
-        repo.findPsps(
-          db,
-          rows.map((r) => r.id),
-        ),
-        repo.findCovering(
-          db,
-          rows.map((r) => r.id),
-        ),
-      ]);
+      const result = await withCaseload(rows);
       await writeAudit(db, actor, {
         action: 'person.list',
         entityType: 'person',
@@ -113,7 +99,7 @@ export function createPersonsService({ db }: PersonsDeps) {
           ...(query.teamId ? { teamId: query.teamId } : {}),
         },
       });
-      return rows.map((r) => toPerson(r, psps, covering));
+      return result;
     },
 
     async get(actor: Actor, id: string): Promise<Person> {

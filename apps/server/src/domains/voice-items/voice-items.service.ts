@@ -6,6 +6,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import { careTeams, careTier, consentAllowsSharing } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors.ts';
+import { iso } from '../../lib/iso.ts';
 import type { PersonsService } from '../persons/persons.service.ts';
 import { ALLOWED_FROM, canActOnVoiceItem, type VoiceAction } from './voice-items.policy.ts';
 import * as repo from './voice-items.repo.ts';
@@ -17,7 +18,6 @@ export interface VoiceItemsDeps {
 }
 
 const DAY_MS = 86_400_000;
-const iso = (v: Date | string) => new Date(v).toISOString();
 const step = (at: Date | string | null, id: string | null, name: string | null) => (at && id ? { at: iso(at), by: { id, name: name ?? '' } } : null);
 
 export function toVoiceItem(r: repo.VoiceItemRow, now: Date): VoiceItem {
