@@ -30,7 +30,7 @@ export interface ActivityOptions {
   onTable?: (table: string) => void;
 }
 
-export const ACTIVITY_DAYS = 182;
+const ACTIVITY_DAYS = 182;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -41,7 +41,7 @@ const CONNECTION_STATUSES = ['proposed', 'accepted', 'met', 'completed', 'declin
 type ConnStatus = (typeof CONNECTION_STATUSES)[number];
 
 /** mulberry32: small, fast and good enough for demo data. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
 
-const { stepAways, stepAwayCoverage, personPsps, persons, memberships } = schema;
+const { stepAways, stepAwayCoverage, personPsps, persons } = schema;
 
 export type StepAwayRow = typeof stepAways.$inferSelect;
 
@@ -98,17 +98,6 @@ export async function findPrimaryCaseload(db: Db, teamId: string, userId: string
         isNull(persons.archivedAt),
       ),
     );
-}
-
-/** Users holding a peer role in the team. */
-export async function findPeerStaff(db: Db, teamId: string): Promise<Map<string, string[]>> {
-  const rows = await db
-    .select({ userId: memberships.userId, role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.teamId, teamId), inArray(memberships.role, ['peer_support_worker', 'peer_supervisor'])));
-  const staff = new Map<string, string[]>();
-  for (const r of rows) staff.set(r.userId, [...(staff.get(r.userId) ?? []), r.role]);
-  return staff;
 }
 
 /** Users among `userIds` who are away now (a step-away not returned from). */

@@ -119,7 +119,7 @@ export function createStepAwaysService({ db, clock }: StepAwaysDeps) {
         throw forbidden('A step-away is started by the PSP, or by their peer supervisor with their agreement.');
       if (decision === 'agreement_required')
         throw badRequest('agreementMethod', 'record how the PSP agreed to this step-away');
-      const staff = await repo.findPeerStaff(db, team.id);
+      const staff = await personsRepo.findPeerStaffIds(db, team.id);
       if (!staff.has(userId))
         throw badRequest('userId', 'must be a peer support worker or peer supervisor of the team');
       if ((await repo.findAwayUserIds(db, [userId])).size > 0)

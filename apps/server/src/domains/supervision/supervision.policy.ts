@@ -1,3 +1,5 @@
+import { CLINICIAN_ROLES } from '@alongside/contracts';
+
 /** Supervision notes belong to the PSP and that supervisor: nobody else reads them, not managers, not other supervisors. */
 export const canSeeSupervisionSession = (actorId: string, session: { pspId: string; supervisorId: string }): boolean =>
   actorId === session.pspId || actorId === session.supervisorId;
@@ -6,11 +8,4 @@ export const canSeeSupervisionSession = (actorId: string, session: { pspId: stri
 export const canRecordSupervisionSession = canSeeSupervisionSession;
 
 /** Roles that may supervise a PSP of their team: peer supervisors (peer supervision) and clinicians (clinical). */
-export const SUPERVISOR_ROLES = [
-  'peer_supervisor',
-  'nurse',
-  'psychiatrist',
-  'psychologist',
-  'occupational_therapist',
-  'social_worker',
-] as const;
+export const SUPERVISOR_ROLES = ['peer_supervisor', ...CLINICIAN_ROLES] as const;

@@ -27,10 +27,11 @@ export function createSustainabilityService({ db, clock }: SustainabilityDeps) {
       const k = program.k;
       const end = new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS);
       const endDate = dateOf(end);
-      const [teams, psps, spans] = await Promise.all([
+      const [teams, psps, spans, headcount] = await Promise.all([
         repo.teamHeadcounts(db, programId),
         repo.pspFigures(db, programId, end),
         repo.stepAwaySpans(db, programId, query.from, endDate),
+        repo.programHeadcount(db, programId),
       ]);
       const today = dateOf(clock.now());
       const daysByPsp = new Map<string, number>();
@@ -44,7 +45,6 @@ export function createSustainabilityService({ db, clock }: SustainabilityDeps) {
         if (days > 0) daysByPsp.set(s.user_id, (daysByPsp.get(s.user_id) ?? 0) + days);
       }
       const stepAwayDays = [...daysByPsp.values()].reduce((a, b) => a + b, 0);
-      const headcount = await repo.programHeadcount(db, programId);
       await writeAudit(db, actor, {
         action: 'sustainability.read',
         entityType: 'program',

@@ -230,14 +230,6 @@ export function findSharesWithSupervisor(db: Db, supervisorId: string) {
 
 // ── Aggregates ───────────────────────────────────────────────────────────────────────────────────
 
-export async function findTeam(db: Db, id: string) {
-  const [row] = await db
-    .select({ id: schema.teams.id, organizationId: schema.teams.organizationId })
-    .from(schema.teams)
-    .where(eq(schema.teams.id, id));
-  return row;
-}
-
 /**
  * For every team of an organization, each PSP's latest check-in on the instrument in the month, attributed to
  * the teams the PSP was in when answering (team_ids), never to their teams of today.

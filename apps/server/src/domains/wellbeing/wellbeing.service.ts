@@ -24,6 +24,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { canKeepWellbeing, peerTeamsByOrganization, showableTeams, suppressSmallCells, teamAggregateAccess, wellbeingK } from './wellbeing.policy.ts';
+import * as personsRepo from '../persons/persons.repo.ts';
 import * as repo from './wellbeing.repo.ts';
 import { bandOf, lastCompletedMonth, monthBounds, monthOf, monthsEnding, nudgeMessage, nudgeReason, readTrend, resourcesFor, say } from './wellbeing.rules.ts';
 
@@ -334,7 +335,7 @@ export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) 
      * at least k distinct PSPs contributed and no other team's aggregate could be subtracted from it (policy).
      */
     async teamAggregate(actor: Actor, teamId: string, requestedMonth: string | undefined): Promise<TeamWellbeing> {
-      const team = await repo.findTeam(db, teamId);
+      const team = await personsRepo.findTeam(db, teamId);
       const access = team ? teamAggregateAccess(actor, team) : 'hidden';
       if (!team || access === 'hidden') throw notFound('Team');
       if (access === 'forbidden') throw forbidden('Team wellbeing figures are for managers, peer supervisors and administrators.');
