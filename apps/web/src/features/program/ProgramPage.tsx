@@ -22,7 +22,7 @@ import { describeError } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
 import { usePracticeLabels } from '../../lib/practice-labels.ts';
 import { useSignedInMe } from '../session/RequireAuth.tsx';
-import { EChart, type ChartOption } from './EChart.tsx';
+import { EChart, type ChartOption } from '../../components/EChart.tsx';
 import { change, periodProblem, quarterPresets, type Period } from './periods.ts';
 import { indicatorsCsvUrl, useIndicators } from './queries.ts';
 
