@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { answersFor, checkedInThisMonth, fromFirstActiveMonth, monthOf, scoredMonths, unanswered } from './rules.ts';
+
+describe('wellbeing page rules', () => {
+  it('reads the month in local time', () => {
+    expect(monthOf(new Date(2026, 0, 31, 23, 59))).toBe('2026-01');
+    expect(monthOf(new Date(2026, 11, 1, 0, 0))).toBe('2026-12');
+  });
+
+  it('knows whether this month has a check-in', () => {
+    const now = new Date(2026, 10, 15);
+    expect(checkedInThisMonth([{ createdAt: new Date(2026, 9, 30).toISOString() }], now)).toBe(false);
+    expect(checkedInThisMonth([{ createdAt: new Date(2026, 10, 1, 9).toISOString() }], now)).toBe(true);
+    expect(checkedInThisMonth([], now)).toBe(false);
+  });
+
+  it('keeps only scored months of the trend', () => {
+    const month = (m: string, score: number | null) => ({ month: m, score, band: null, checkIns: 0, pulses: 1, energyMean: 3, loadMean: 3 });
+    const trend = { scaleLabel: 'x', higherIsWorse: true, range: { min: 0, max: 100 }, threshold: 60, months: [month('2026-01', 40), month('2026-02', null), month('2026-03', 55)] };
+    expect(scoredMonths(trend).map((m) => m.month)).toEqual(['2026-01', '2026-03']);
+  });
+
+  it('sends every item, unanswered ones as null, and names them', () => {
+    expect(answersFor(['a', 'b', 'c'], { a: 2, c: 0 })).toEqual({ a: 2, b: null, c: 0 });
+    expect(unanswered(['a', 'b', 'c'], { a: 2, c: 0 })).toEqual(['b']);
+  });
+
+  it('starts the trend at the first month with a check-in or a pulse', () => {
+    const month = (m: string, checkIns: number, pulses: number) => ({ month: m, score: null, band: null, checkIns, pulses, energyMean: null, loadMean: null });
+    const trend = { scaleLabel: null, higherIsWorse: true, range: null, threshold: null, months: [month('2026-01', 0, 0), month('2026-02', 0, 2), month('2026-03', 0, 0)] };
+    expect(fromFirstActiveMonth(trend).months.map((m) => m.month)).toEqual(['2026-02', '2026-03']);
+    expect(fromFirstActiveMonth({ ...trend, months: [month('2026-01', 0, 0)] }).months).toEqual([]);
+  });
+});
