@@ -113,7 +113,12 @@ export const stepAways = pgTable(
     createdAt: createdAt(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('step_aways_team_idx').on(t.teamId), index('step_aways_user_idx').on(t.userId)],
+  (t) => [
+    index('step_aways_team_idx').on(t.teamId),
+    index('step_aways_user_idx').on(t.userId),
+    // A PSP is away at most once at a time in a team: two step-aways started at the same moment cannot both land.
+    uniqueIndex('step_aways_open').on(t.userId, t.teamId).where(sql`${t.returnedAt} IS NULL`),
+  ],
 );
 
 /** Who covers each person on the caseload during a step-away, with a peer-tier hand-over note. */

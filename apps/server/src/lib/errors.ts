@@ -18,3 +18,20 @@ export const badRequest = (field: string, message: string) =>
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 export const versionConflict = () =>
   new AppError(409, 'version_conflict', 'Someone else changed this since you opened it. Reload and try again.');
+
+/** The PostgreSQL error behind a failed query (Drizzle wraps it as `cause`): its SQLSTATE and constraint, if any. */
+export function pgError(error: unknown): { code: string; constraint: string | undefined } | undefined {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      return { code, constraint: typeof constraint === 'string' ? constraint : undefined };
+    }
+  }
+  return undefined;
+}
+
+/** Whether a query failed on the unique index (or constraint) `name`: SQLSTATE 23505. */
+export function isUniqueViolation(error: unknown, name: string): boolean {
+  const pg = pgError(error);
+  return pg?.code === '23505' && pg.constraint === name;
+}

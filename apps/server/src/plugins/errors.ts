@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from '../lib/errors.ts';
+import { AppError, pgError } from '../lib/errors.ts';
 
 interface FieldError {
   field: string;
@@ -14,14 +14,6 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; code: string; message: 
   '23503': { status: 400, code: 'invalid_reference', message: 'A referenced record does not exist.' },
   '22P02': { status: 400, code: 'validation_failed', message: 'A value has the wrong format.' },
 };
-
-function pgCode(error: unknown): string | undefined {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
 
 /** One error shape for every failure: { error: { code, message, details } }; no stack traces leave. */
 export function registerErrorHandling(app: FastifyInstance, options: { serveWebApp: boolean }) {
@@ -41,7 +33,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { serveWebA
         .status(error.statusCode)
         .send({ error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } });
     }
-    const pg = PG_CLIENT_ERRORS[pgCode(error) ?? ''];
+    const pg = PG_CLIENT_ERRORS[pgError(error)?.code ?? ''];
     if (pg) return reply.status(pg.status).send({ error: { code: pg.code, message: pg.message } });
     // Fastify's own client errors: malformed JSON, wrong content type, body too large…
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

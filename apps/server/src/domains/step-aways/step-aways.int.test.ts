@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Person, StepAway, TeamBoard } from '@alongside/contracts';
+import { isUniqueViolation } from '../../lib/errors.ts';
 import { fieldsOf } from '../../test/harness.ts';
 import {
   addConnection,
@@ -182,6 +183,42 @@ describe('starting a step-away', () => {
       { method: 'POST', url, payload: { teamId: pw.teamId, startsOn: today(), coverage: [] } },
       409,
     );
+  });
+
+  it('two requests at the same moment start one step-away: the other is refused with 409', async () => {
+    const s = await scene();
+    const { pw } = s;
+    const request = {
+      method: 'POST' as const,
+      url,
+      payload: { teamId: pw.teamId, startsOn: today(), coverage: s.coverage },
+    };
+    // On PostgreSQL both pass the check before the insert and the unique index refuses the second (PGlite, with one
+    // connection, may run them one after the other: then the check refuses it). Either way: one 201, one 409.
+    const responses = await Promise.all([pw.as.psp.request(request), pw.as.psp.request(request)]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(responses.find((r) => r.statusCode === 409)!.json()).toMatchObject({
+      error: { code: 'already_away', details: [{ field: 'userId' }] },
+    });
+    const rows = await ctx.database.query<{ id: string }>(
+      sql`select id from step_aways where user_id = ${pw.ids.psp} and team_id = ${pw.teamId}`,
+    );
+    expect(rows).toHaveLength(1);
+    const coverage = await ctx.database.query<{ step_away_id: string }>(
+      sql`select c.step_away_id from step_away_coverage c join persons p on p.id = c.person_id where p.team_id = ${pw.teamId}`,
+    );
+    expect(coverage.map((c) => c.step_away_id)).toEqual([rows[0]!.id, rows[0]!.id]);
+    // The database itself refuses a second step-away not returned from, whoever writes it.
+    const direct = await ctx.database
+      .query(
+        sql`insert into step_aways (user_id, organization_id, team_id, starts_on, started_by)
+            select user_id, organization_id, team_id, starts_on, started_by from step_aways where id = ${rows[0]!.id}`,
+      )
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(isUniqueViolation(direct, 'step_aways_open')).toBe(true);
   });
 
   it('a peer supervisor starts one for a PSP only with the PSP’s recorded agreement', async () => {

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
+import { isUniqueViolation } from '../../lib/errors.ts';
 
 const { stepAways, stepAwayCoverage, personPsps, persons } = schema;
 
@@ -100,19 +101,40 @@ export async function findPrimaryCaseload(db: Db, teamId: string, userId: string
     );
 }
 
-/** Users among `userIds` who are away now (a step-away not returned from). */
-export async function findAwayUserIds(db: Db, userIds: string[]): Promise<Set<string>> {
+/** Users among `userIds` who are away now (a step-away not returned from), in any team or only in `teamId`. */
+export async function findAwayUserIds(db: Db, userIds: string[], teamId?: string): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const rows = await db
     .select({ userId: stepAways.userId })
     .from(stepAways)
-    .where(and(inArray(stepAways.userId, userIds), isNull(stepAways.returnedAt)));
+    .where(
+      and(
+        inArray(stepAways.userId, userIds),
+        isNull(stepAways.returnedAt),
+        teamId === undefined ? undefined : eq(stepAways.teamId, teamId),
+      ),
+    );
   return new Set(rows.map((r) => r.userId));
 }
 
-export async function insertStepAway(db: Db, values: typeof stepAways.$inferInsert) {
-  const [row] = await db.insert(stepAways).values(values).returning({ id: stepAways.id });
-  return row!;
+/** The partial unique index that allows one step-away not returned from per PSP and team (migration 0004). */
+const OPEN_STEP_AWAY_INDEX = 'step_aways_open';
+
+/**
+ * Inserts a step-away; undefined when the PSP already has one not returned from in the team — found by the unique
+ * index when two requests passed the service's check at the same moment. The transaction must then end.
+ */
+export async function insertStepAway(
+  db: Db,
+  values: typeof stepAways.$inferInsert,
+): Promise<{ id: string } | undefined> {
+  try {
+    const [row] = await db.insert(stepAways).values(values).returning({ id: stepAways.id });
+    return row!;
+  } catch (error) {
+    if (isUniqueViolation(error, OPEN_STEP_AWAY_INDEX)) return undefined;
+    throw error;
+  }
 }
 
 export async function insertCoverage(db: Db, rows: (typeof stepAwayCoverage.$inferInsert)[]) {

@@ -25,6 +25,11 @@ export interface StepAwaysDeps {
 const PRIVATE = 'wellbeing_private';
 const iso = (v: Date | string) => new Date(v).toISOString();
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+// The same answer whether the check before the insert or the unique index (two requests at once) finds it.
+const alreadyAway = () =>
+  new AppError(409, 'already_away', 'userId: is already away from this team; record the return first.', [
+    { field: 'userId', message: 'is already away from this team; record the return first' },
+  ]);
 
 /** Step-aways: time away without a reason, with the caseload covered by colleagues of the team. */
 export function createStepAwaysService({ db, clock }: StepAwaysDeps) {
@@ -122,8 +127,7 @@ export function createStepAwaysService({ db, clock }: StepAwaysDeps) {
       const staff = await personsRepo.findPeerStaffIds(db, team.id);
       if (!staff.has(userId))
         throw badRequest('userId', 'must be a peer support worker or peer supervisor of the team');
-      if ((await repo.findAwayUserIds(db, [userId])).size > 0)
-        throw new AppError(409, 'already_away', 'This step-away has already started; record the return first.');
+      if ((await repo.findAwayUserIds(db, [userId], team.id)).size > 0) throw alreadyAway();
 
       const caseload = new Set((await repo.findPrimaryCaseload(db, team.id, userId)).map((p) => p.id));
       const chosen = new Map(body.coverage.map((c) => [c.personId, c]));
@@ -150,6 +154,8 @@ export function createStepAwaysService({ db, clock }: StepAwaysDeps) {
           agreementMethod: isOnBehalf ? (body.agreementMethod ?? null) : null,
           createdAt: clock.now(),
         });
+        // A second request for the same PSP and team, sent at the same moment, passed the check above too.
+        if (!row) throw alreadyAway();
         await repo.insertCoverage(
           tx,
           body.coverage.map((c) => ({

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "step_aways_open" ON "step_aways" USING btree ("user_id","team_id") WHERE "step_aways"."returned_at" IS NULL;
