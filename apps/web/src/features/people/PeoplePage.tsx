@@ -28,9 +28,10 @@ import { useTeamChoice } from '../board/useTeamChoice.ts';
 import { AddPersonModal } from './AddPersonModal.tsx';
 import { usePersons } from './queries.ts';
 
-function PersonCard({ person }: { person: Person }) {
+function PersonCard({ person, userId }: { person: Person; userId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const awayPsp = person.coveredBy?.some((c) => c.id === userId) ? person.psps.find((s) => s.isPrimary) : undefined;
   const headingId = `person-${person.id}-name`;
   return (
     <Card component="li" withBorder radius="md" padding="md" aria-labelledby={headingId}>
@@ -69,6 +70,11 @@ function PersonCard({ person }: { person: Person }) {
           >
             {t('people.pendingConnections', { count: person.pendingConnections })}
           </Badge>
+          {awayPsp ? (
+            <Badge variant="outline" color="alongside.9" radius="sm" tt="none">
+              {t('people.coveringFor', { name: awayPsp.name })}
+            </Badge>
+          ) : null}
           {person.consent.lockbox ? (
             <Badge variant="outline" color="gray.8" radius="sm" tt="none">
               {t('consent.lockboxOn')}
@@ -196,7 +202,7 @@ export function PeoplePage() {
                 style={{ listStyle: 'none' }}
               >
                 {list.map((p) => (
-                  <PersonCard key={p.id} person={p} />
+                  <PersonCard key={p.id} person={p} userId={me.user.id} />
                 ))}
               </SimpleGrid>
             </>

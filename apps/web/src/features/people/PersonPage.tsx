@@ -11,6 +11,7 @@ import { describeError } from '../../lib/errors.ts';
 import { AddTopicForm } from '../board/AddTopicForm.tsx';
 import { useSignedInMe } from '../session/RequireAuth.tsx';
 import { ConnectionCard } from './ConnectionCard.tsx';
+import { CoverageNotice } from '../step-away/CoverageNotice.tsx';
 import { ConsentPanel, ConsentSummary } from './ConsentPanel.tsx';
 import { ContactsTimeline } from './ContactsTimeline.tsx';
 import { EditPersonModal } from './EditPersonModal.tsx';
@@ -187,6 +188,7 @@ export function PersonPage() {
         </Stack>
       </Card>
 
+      {tier === 'peer' ? <CoverageNotice person={p} /> : null}
       <VoiceSection person={p} tier={tier} sharingBlocked={sharingBlocked} onRecord={() => setDialog('voice')} />
       <ConnectionsSection person={p} tier={tier} onConnect={() => setDialog('connection')} />
       <section aria-labelledby="contacts-title">

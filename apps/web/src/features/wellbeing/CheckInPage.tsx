@@ -62,12 +62,12 @@ export function CheckInPage() {
       {back}
       <PageHeader title={form.title} description={form.intro}>
         <Group gap="xs">
-          <PrivacyLabel kind="notShared" />
+          <PrivacyLabel kind="onlyYou" />
         </Group>
       </PageHeader>
       <Alert variant="light" color="gray" role="note">
         <Text size="sm">{form.notice}</Text>
-        {form.attribution ? (
+        {form.attribution && form.licenceStatus !== 'own_non_validated' ? (
           <Text size="xs" c="dimmed" mt={4}>
             {form.attribution}
           </Text>

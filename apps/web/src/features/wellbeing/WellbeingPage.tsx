@@ -114,7 +114,7 @@ function PulseForm() {
     );
   };
   return (
-    <Section id="pulse-title" title={t('wellbeing.pulse.title')} label={<PrivacyLabel kind="notShared" />}>
+    <Section id="pulse-title" title={t('wellbeing.pulse.title')} label={<PrivacyLabel kind="onlyYou" />}>
       <Text size="sm">{t('wellbeing.pulse.intro')}</Text>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
@@ -196,7 +196,7 @@ function CheckInCard() {
   const last = checkIns.data?.[0];
   const done = checkedInThisMonth(checkIns.data ?? [], new Date());
   return (
-    <Section id="check-in-title" title={t('wellbeing.checkIn.cardTitle')} label={<PrivacyLabel kind="notShared" />}>
+    <Section id="check-in-title" title={t('wellbeing.checkIn.cardTitle')} label={<PrivacyLabel kind="onlyYou" />}>
       {checkIns.isPending ? (
         <Loader size="sm" role="status" aria-label={t('common.loading')} />
       ) : (
@@ -431,7 +431,7 @@ export function WellbeingPage() {
           <StepAwayCard />
         </Stack>
       </SimpleGrid>
-      <Section id="trend-title" title={t('wellbeing.trend.title')} label={<PrivacyLabel kind="notShared" />}>
+      <Section id="trend-title" title={t('wellbeing.trend.title')} label={<PrivacyLabel kind="onlyYou" />}>
         {wellbeing.isPending ? (
           <Loader role="status" aria-label={t('common.loading')} />
         ) : wellbeing.isError ? (
