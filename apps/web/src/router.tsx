@@ -54,6 +54,11 @@ export const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('./features/program/ProgramPage.tsx')).ProgramPage }),
               },
               {
+                path: 'psps',
+                // The supervisor's home draws shared wellbeing trends with ECharts: load it with the page.
+                lazy: async () => ({ Component: (await import('./features/supervision/PspsPage.tsx')).PspsPage }),
+              },
+              {
                 path: 'admin',
                 element: <AdminLayout />,
                 children: [

@@ -16,7 +16,7 @@ const ids = (r: RoleView) => visibleNav(r).flatMap((s) => s.items.map((i) => i.i
 describe('role home pages in the navigation', () => {
   it.each([
     [['peer_support_worker'], ['home', 'profile', 'people', 'board', 'huddles']],
-    [['peer_supervisor'], ['home', 'profile', 'people', 'board', 'huddles']],
+    [['peer_supervisor'], ['home', 'profile', 'psps', 'people', 'board', 'huddles']],
     [['nurse'], ['home', 'profile', 'board', 'huddles']],
     [['psychiatrist'], ['home', 'profile', 'board', 'huddles']],
     [['social_worker'], ['home', 'profile', 'board', 'huddles']],
@@ -31,6 +31,13 @@ describe('role home pages in the navigation', () => {
     expect(ids(withRoles(held))).toEqual(expected);
   });
 
+  it('shows "My PSPs" to peer supervisors only', () => {
+    for (const role of ['peer_support_worker', 'nurse', 'manager', 'researcher', 'org_admin'] as const) {
+      expect(ids(withRoles([role]))).not.toContain('psps');
+    }
+    expect(ids(withRoles(['nurse', 'peer_supervisor']))).toContain('psps');
+  });
+
   it('never shows person-level pages to managers or researchers', () => {
     for (const role of ['manager', 'researcher'] as const) {
       expect(ids(withRoles([role]))).not.toContain('people');
@@ -42,7 +49,9 @@ describe('role home pages in the navigation', () => {
 describe('homePathFor', () => {
   it.each([
     [['peer_support_worker'], '/people'],
-    [['peer_supervisor'], '/people'],
+    [['peer_supervisor'], '/psps'],
+    [['peer_support_worker', 'peer_supervisor'], '/psps'],
+    [['nurse', 'peer_supervisor'], '/psps'],
     [['nurse'], '/board'],
     [['occupational_therapist'], '/board'],
     [['manager'], '/program'],

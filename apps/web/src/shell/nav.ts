@@ -16,6 +16,7 @@ export type NavLabelKey =
   | 'nav.outbox'
   | 'nav.audit'
   | 'nav.people'
+  | 'nav.psps'
   | 'nav.board'
   | 'nav.huddles'
   | 'nav.program';
@@ -43,12 +44,14 @@ const peerStaff = (r: RoleView) => r.hasRole(...PEER_ROLES);
 const clinicians = (r: RoleView) => r.hasRole(...CLINICIAN_ROLES);
 const careTeam = (r: RoleView) => peerStaff(r) || clinicians(r);
 const programReaders = (r: RoleView) => r.hasRole('manager', 'researcher');
+const peerSupervisors = (r: RoleView) => r.hasRole('peer_supervisor');
 
 /**
  * Role home pages, one per kind of work (UX.md "First screen per role"), each with its own
- * visibility rule. Later pages ("My PSPs" for supervisors, "Campaigns" for researchers) join here.
+ * visibility rule. Later pages ("Campaigns" for researchers) join here.
  */
 export const ROLE_HOME_ITEMS: NavItem[] = [
+  { id: 'psps', to: '/psps', labelKey: 'nav.psps', isVisible: peerSupervisors },
   { id: 'people', to: '/people', labelKey: 'nav.people', isVisible: peerStaff },
   { id: 'board', to: '/board', labelKey: 'nav.board', isVisible: careTeam },
   { id: 'huddles', to: '/huddles', labelKey: 'nav.huddles', isVisible: careTeam },
@@ -56,11 +59,13 @@ export const ROLE_HOME_ITEMS: NavItem[] = [
 ];
 
 /**
- * Where "/" sends a signed-in user: peer staff to their caseload, clinicians to the team board,
- * managers and researchers to the program page; anyone else (administrators, people without a
- * team role yet) stays on the home page (undefined).
+ * Where "/" sends a signed-in user: peer supervisors to their PSPs (they are peer staff too, but
+ * supporting PSPs is their first job), other peer staff to their caseload, clinicians to the team
+ * board, managers and researchers to the program page; anyone else (administrators, people without
+ * a team role yet) stays on the home page (undefined).
  */
 export function homePathFor(roles: RoleView): string | undefined {
+  if (peerSupervisors(roles)) return '/psps';
   if (peerStaff(roles)) return '/people';
   if (clinicians(roles)) return '/board';
   if (programReaders(roles)) return '/program';

@@ -1,0 +1,72 @@
+import type { SharedTrend, StepAway, SupervisionSession, TeamMember, Workload } from '@alongside/contracts';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+
+/** The weeks the workload figures cover. */
+export const WORKLOAD_WEEKS = 4;
+
+export const supervisionKeys = {
+  workload: (weeks: number) => ['workload', 'supervised', weeks] as const,
+  sessions: ['supervision-sessions'] as const,
+  activeStepAways: ['step-aways', { active: true }] as const,
+  sharedTrends: ['wellbeing', 'shared-with-me'] as const,
+  teamMembers: (teamId: string) => ['team-members', teamId] as const,
+};
+
+/** The PSPs I supervise, in name order (the server never ranks them). */
+export const useSupervisedWorkload = (enabled: boolean) =>
+  useQuery({
+    queryKey: supervisionKeys.workload(WORKLOAD_WEEKS),
+    queryFn: () => api.get<Workload[]>('/api/workload/supervised', { weeks: WORKLOAD_WEEKS }),
+    enabled,
+  });
+
+export const useSupervisionSessions = (enabled: boolean) =>
+  useQuery({
+    queryKey: supervisionKeys.sessions,
+    queryFn: () => api.get<SupervisionSession[]>('/api/supervision-sessions'),
+    enabled,
+  });
+
+export const useActiveStepAways = (enabled: boolean) =>
+  useQuery({
+    queryKey: supervisionKeys.activeStepAways,
+    queryFn: () => api.get<StepAway[]>('/api/step-aways', { active: true }),
+    enabled,
+  });
+
+/** Trends PSPs chose to share with me; nothing else of their wellbeing ever reaches a supervisor. */
+export const useSharedTrends = (enabled: boolean) =>
+  useQuery({
+    queryKey: supervisionKeys.sharedTrends,
+    queryFn: () => api.get<SharedTrend[]>('/api/wellbeing/shared-with-me'),
+    enabled,
+  });
+
+/** Member lists of several teams (to know which team a PSP works in); one query per team. */
+export const useTeamMembers = (teamIds: readonly string[]) =>
+  useQueries({
+    queries: teamIds.map((teamId) => ({
+      queryKey: supervisionKeys.teamMembers(teamId),
+      queryFn: () => api.get<TeamMember[]>(`/api/teams/${encodeURIComponent(teamId)}/members`),
+      staleTime: 5 * 60_000,
+    })),
+  });
+
+export interface SupervisionSessionInput {
+  pspId: string;
+  supervisorId: string;
+  heldAt: string;
+  kind: SupervisionSession['kind'];
+  notes: string;
+}
+
+export const useRecordSupervisionSession = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SupervisionSessionInput) => api.post<SupervisionSession>('/api/supervision-sessions', body),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: supervisionKeys.sessions });
+    },
+  });
+};
