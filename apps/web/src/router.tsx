@@ -9,6 +9,10 @@ import { TeamDetailPage } from './features/admin/TeamDetailPage.tsx';
 import { TeamsPage } from './features/admin/TeamsPage.tsx';
 import { UsersPage } from './features/admin/UsersPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
+import { StartStepAwayPage } from './features/step-away/StartStepAwayPage.tsx';
+import { StepAwayPage } from './features/step-away/StepAwayPage.tsx';
+import { StepAwaysPage } from './features/step-away/StepAwaysPage.tsx';
+import { CheckInPage } from './features/wellbeing/CheckInPage.tsx';
 import { BoardPage } from './features/board/BoardPage.tsx';
 import { HuddlesPage } from './features/board/HuddlesPage.tsx';
 import { LogContactPage } from './features/people/LogContactPage.tsx';
@@ -48,6 +52,15 @@ export const router = createBrowserRouter([
               { path: 'contact/new', element: <LogContactPage /> },
               { path: 'board', element: <BoardPage /> },
               { path: 'huddles', element: <HuddlesPage /> },
+              {
+                path: 'wellbeing',
+                // The trend chart needs ECharts: load it with the page.
+                lazy: async () => ({ Component: (await import('./features/wellbeing/WellbeingPage.tsx')).WellbeingPage }),
+              },
+              { path: 'wellbeing/check-in', element: <CheckInPage /> },
+              { path: 'step-away', element: <StepAwaysPage /> },
+              { path: 'step-away/new', element: <StartStepAwayPage /> },
+              { path: 'step-away/:id', element: <StepAwayPage /> },
               {
                 path: 'program',
                 // ECharts is large and only managers and researchers need it: load it with the page.

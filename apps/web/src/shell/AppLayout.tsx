@@ -19,7 +19,7 @@ import { ErrorAlert } from '../components/Feedback.tsx';
 import { useSignedInMe } from '../features/session/RequireAuth.tsx';
 import { roleView, signOut } from '../features/session/session.ts';
 import { describeError } from '../lib/errors.ts';
-import { isActive, ROLE_HOME_ITEMS, visibleNav } from './nav.ts';
+import { bottomBarItems, isActive, visibleNav } from './nav.ts';
 
 /** The signed-in frame: header, navigation (a drawer behind a menu button on phones), main. */
 export function AppLayout() {
@@ -39,7 +39,7 @@ export function AppLayout() {
   const roles = roleView(me);
   const sections = visibleNav(roles);
   // On a phone, the role pages sit in a bar at the bottom, one thumb away (UX.md "Phone first").
-  const shortcuts = ROLE_HOME_ITEMS.filter((i) => i.isVisible(roles));
+  const shortcuts = bottomBarItems(roles);
   const showShortcuts = isPhone && shortcuts.length > 0;
 
   // After moving to another page, start screen readers (and the Tab key) at the new content.

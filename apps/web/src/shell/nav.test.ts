@@ -1,7 +1,7 @@
 import type { Membership } from '@alongside/contracts';
 import { describe, expect, it } from 'vitest';
 import type { RoleView } from '../features/session/session.ts';
-import { homePathFor, visibleNav } from './nav.ts';
+import { bottomBarItems, homePathFor, visibleNav } from './nav.ts';
 
 const withRoles = (held: Membership['role'][], over: Partial<RoleView> = {}): RoleView => ({
   isPlatformAdmin: false,
@@ -15,8 +15,8 @@ const ids = (r: RoleView) => visibleNav(r).flatMap((s) => s.items.map((i) => i.i
 
 describe('role home pages in the navigation', () => {
   it.each([
-    [['peer_support_worker'], ['home', 'profile', 'people', 'board', 'huddles']],
-    [['peer_supervisor'], ['home', 'profile', 'psps', 'people', 'board', 'huddles']],
+    [['peer_support_worker'], ['home', 'profile', 'people', 'board', 'huddles', 'wellbeing']],
+    [['peer_supervisor'], ['home', 'profile', 'psps', 'people', 'board', 'huddles', 'wellbeing']],
     [['nurse'], ['home', 'profile', 'board', 'huddles']],
     [['psychiatrist'], ['home', 'profile', 'board', 'huddles']],
     [['social_worker'], ['home', 'profile', 'board', 'huddles']],
@@ -36,6 +36,12 @@ describe('role home pages in the navigation', () => {
       expect(ids(withRoles([role]))).not.toContain('psps');
     }
     expect(ids(withRoles(['nurse', 'peer_supervisor']))).toContain('psps');
+  });
+
+  it('shows "My wellbeing" to peer staff only: it is their own, never a page about others', () => {
+    for (const role of ['nurse', 'manager', 'researcher', 'org_admin'] as const) {
+      expect(ids(withRoles([role]))).not.toContain('wellbeing');
+    }
   });
 
   it('never shows person-level pages to managers or researchers', () => {
@@ -66,5 +72,23 @@ describe('homePathFor', () => {
 
   it('keeps a platform administrator without team roles on the home page', () => {
     expect(homePathFor(withRoles([], { isPlatformAdmin: true, canAdminister: true }))).toBeUndefined();
+  });
+});
+
+describe('bottomBarItems', () => {
+  const bar = (held: Membership['role'][]) => bottomBarItems(withRoles(held)).map((i) => i.id);
+
+  it('holds every role page when they fit', () => {
+    expect(bar(['peer_support_worker'])).toEqual(['people', 'board', 'huddles', 'wellbeing']);
+    expect(bar(['nurse', 'manager'])).toEqual(['board', 'huddles', 'program']);
+  });
+
+  it('leaves huddles to the menu when a peer supervisor would have five', () => {
+    expect(bar(['peer_supervisor'])).toEqual(['psps', 'people', 'board', 'wellbeing']);
+    expect(ids(withRoles(['peer_supervisor']))).toContain('huddles');
+  });
+
+  it('never holds more than four, whatever the roles', () => {
+    expect(bar(['peer_supervisor', 'peer_support_worker', 'nurse', 'manager', 'researcher']).length).toBeLessThanOrEqual(4);
   });
 });

@@ -19,7 +19,8 @@ export type NavLabelKey =
   | 'nav.psps'
   | 'nav.board'
   | 'nav.huddles'
-  | 'nav.program';
+  | 'nav.program'
+  | 'nav.wellbeing';
 
 export interface NavItem {
   id: string;
@@ -27,6 +28,8 @@ export interface NavItem {
   labelKey: NavLabelKey;
   /** Active only on this exact path (for "/"), otherwise also on sub-paths. */
   end?: boolean;
+  /** Left out of the phone's bottom bar when it would hold more than it fits (still in the menu). */
+  menuOnlyWhenCrowded?: boolean;
   isVisible: (roles: RoleView) => boolean;
 }
 
@@ -54,9 +57,20 @@ export const ROLE_HOME_ITEMS: NavItem[] = [
   { id: 'psps', to: '/psps', labelKey: 'nav.psps', isVisible: peerSupervisors },
   { id: 'people', to: '/people', labelKey: 'nav.people', isVisible: peerStaff },
   { id: 'board', to: '/board', labelKey: 'nav.board', isVisible: careTeam },
-  { id: 'huddles', to: '/huddles', labelKey: 'nav.huddles', isVisible: careTeam },
+  { id: 'huddles', to: '/huddles', labelKey: 'nav.huddles', isVisible: careTeam, menuOnlyWhenCrowded: true },
   { id: 'program', to: '/program', labelKey: 'nav.program', isVisible: programReaders },
+  { id: 'wellbeing', to: '/wellbeing', labelKey: 'nav.wellbeing', isVisible: peerStaff },
 ];
+
+/** A phone's bottom bar fits four labels in the longest language (Norwegian) at 360 px. */
+export const BOTTOM_BAR_MAX = 4;
+
+/** The role pages in the phone's bottom bar: all of them, or when they do not fit, the ones that matter most. */
+export function bottomBarItems(roles: RoleView): NavItem[] {
+  const visible = ROLE_HOME_ITEMS.filter((i) => i.isVisible(roles));
+  if (visible.length <= BOTTOM_BAR_MAX) return visible;
+  return visible.filter((i) => !i.menuOnlyWhenCrowded).slice(0, BOTTOM_BAR_MAX);
+}
 
 /**
  * Where "/" sends a signed-in user: peer supervisors to their PSPs (they are peer staff too, but
