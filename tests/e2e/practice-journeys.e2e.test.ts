@@ -22,6 +22,9 @@ function text(key: string, vars: Record<string, string | number> = {}): string {
   return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 
+/** A catalog string's wording before its {{k}}, whatever the organization's k is. */
+const upToK = (key: string): string => text(key, { k: '\u0000' }).split('\u0000')[0]!;
+
 const PEER = 'peer@alongside.example';
 const PEER_NAME = 'Jordan Blackbird';
 const NURSE = 'nurse@alongside.example';
@@ -137,7 +140,11 @@ async function programFigures(manager: Page, period: { from: string; to: string 
     manager.getByRole('button', { name: text('program.apply'), exact: true }).click(),
   ]);
   await loaded(manager);
-  await manager.getByText(text('program.viewTable'), { exact: true }).click();
+  // The indicators' own charts/table switch (team sustainability below has one too).
+  await manager
+    .getByRole('region', { name: text('program.detailTitle'), exact: true })
+    .getByText(text('program.viewTable'), { exact: true })
+    .click();
   const table = manager.getByRole('table', { name: text('program.tableIndicators') });
   await table.waitFor();
   const figures: Record<string, number> = {};
@@ -176,6 +183,22 @@ describe('the person’s voice goes round the loop, and the program’s figures 
       name: text('program.chartLine', { title: text('program.trendContacts'), values: '' }).slice(0, -1),
     });
     await chart.locator('svg').waitFor();
+    // Team sustainability (issue 4): staffing figures, and about the PSPs only aggregates of at least k —
+    // the demo teams are smaller than k, so their wellbeing and workload say so instead of showing numbers.
+    const sustainability = manager.getByRole('region', { name: text('sustainability.title'), exact: true });
+    await sustainability
+      .getByRole('heading', { level: 3, name: text('sustainability.headcount'), exact: true })
+      .waitFor();
+    await sustainability.getByText(upToK('sustainability.privacy')).waitFor();
+    await loaded(manager);
+    expect(
+      await sustainability.getByRole('heading', { level: 4, name: text('sustainability.wellbeing.title') }).count(),
+    ).toBeGreaterThan(0);
+    await sustainability
+      .getByText(text('sustainability.wellbeing.notShown'), { exact: true })
+      .or(sustainability.getByText(upToK('sustainability.workload.hidden')))
+      .first()
+      .waitFor();
     await expectNoSeriousA11yViolations(manager, 'program page, charts');
     const before = await programFigures(manager, period);
     await expectNoSeriousA11yViolations(manager, 'program page, table');

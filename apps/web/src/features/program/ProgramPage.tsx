@@ -23,60 +23,17 @@ import { useFormat } from '../../lib/format.ts';
 import { usePracticeLabels } from '../../lib/practice-labels.ts';
 import { useSignedInMe } from '../session/RequireAuth.tsx';
 import { EChart, type ChartOption } from '../../components/EChart.tsx';
-import { change, periodProblem, quarterPresets, type Period } from './periods.ts';
+import { ChangeText, useCellText } from './cells.tsx';
+import { periodProblem, quarterPresets, type Period } from './periods.ts';
 import { indicatorsCsvUrl, useIndicators } from './queries.ts';
+import { SustainabilitySection } from './SustainabilitySection.tsx';
 
 /** A calendar day read at local noon, so no time zone moves it to the day before. */
 const asDay = (s: string) => (s.length === 10 ? `${s}T12:00:00` : s);
 
-type Unit = Indicators['indicators'][number]['unit'];
-
 // Two colours that pass 4.5:1 on white; series also differ by line style, symbol and bar pattern.
 const CURRENT_COLOUR = '#0f766e';
 const PREVIOUS_COLOUR = '#9a3412';
-
-/** A cell as text: the number in its unit, "hidden" for suppressed cells, "no data" for empty ones. */
-function useCellText(k: number) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const value = (v: number, unit: Unit) => {
-    switch (unit) {
-      case 'count':
-        return format.number(v, { maximumFractionDigits: 0 });
-      case 'hours':
-        return t('program.unit.hours', { value: format.number(v, { maximumFractionDigits: 1 }) });
-      case 'ratio':
-        return format.number(v, { maximumFractionDigits: 1 });
-      case 'percent':
-        return format.number(v / 100, { style: 'percent', maximumFractionDigits: 1 });
-      case 'days':
-        return t('program.unit.days', { value: format.number(v, { maximumFractionDigits: 1 }) });
-    }
-  };
-  return (cell: Cell, unit: Unit): string => {
-    if (cell.suppressed) return t('program.suppressed', { k });
-    if (cell.value === null) return t('program.noData');
-    return value(cell.value, unit);
-  };
-}
-
-function ChangeText({ current, previous, unit }: { current: Cell; previous: Cell; unit: Unit }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const d = change(current.suppressed ? null : current.value, previous.suppressed ? null : previous.value);
-  if (d === undefined) return null;
-  const amount =
-    unit === 'percent'
-      ? t('program.points', { value: format.number(Math.abs(d), { maximumFractionDigits: 1 }) })
-      : format.number(Math.abs(d), { maximumFractionDigits: unit === 'count' ? 0 : 1 });
-  if (d === 0) return <Text size="sm">{t('program.same')}</Text>;
-  return (
-    <Text size="sm">
-      <span aria-hidden>{d > 0 ? '▲ ' : '▼ '}</span>
-      {d > 0 ? t('program.up', { amount }) : t('program.down', { amount })}
-    </Text>
-  );
-}
 
 function Figures({ data }: { data: Indicators }) {
   const { t } = useTranslation();
@@ -497,6 +454,11 @@ export function ProgramPage() {
               {view === 'charts' ? <Charts data={indicators.data} /> : <Tables data={indicators.data} />}
             </Stack>
           </section>
+          <SustainabilitySection
+            programId={programId}
+            period={indicators.data.period}
+            previousPeriod={indicators.data.previousPeriod}
+          />
         </>
       )}
     </Stack>

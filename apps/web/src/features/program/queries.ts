@@ -1,4 +1,4 @@
-import type { Indicators } from '@alongside/contracts';
+import type { Indicators, Sustainability, TeamWellbeing, TeamWorkload } from '@alongside/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, toQueryString } from '../../api/client.ts';
 import type { Period } from './periods.ts';
@@ -17,3 +17,33 @@ export const useIndicators = (programId: string | undefined, period: Period | un
 /** The CSV download of the same figures (the browser sends the session cookie). */
 export const indicatorsCsvUrl = (programId: string, period: Period): string =>
   `/api/programs/${enc(programId)}/indicators.csv${toQueryString({ from: period.from, to: period.to })}`;
+
+/** Team sustainability of a program over the same period as the indicators (staffing, retention, supervision, time away). */
+export const useSustainability = (programId: string | undefined, period: Period | undefined) =>
+  useQuery({
+    queryKey: ['sustainability', programId ?? '', period?.from ?? '', period?.to ?? ''] as const,
+    queryFn: () =>
+      api.get<Sustainability>(`/api/programs/${enc(programId ?? '')}/sustainability`, {
+        from: period?.from,
+        to: period?.to,
+      }),
+    enabled: Boolean(programId && period),
+    placeholderData: keepPreviousData,
+  });
+
+/** A team's wellbeing aggregate for one completed month (YYYY-MM); the server withholds it below k. */
+export const useTeamWellbeing = (teamId: string, month: string | undefined, enabled = true) =>
+  useQuery({
+    queryKey: ['team-wellbeing', teamId, month ?? ''] as const,
+    queryFn: () => api.get<TeamWellbeing>(`/api/teams/${enc(teamId)}/wellbeing`, { month }),
+    enabled: enabled && Boolean(month),
+    placeholderData: keepPreviousData,
+  });
+
+/** A team's workload over the last `weeks` weeks, as distributions over its PSPs (suppressed below k). */
+export const useTeamWorkload = (teamId: string, weeks: number, enabled = true) =>
+  useQuery({
+    queryKey: ['team-workload', teamId, weeks] as const,
+    queryFn: () => api.get<TeamWorkload>(`/api/teams/${enc(teamId)}/workload`, { weeks }),
+    enabled,
+  });
