@@ -22,6 +22,7 @@ import { HomePage } from './features/home/HomePage.tsx';
 import { AcceptInvitationPage } from './features/invitations/AcceptInvitationPage.tsx';
 import { ProfilePage } from './features/profile/ProfilePage.tsx';
 import { RequireAuth } from './features/session/RequireAuth.tsx';
+import { FullPageLoader } from './components/FullPageLoader.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { ErrorPage } from './shell/ErrorPage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
@@ -30,6 +31,8 @@ export const router = createBrowserRouter([
   {
     element: <Outlet />,
     errorElement: <ErrorPage />,
+    // Shown while a lazily loaded page (charts) arrives on a direct visit.
+    HydrateFallback: FullPageLoader,
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/invitations/:token', element: <AcceptInvitationPage /> },

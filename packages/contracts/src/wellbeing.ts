@@ -143,7 +143,9 @@ export const OwnListQuerySchema = z.object({ limit: z.coerce.number().int().min(
 export const TrendMonthSchema = z.object({
   month: MonthSchema,
   score: z.number().nullable(),
+  /** The band's id and its label in the reader's language. */
   band: z.string().nullable(),
+  bandLabel: z.string().nullable(),
   checkIns: z.number().int(),
   pulses: z.number().int(),
   energyMean: z.number().nullable(),

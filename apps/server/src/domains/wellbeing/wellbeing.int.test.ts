@@ -116,7 +116,7 @@ describe('my wellbeing', () => {
     await pulse(peer.session, 3, 4);
     const me = expectStatus<MyWellbeing>(await peer.session.request({ method: 'GET', url: '/api/wellbeing/me' }), 200);
     const march = me.trend.months.at(-1)!;
-    expect(march).toMatchObject({ month: '2026-03', score: 100, band: 'heavy', checkIns: 2, pulses: 2, energyMean: 2.5, loadMean: 4.5 });
+    expect(march).toMatchObject({ month: '2026-03', score: 100, band: 'heavy', bandLabel: 'Heavy', checkIns: 2, pulses: 2, energyMean: 2.5, loadMean: 4.5 });
     expect(me.trend).toMatchObject({ higherIsWorse: true, threshold: 62.5, scaleLabel: 'Overall strain' });
     expect(me.reading).toMatch(/gone up since your previous check-in \(25 → 100\).*heavy.*step-away/);
     expect(me.nudges.map((n) => n.id)).toEqual([high.nudge!.id]);

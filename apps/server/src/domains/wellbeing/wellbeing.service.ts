@@ -116,6 +116,13 @@ export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) 
     }));
   }
 
+  function bandWithLabel(instrument: Instrument | undefined, score: number | null, language: Language) {
+    if (score === null || !instrument) return { band: null, bandLabel: null };
+    const id = bandOf(instrument.definition, score);
+    const band = instrument.definition.bands.find((b) => b.id === id)!;
+    return { band: id, bandLabel: say(band.label, language) };
+  }
+
   /** A PSP's monthly trend over the last twelve months: scores and pulse means, never notes or answers. */
   async function trendOf(userId: string, language: Language): Promise<{ trend: Trend; instrument: Instrument | undefined }> {
     const months = monthsEnding(monthOf(clock.now()), 12);
@@ -131,7 +138,7 @@ export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) 
       out.push({
         month,
         score: score === null ? null : round1(score),
-        band: score === null || !instrument ? null : bandOf(instrument.definition, score),
+        ...bandWithLabel(instrument, score, language),
         checkIns: row?.check_ins ?? 0,
         pulses: row?.pulses ?? 0,
         energyMean: row?.energy_mean == null ? null : round1(row.energy_mean),

@@ -24,7 +24,7 @@ export function SharedTrendCard({ shared }: { shared: SharedTrend }) {
   const mean = (v: number | null) => (v === null ? '—' : format.number(v, { maximumFractionDigits: 1 }));
   const scale = trend.scaleLabel ?? t('supervision.trend.score');
   // Band ids come from the instrument; ours have words here, an imported instrument's show as they are.
-  const band = (id: string | null) => (id === null ? '—' : t(`supervision.bands.${id}`, { defaultValue: id }));
+
   const latest = latestScoredMonth(trend);
   const hasScores = latest !== undefined;
 
@@ -110,7 +110,7 @@ export function SharedTrendCard({ shared }: { shared: SharedTrend }) {
               ? t('supervision.trend.latestWithBand', {
                   month: month(latest.month, 'long'),
                   score: score(latest.score),
-                  band: band(latest.band),
+                  band: latest.bandLabel ?? '—',
                 })
               : t('supervision.trend.latest', { month: month(latest.month, 'long'), score: score(latest.score) })}
           </Text>
@@ -144,7 +144,7 @@ export function SharedTrendCard({ shared }: { shared: SharedTrend }) {
                       {month(m.month, 'long')}
                     </Table.Th>
                     <Table.Td>{score(m.score)}</Table.Td>
-                    <Table.Td>{band(m.band)}</Table.Td>
+                    <Table.Td>{m.bandLabel ?? '—'}</Table.Td>
                     <Table.Td>{mean(m.energyMean)}</Table.Td>
                     <Table.Td>{mean(m.loadMean)}</Table.Td>
                   </Table.Tr>

@@ -192,6 +192,7 @@ describe('latestScoredMonth', () => {
     month: m,
     score,
     band: null,
+    bandLabel: null,
     checkIns: score === null ? 0 : 1,
     pulses: 0,
     energyMean: null,

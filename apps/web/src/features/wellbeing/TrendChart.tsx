@@ -125,6 +125,7 @@ export function TrendChart({ trend, name }: { trend: Trend; name: string }) {
           head={[
             t('wellbeing.trend.month'),
             trend.scaleLabel ?? t('wellbeing.trend.score'),
+            t('wellbeing.trend.band'),
             t('wellbeing.pulse.energy'),
             t('wellbeing.pulse.load'),
             t('wellbeing.trend.pulses'),
@@ -134,6 +135,7 @@ export function TrendChart({ trend, name }: { trend: Trend; name: string }) {
             <Table.Tr key={m.month}>
               <Table.Td>{month(m.month)}</Table.Td>
               <Table.Td>{one(m.score)}</Table.Td>
+              <Table.Td>{m.bandLabel ?? '—'}</Table.Td>
               <Table.Td>{one(m.energyMean)}</Table.Td>
               <Table.Td>{one(m.loadMean)}</Table.Td>
               <Table.Td>{format.number(m.pulses)}</Table.Td>

@@ -15,7 +15,7 @@ describe('wellbeing page rules', () => {
   });
 
   it('keeps only scored months of the trend', () => {
-    const month = (m: string, score: number | null) => ({ month: m, score, band: null, checkIns: 0, pulses: 1, energyMean: 3, loadMean: 3 });
+    const month = (m: string, score: number | null) => ({ month: m, score, band: null, bandLabel: null, checkIns: 0, pulses: 1, energyMean: 3, loadMean: 3 });
     const trend = { scaleLabel: 'x', higherIsWorse: true, range: { min: 0, max: 100 }, threshold: 60, months: [month('2026-01', 40), month('2026-02', null), month('2026-03', 55)] };
     expect(scoredMonths(trend).map((m) => m.month)).toEqual(['2026-01', '2026-03']);
   });
@@ -26,7 +26,7 @@ describe('wellbeing page rules', () => {
   });
 
   it('starts the trend at the first month with a check-in or a pulse', () => {
-    const month = (m: string, checkIns: number, pulses: number) => ({ month: m, score: null, band: null, checkIns, pulses, energyMean: null, loadMean: null });
+    const month = (m: string, checkIns: number, pulses: number) => ({ month: m, score: null, band: null, bandLabel: null, checkIns, pulses, energyMean: null, loadMean: null });
     const trend = { scaleLabel: null, higherIsWorse: true, range: null, threshold: null, months: [month('2026-01', 0, 0), month('2026-02', 0, 2), month('2026-03', 0, 0)] };
     expect(fromFirstActiveMonth(trend).months.map((m) => m.month)).toEqual(['2026-02', '2026-03']);
     expect(fromFirstActiveMonth({ ...trend, months: [month('2026-01', 0, 0)] }).months).toEqual([]);
