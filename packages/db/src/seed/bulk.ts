@@ -4,13 +4,13 @@ import type { Db } from '../client.ts';
 /** A column for a bulk insert: its name, its PostgreSQL type, and how to read it from a row. */
 export interface BulkColumn<R> {
   name: string;
-  /** A scalar type ('uuid', 'text', 'timestamptz', …) or 'text[]' for a text array column. */
+  /** A scalar type ('uuid', 'text', 'timestamptz', 'jsonb', …) or an array type ('text[]', 'uuid[]'). */
   type: string;
   value: (row: R) => unknown;
 }
 
 const CHUNK = 5000;
-// text[] columns travel as one delimited text each: unnest() would flatten an array of arrays.
+// Array columns travel as one delimited text each: unnest() would flatten an array of arrays.
 const SEPARATOR = '\u001f';
 
 /**
@@ -25,10 +25,10 @@ export async function insertRows<R>(tx: Pick<Db, 'execute'>, table: string, colu
     const selects: SQL[] = [];
     for (const [i, column] of columns.entries()) {
       const alias = sql.identifier(`c${i}`);
-      if (column.type === 'text[]') {
+      if (column.type.endsWith('[]')) {
         const values = chunk.map((row) => (column.value(row) as string[]).join(SEPARATOR));
         arrays.push(sql`${sql.param(values)}::text[]`);
-        selects.push(sql`string_to_array(${alias}, ${SEPARATOR})`);
+        selects.push(sql`string_to_array(${alias}, ${SEPARATOR})::${sql.raw(column.type)}`);
       } else {
         const values = chunk.map((row) => {
           const v = column.value(row);

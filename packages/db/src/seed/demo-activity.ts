@@ -41,7 +41,7 @@ const CONNECTION_STATUSES = ['proposed', 'accepted', 'met', 'completed', 'declin
 type ConnStatus = (typeof CONNECTION_STATUSES)[number];
 
 /** mulberry32: small, fast and good enough for demo data. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -116,7 +116,7 @@ interface Walker {
   canShare: boolean;
 }
 
-const col = <R>(name: string, type: string, value: (row: R) => unknown): BulkColumn<R> => ({ name, type, value });
+export const col = <R>(name: string, type: string, value: (row: R) => unknown): BulkColumn<R> => ({ name, type, value });
 
 /** Generates and bulk-inserts the activity of every team, inside the caller's transaction. */
 export async function seedDemoActivity(tx: Pick<Db, 'execute'>, teams: ActivityTeam[], options: ActivityOptions): Promise<Record<string, number>> {
@@ -221,8 +221,8 @@ async function insertActivity(tx: Pick<Db, 'execute'>, a: Activity, onTable?: (t
   ], a.huddleItems);
 }
 
-/** The generator's tools, bound to one team's random stream. */
-function tools(random: () => number) {
+/** The generator's tools, bound to one random stream. */
+export function tools(random: () => number) {
   const between = (lo: number, hi: number) => lo + random() * (hi - lo);
   const chance = (p: number) => random() < p;
   const pick = <V>(list: readonly V[]): V => list[Math.floor(random() * list.length)]!;

@@ -3,6 +3,7 @@ import type { Database } from '../client.ts';
 import { hashPassword } from '../passwords.ts';
 import * as s from '../schema.ts';
 import { ACTIVITY_TABLES, seedDemoActivity, type ActivityTeam } from './demo-activity.ts';
+import { seedDemoSupport, setMembershipSince, SUPPORT_TABLES } from './demo-support.ts';
 import { ALONGSIDE_CHECK_IN } from './wellbeing-instrument.ts';
 import { CANADIAN_FIRST, CANADIAN_LAST, NORWEGIAN_FIRST, NORWEGIAN_LAST } from './names.ts';
 
@@ -164,8 +165,9 @@ export async function findDemoLogins(database: Database): Promise<DemoLogin[] | 
 }
 
 /**
- * Fills an empty database with demo organizations, programs, teams and people, and six months of
- * their practice (persons, contacts, voice items, connections, huddles) ending at `now`.
+ * Fills an empty database with demo organizations, programs, teams and people, six months of
+ * their practice (persons, contacts, voice items, connections, huddles) ending at `now`, and of the
+ * PSPs' own support (check-ins, pulses, supervision, step-aways with coverage).
  * Idempotent: when demo data is already there it only returns the logins.
  */
 export async function seedDemo(
@@ -181,7 +183,8 @@ export async function seedDemo(
   const usedEmails = new Set<string>();
   const totalTeams = PLAN.flatMap((o) => o.programs.flatMap((p) => p.teams)).length;
   // Progress: each team's structure, then each team's activity, then each bulk-inserted table.
-  const totalSteps = totalTeams * 2 + ACTIVITY_TABLES;
+  const totalSteps = totalTeams * 2 + ACTIVITY_TABLES + SUPPORT_TABLES;
+  const now = options.now ?? new Date();
   let stepsDone = 0;
   const step = () => onProgress?.(++stepsDone, totalSteps);
   const activityTeams: ActivityTeam[] = [];
@@ -263,7 +266,10 @@ export async function seedDemo(
           add(managerId, 'manager');
           if (teamIndex === 0) add(researcherId, 'researcher');
 
-          const pspCount = 2 + Math.floor(random() * 3);
+          // The demo program shows both sides of the k rule (k = 5): the demo team's peer staff are enough for team
+          // wellbeing aggregates, its sister team's are too few.
+          const drawn = 2 + Math.floor(random() * 3);
+          const pspCount = isDemoTeam ? 5 : isDemoProgram ? 2 : drawn;
           for (let i = 0; i < pspCount; i++) {
             let userId: string;
             if (isDemoTeam && i === 0) userId = demoUserIds.get('peer@alongside.example')!;
@@ -304,11 +310,23 @@ export async function seedDemo(
         }
       }
     }
+    setMembershipSince(memberships, now, new Map([
+      [demoUserIds.get('peer@alongside.example')!, 850],
+      [demoUserIds.get('supervisor@alongside.example')!, 1500],
+      [demoUserIds.get('erfaring@alongside.example')!, 600],
+    ]));
     await tx.insert(s.memberships).values(memberships);
     for (const team of activityTeams) {
       team.members = memberships.filter((m) => m.teamId === team.teamId).map((m) => ({ userId: m.userId, role: m.role }));
     }
-    await seedDemoActivity(tx, activityTeams, { now: options.now ?? new Date(), onTeam: step, onTable: step });
+    await seedDemoActivity(tx, activityTeams, { now, onTeam: step, onTable: step });
+    await seedDemoSupport(tx, activityTeams, {
+      now,
+      demoPeerId: demoUserIds.get('peer@alongside.example')!,
+      demoSupervisorId: demoUserIds.get('supervisor@alongside.example')!,
+      demoClinicianId: demoUserIds.get('psychologist@alongside.example')!,
+      onTable: step,
+    });
 
     for (const account of DEMO_ACCOUNTS) {
       const id = demoUserIds.get(account.email)!;

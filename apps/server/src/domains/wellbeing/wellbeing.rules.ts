@@ -1,4 +1,5 @@
 import type { InstrumentDefinition, Language, LocalizedText } from '@alongside/contracts';
+import { isAtOrPast, isWorse } from '@alongside/stats';
 
 // Pure rules of the wellbeing domain: calendar months, bands, the private nudge, and the words a PSP reads.
 
@@ -29,26 +30,8 @@ export function bandOf(definition: Pick<InstrumentDefinition, 'bands'>, score: n
   return band!.id;
 }
 
-/** "Worse" in the instrument's direction. */
-const worse = (a: number, b: number, higherIsWorse: boolean) => (higherIsWorse ? a > b : a < b);
-const atOrPast = (score: number, threshold: number, higherIsWorse: boolean) => (higherIsWorse ? score >= threshold : score <= threshold);
-
-/**
- * Whether a new check-in raises a private nudge. `scores` are the PSP's primary-scale scores on this instrument,
- * oldest first, the new one last. 'threshold' when the new score crosses the threshold (the previous one was on
- * the other side, or there was none); 'rising' when the score got worse three check-ins in a row (every third).
- */
-export function nudgeReason(scores: readonly number[], definition: Pick<InstrumentDefinition, 'threshold' | 'higherIsWorse'>): 'threshold' | 'rising' | null {
-  const current = scores.at(-1);
-  if (current === undefined) return null;
-  const previous = scores.at(-2);
-  if (atOrPast(current, definition.threshold, definition.higherIsWorse) && (previous === undefined || !atOrPast(previous, definition.threshold, definition.higherIsWorse))) {
-    return 'threshold';
-  }
-  let rises = 0;
-  for (let i = scores.length - 1; i > 0 && worse(scores[i]!, scores[i - 1]!, definition.higherIsWorse); i--) rises++;
-  return rises >= 3 && rises % 3 === 0 ? 'rising' : null;
-}
+// The nudge rule lives in packages/stats: the demo seed stores nudges by the same rule.
+export { nudgeReason } from '@alongside/stats';
 
 type Words = Record<Language, string>;
 
@@ -110,12 +93,12 @@ export function readTrend(
   if (current === undefined || !definition) return READING.none![language];
   const band = say(definition.bands.find((b) => b.id === bandOf(definition, current))!.label, language).toLocaleLowerCase(language);
   const previous = scores.at(-2);
-  const key = previous === undefined ? 'first' : Math.abs(current - previous) < 5 ? 'steady' : worse(current, previous, definition.higherIsWorse) ? 'worse' : 'better';
+  const key = previous === undefined ? 'first' : Math.abs(current - previous) < 5 ? 'steady' : isWorse(current, previous, definition.higherIsWorse) ? 'worse' : 'better';
   const text = READING[key]![language]
     .replace('{band}', band)
     .replace('{from}', String(Math.round(previous ?? 0)))
     .replace('{to}', String(Math.round(current)));
-  return atOrPast(current, definition.threshold, definition.higherIsWorse) ? text + READING.past![language] : text;
+  return isAtOrPast(current, definition.threshold, definition.higherIsWorse) ? text + READING.past![language] : text;
 }
 
 const RESOURCES: { key: string; action: 'supervision' | 'step_away' | 'peer_network' | 'outside_help'; title: Words; description: Words }[] = [
