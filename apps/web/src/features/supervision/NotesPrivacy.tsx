@@ -7,12 +7,12 @@ import { LockIcon } from '../../components/Icons.tsx';
  * A lock and words, like PrivacyLabel, but as text that wraps (the sentence names the PSP). Spans only, so it
  * can sit inside a field's description.
  */
-export function NotesPrivacy({ pspName }: { pspName: string | undefined }) {
+export function NotesPrivacy({ name }: { name: string | undefined }) {
   const { t } = useTranslation();
   return (
     <Text component="span" size="sm" fw={500} c="gray.8" style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
       <LockIcon />
-      <span>{pspName ? t('supervision.notesPrivacy', { name: pspName }) : t('supervision.notesPrivacyNoName')}</span>
+      <span>{name ? t('supervision.notesPrivacy', { name: name }) : t('supervision.notesPrivacyNoName')}</span>
     </Text>
   );
 }

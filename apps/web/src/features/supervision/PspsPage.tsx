@@ -200,7 +200,7 @@ export function PspsPage() {
               {t('supervision.emptySessionsBody')}
             </EmptyState>
           ) : (
-            <SessionsList sessions={held} />
+            <SessionsList sessions={held} with="psp" />
           )}
         </Stack>
       </section>
@@ -235,9 +235,10 @@ export function PspsPage() {
 
       {recording ? (
         <RecordSessionModal
-          psps={pspOptions}
-          supervisorId={me.user.id}
-          initialPspId={recording.pspId}
+          with="psp"
+          counterparts={pspOptions}
+          myId={me.user.id}
+          initialCounterpartId={recording.pspId}
           onClose={() => setRecording(undefined)}
           onRecorded={(s) => {
             setRecording(undefined);

@@ -10,47 +10,55 @@ import { NotesPrivacy } from './NotesPrivacy.tsx';
 import { useRecordSupervisionSession } from './queries.ts';
 import { heldAtProblem } from './rules.ts';
 
-const FIELDS = ['pspId', 'heldAt', 'kind', 'notes'] as const;
+const FIELDS = ['pspId', 'supervisorId', 'heldAt', 'kind', 'notes'] as const;
 
 /**
- * Record a supervision session held with one of my PSPs: when, what kind, and notes that only the two of us read.
+ * Record a supervision session: when, what kind, and notes that only the two people in it read. A supervisor
+ * records it with one of their PSPs (`with: 'psp'`), a PSP with one of their supervisors (`with: 'supervisor'`).
  * A failed save keeps everything typed and shows the server's words beside the field they are about.
  */
 export function RecordSessionModal({
-  psps,
-  supervisorId,
-  initialPspId,
+  with: counterpartRole,
+  counterparts,
+  myId,
+  initialCounterpartId,
   onClose,
   onRecorded,
 }: {
-  psps: { id: string; name: string }[];
-  supervisorId: string;
-  initialPspId: string | undefined;
+  with: 'psp' | 'supervisor';
+  counterparts: { id: string; name: string }[];
+  myId: string;
+  initialCounterpartId: string | undefined;
   onClose: () => void;
   onRecorded: (session: SupervisionSession) => void;
 }) {
   const { t } = useTranslation();
   const record = useRecordSupervisionSession();
-  const [pspId, setPspId] = useState(initialPspId ?? (psps.length === 1 ? (psps[0]?.id ?? '') : ''));
+  const [counterpartId, setCounterpartId] = useState(
+    initialCounterpartId ?? (counterparts.length === 1 ? (counterparts[0]?.id ?? '') : ''),
+  );
+  const counterpartField = counterpartRole === 'psp' ? 'pspId' : 'supervisorId';
   const [heldAt, setHeldAt] = useState(() => toLocalInputValue(new Date()));
   const [kind, setKind] = useState<SupervisionSession['kind']>('peer');
   const [notes, setNotes] = useState('');
   const [local, setLocal] = useState<Partial<Record<(typeof FIELDS)[number], string>>>({});
   const { errors, fromError, clear, clearField } = useFormErrors(t, FIELDS);
-  const pspName = psps.find((p) => p.id === pspId)?.name;
+  const counterpartName = counterparts.find((p) => p.id === counterpartId)?.name;
 
   const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     clear();
     const problems: typeof local = {};
-    if (!pspId) problems.pspId = t('validation.required');
+    if (!counterpartId) problems[counterpartField] = t('validation.required');
     const when = heldAtProblem(heldAt, new Date());
     if (when) problems.heldAt = when === 'future' ? t('supervision.form.heldAtFuture') : t('validation.required');
     setLocal(problems);
     const iso = localInputToIsoWithOffset(heldAt);
     if (Object.keys(problems).length > 0 || !iso) return;
     record.mutate(
-      { pspId, supervisorId, heldAt: iso, kind, notes: notes.trim() },
+      counterpartRole === 'psp'
+        ? { pspId: counterpartId, supervisorId: myId, heldAt: iso, kind, notes: notes.trim() }
+        : { pspId: myId, supervisorId: counterpartId, heldAt: iso, kind, notes: notes.trim() },
       { onSuccess: onRecorded, onError: fromError },
     );
   };
@@ -71,17 +79,24 @@ export function RecordSessionModal({
       pending={record.isPending}
     >
       <NativeSelect
-        label={t('supervision.form.psp')}
+        label={counterpartRole === 'psp' ? t('supervision.form.psp') : t('supervision.form.supervisor')}
         required
-        value={pspId}
+        value={counterpartId}
         onChange={(e) => {
-          setPspId(e.currentTarget.value);
-          touched('pspId');
+          setCounterpartId(e.currentTarget.value);
+          touched(counterpartField);
         }}
-        error={fieldError('pspId')}
+        error={fieldError(counterpartField)}
         data={[
-          ...(pspId ? [] : [{ value: '', label: t('supervision.form.choosePsp') }]),
-          ...psps.map((p) => ({ value: p.id, label: p.name })),
+          ...(counterpartId
+            ? []
+            : [
+                {
+                  value: '',
+                  label: counterpartRole === 'psp' ? t('supervision.form.choosePsp') : t('supervision.form.chooseSupervisor'),
+                },
+              ]),
+          ...counterparts.map((p) => ({ value: p.id, label: p.name })),
         ]}
       />
       <TextInput
@@ -107,7 +122,7 @@ export function RecordSessionModal({
       />
       <Textarea
         label={t('supervision.form.notes')}
-        description={<NotesPrivacy pspName={pspName} />}
+        description={<NotesPrivacy name={counterpartName} />}
         autosize
         minRows={3}
         maxLength={4000}

@@ -7,8 +7,8 @@ import { NotesPrivacy } from './NotesPrivacy.tsx';
 
 const FIRST = 5;
 
-/** Sessions I held, newest first; notes under a lock that names who else reads them. */
-export function SessionsList({ sessions }: { sessions: SupervisionSession[] }) {
+/** Sessions I took part in, newest first, each named by the other person; notes under a lock that names them. */
+export function SessionsList({ sessions, with: other }: { sessions: SupervisionSession[]; with: 'psp' | 'supervisor' }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [all, setAll] = useState(false);
@@ -22,10 +22,10 @@ export function SessionsList({ sessions }: { sessions: SupervisionSession[] }) {
             <Card component="li" key={s.id} withBorder radius="md" padding="md" aria-labelledby={headingId}>
               <Stack gap={6}>
                 <Title order={3} fz="md" id={headingId}>
-                  {t('supervision.sessionHeading', { name: s.psp.name, date: format.dateTime(s.heldAt) })}
+                  {t('supervision.sessionHeading', { name: s[other].name, date: format.dateTime(s.heldAt) })}
                 </Title>
                 <Text size="sm">{t(`supervision.kinds.${s.kind}`)}</Text>
-                <NotesPrivacy pspName={s.psp.name} />
+                <NotesPrivacy name={s[other].name} />
                 {s.notes ? (
                   <Text className="prewrap">{s.notes}</Text>
                 ) : (

@@ -25,6 +25,9 @@ import { describeError, useFormErrors } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useSignedInMe } from '../session/RequireAuth.tsx';
 import { useStepAways } from '../step-away/queries.ts';
+import { useSupervisionSessions } from '../supervision/queries.ts';
+import { RecordSessionModal } from '../supervision/RecordSessionModal.tsx';
+import { SessionsList } from '../supervision/SessionsList.tsx';
 import {
   useCreatePulse,
   useCreateShare,
@@ -175,7 +178,7 @@ function NudgeCard({ nudge }: { nudge: Nudge }) {
             </Button>
           ) : null}
           {nudge.offers.includes('supervision') ? (
-            <Button component="a" href="#sharing-title" size="sm" variant="outline">
+            <Button component="a" href="#supervision-title" size="sm" variant="outline">
               {t('wellbeing.nudge.talk')}
             </Button>
           ) : null}
@@ -323,6 +326,55 @@ function StepAwayCard() {
   );
 }
 
+/** Supervision sessions the PSP had (with the notes only the two of them read), and recording one. */
+function SupervisionCard() {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const sessions = useSupervisionSessions(true);
+  const supervisors = useShares();
+  const [recording, setRecording] = useState(false);
+  const [recorded, setRecorded] = useState<string>();
+  const mine = (sessions.data ?? []).filter((s) => s.psp.id === me.user.id);
+  const candidates = supervisors.data?.candidates ?? [];
+  return (
+    <Section id="supervision-title" title={t('wellbeing.supervision.title')}>
+      <Text size="sm">{t('wellbeing.supervision.intro')}</Text>
+      <SuccessAlert message={recorded} onClose={() => setRecorded(undefined)} closeLabel={t('common.dismiss')} />
+      {sessions.isPending ? (
+        <Loader size="sm" role="status" aria-label={t('common.loading')} />
+      ) : sessions.isError ? (
+        <LoadError message={describeError(sessions.error, t)} onRetry={() => void sessions.refetch()} retryLabel={t('common.tryAgain')} />
+      ) : mine.length === 0 ? (
+        <Text size="sm" fw={600}>
+          {t('wellbeing.supervision.none')}
+        </Text>
+      ) : (
+        <SessionsList sessions={mine} with="supervisor" />
+      )}
+      {candidates.length > 0 ? (
+        <Group>
+          <Button variant="outline" size="md" onClick={() => setRecording(true)}>
+            {t('wellbeing.supervision.record')}
+          </Button>
+        </Group>
+      ) : null}
+      {recording ? (
+        <RecordSessionModal
+          with="supervisor"
+          counterparts={candidates}
+          myId={me.user.id}
+          initialCounterpartId={undefined}
+          onClose={() => setRecording(false)}
+          onRecorded={(s) => {
+            setRecording(false);
+            setRecorded(t('wellbeing.supervision.recorded', { name: s.supervisor.name }));
+          }}
+        />
+      ) : null}
+    </Section>
+  );
+}
+
 function SharingCard() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -444,6 +496,7 @@ export function WellbeingPage() {
         )}
       </Section>
       <WorkloadCard />
+      <SupervisionCard />
       <SharingCard />
       {data && data.resources.length > 0 ? (
         <Section id="resources-title" title={t('wellbeing.resources.title')}>
@@ -457,7 +510,7 @@ export function WellbeingPage() {
                     {t('wellbeing.stepAway.start')}
                   </Anchor>
                 ) : r.action === 'supervision' ? (
-                  <Anchor href="#sharing-title" size="sm" underline="always">
+                  <Anchor href="#supervision-title" size="sm" underline="always">
                     {t('wellbeing.nudge.talk')}
                   </Anchor>
                 ) : null}
