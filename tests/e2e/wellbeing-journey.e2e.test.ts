@@ -107,10 +107,19 @@ async function demoTeam() {
     json<StepAway[]>(`/api/step-aways?teamId=${teamId}&active=true`),
   ]);
   const awayIds = new Set(away.map((s) => s.user.id));
-  const colleague = members
+  // A colleague who can cover and reads the interface in English, like the test.
+  let colleague: TeamMember | undefined;
+  for (const m of members
     .filter((m) => m.role === 'peer_support_worker' && m.userId !== me.user.id && !awayIds.has(m.userId))
-    .sort((a, b) => a.name.localeCompare(b.name))[0];
-  if (!colleague) throw new Error('The demo team has no other PSP who can cover');
+    .sort((a, b) => a.name.localeCompare(b.name))) {
+    const them = await signIn(base(), m.email, DEMO_PASSWORD);
+    const { user } = (await (await them.get('/api/me')).json()) as { user: { language: string } };
+    if (user.language === 'en') {
+      colleague = m;
+      break;
+    }
+  }
+  if (!colleague) throw new Error('The demo team has no other English-speaking PSP who can cover');
   const caseload = persons
     .filter((p) => p.psps.some((s) => s.id === me.user.id && s.isPrimary))
     .sort((a, b) => a.preferredName.localeCompare(b.preferredName));
