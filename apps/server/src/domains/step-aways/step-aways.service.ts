@@ -10,6 +10,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { careTeams } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { iso } from '../../lib/iso.ts';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../../lib/errors.ts';
 import * as personsRepo from '../persons/persons.repo.ts';
 import { canRecordReturn, canStartStepAway, stepAwayView } from './step-aways.policy.ts';
@@ -23,7 +24,6 @@ export interface StepAwaysDeps {
 // A PSP's step-aways, supervision and workload are about that PSP: their audit entries stay in the log but out of
 // the employer's audit viewer (see audit.repo.ts).
 const PRIVATE = 'wellbeing_private';
-const iso = (v: Date | string) => new Date(v).toISOString();
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 // The same answer whether the check before the insert or the unique index (two requests at once) finds it.
 const alreadyAway = () =>

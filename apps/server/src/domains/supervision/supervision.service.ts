@@ -8,6 +8,7 @@ import type {
 import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { iso } from '../../lib/iso.ts';
 import { badRequest, forbidden, notFound } from '../../lib/errors.ts';
 import { canRecordSupervisionSession } from './supervision.policy.ts';
 import * as repo from './supervision.repo.ts';
@@ -20,7 +21,6 @@ export interface SupervisionDeps {
 // A PSP's step-aways, supervision and workload are about that PSP: their audit entries stay in the log but out of
 // the employer's audit viewer (see audit.repo.ts).
 const PRIVATE = 'wellbeing_private';
-const iso = (v: Date | string) => new Date(v).toISOString();
 
 const toSession = (r: repo.SessionRow): SupervisionSession => ({
   id: r.id,

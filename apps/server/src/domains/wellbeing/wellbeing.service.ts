@@ -22,6 +22,7 @@ import {
 import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { iso } from '../../lib/iso.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { canKeepWellbeing, peerTeamsByOrganization, showableTeams, suppressSmallCells, teamAggregateAccess, wellbeingK } from './wellbeing.policy.ts';
 import * as personsRepo from '../persons/persons.repo.ts';
@@ -35,7 +36,6 @@ import { bandOf, lastCompletedMonth, monthBounds, monthOf, monthsEnding, nudgeMe
 export const PRIVATE_PURPOSE = 'wellbeing_private';
 const NOT_ENOUGH = 'not enough responses to show';
 const NOT_OVER = 'the month is not over yet';
-const iso = (v: Date | string) => new Date(v).toISOString();
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 interface Instrument {
