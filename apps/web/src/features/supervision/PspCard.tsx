@@ -44,6 +44,9 @@ function AwayLine({ away }: { away: StepAway }) {
             ? t('supervision.awayFromTo', { from: format.date(asDay(away.startsOn)), to: format.date(asDay(away.endsOn)) })
             : t('supervision.awayFromOpen', { from: format.date(asDay(away.startsOn)) })}
         </Text>
+        <Anchor component={Link} to={`/step-away/${away.id}`} size="sm" underline="always">
+          {t('supervision.awayOpen')}
+        </Anchor>
       </Stack>
     </Paper>
   );
