@@ -3,24 +3,10 @@
 // team board → back to the person) and the manager sees the program's figures move; a clinician's
 // referral to peer support is accepted and completed; a peer-tier contact note never reaches a
 // clinician's browser. Every page on the way is checked for serious or critical WCAG 2.1 AA violations.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { DESKTOP, expectNoSeriousA11yViolations, launchBrowser, PHONE } from '../support/browser.ts';
-import { DEMO_PASSWORD, ROOT, startServer, type StartedServer } from '../support/server.ts';
-
-type Catalog = Record<string, unknown>;
-const en = JSON.parse(readFileSync(join(ROOT, 'apps/web/src/i18n/en.json'), 'utf8')) as Catalog;
-
-/** A string from the web app's English catalog, so the test follows wording changes but not key changes. */
-function text(key: string, vars: Record<string, string | number> = {}): string {
-  const value = key
-    .split('.')
-    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Catalog)[part] : undefined), en);
-  if (typeof value !== 'string') throw new Error(`No string ${key} in the web app's catalog`);
-  return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ''));
-}
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, expectNoSeriousA11yViolations, PHONE } from '../support/browser.ts';
+import { demoJourney, h1, loaded, navigate, text, unique } from '../support/journey.ts';
 
 /** A catalog string's wording before its {{k}}, whatever the organization's k is. */
 const upToK = (key: string): string => text(key, { k: '\u0000' }).split('\u0000')[0]!;
@@ -29,77 +15,8 @@ const PEER = 'peer@alongside.example';
 const PEER_NAME = 'Jordan Blackbird';
 const NURSE = 'nurse@alongside.example';
 const MANAGER = 'manager@alongside.example';
-const ARTIFACTS = join(ROOT, '.tmp/e2e');
 
-let server: StartedServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const base = (): string => server!.url;
-/** Words no demo record contains, so the test finds exactly what it wrote. */
-const unique = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** On failure, keep a screenshot of every open page for the report. */
-function screenshotsOnFailure(name: string): void {
-  onTestFailed(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    let i = 0;
-    for (const context of contexts) {
-      for (const page of context.pages()) {
-        await page
-          .screenshot({ path: join(ARTIFACTS, `${name}-${String(i++)}.png`), fullPage: true })
-          .catch(() => undefined);
-      }
-    }
-  });
-}
-
-/** A fresh browser (no cookies, no stored defaults), signed in; waits for the role's home page. */
-async function signedIn(
-  email: string,
-  viewport: { width: number; height: number },
-  homeTitleKey: string,
-): Promise<Page> {
-  // UTC, like the server's reporting days, so "today" is the same day on both sides.
-  const context = await browser!.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${base()}/sign-in`);
-  await page.getByRole('textbox', { name: text('signIn.email'), exact: true }).fill(email);
-  await page.getByRole('textbox', { name: text('signIn.password'), exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: text('signIn.submit'), exact: true }).click();
-  await h1(page, text(homeTitleKey)).waitFor();
-  return page;
-}
-
-const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-
-/** Follows a link of the main navigation; on a phone it sits behind the menu button. */
-async function navigate(page: Page, key: string): Promise<void> {
-  const menu = page.getByRole('button', { name: text('shell.openMenu') });
-  if (await menu.isVisible()) await menu.click();
-  await page
-    .getByRole('navigation', { name: text('shell.mainNavigation') })
-    .getByRole('link', { name: text(key), exact: true })
-    .click();
-}
-
-/** Nothing on the page is still loading (lists, the board, the figures). */
-async function loaded(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.getByRole('status', { name: text('common.loading') }).count(), { timeout: 20_000 })
-    .toBe(0);
-}
+const { base, signedIn, screenshotsOnFailure } = demoJourney();
 
 /** A card (voice item, connection) that contains this text. */
 const card = (page: Page, hasText: string) => page.locator('article', { hasText });

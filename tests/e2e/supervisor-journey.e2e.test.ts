@@ -3,78 +3,16 @@
 // step-away for each, records a supervision session (a future date is refused without losing what was typed),
 // and finds it listed with its notes under a lock. Every view is checked for serious or critical WCAG 2.1 AA
 // violations.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, PHONE } from '../support/browser.ts';
-import { DEMO_PASSWORD, ROOT, startServer, type StartedServer } from '../support/server.ts';
-
-type Catalog = Record<string, unknown>;
-const en = JSON.parse(readFileSync(join(ROOT, 'apps/web/src/i18n/en.json'), 'utf8')) as Catalog;
-
-/** A catalog entry as written, placeholders and all. */
-function lookup(key: string): string {
-  const value = key
-    .split('.')
-    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Catalog)[part] : undefined), en);
-  if (typeof value !== 'string') throw new Error(`No string ${key} in the web app's catalog`);
-  return value;
-}
-
-/** A string from the web app's English catalog, so the test follows wording changes but not key changes. */
-const text = (key: string, vars: Record<string, string | number> = {}): string =>
-  lookup(key).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ''));
-
-/** Matches a catalog string by its words before the first placeholder. */
-const prefix = (key: string): RegExp =>
-  new RegExp(`^${lookup(key).split('{{')[0]!.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations, PHONE } from '../support/browser.ts';
+import { demoJourney, h1, loaded, prefix, text, unique } from '../support/journey.ts';
+import { DEMO_PASSWORD } from '../support/server.ts';
 
 const SUPERVISOR = 'supervisor@alongside.example';
 /** The demo PSP in the supervisor's team. */
 const PSP_NAME = 'Jordan Blackbird';
-const ARTIFACTS = join(ROOT, '.tmp/e2e');
 
-let server: StartedServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const base = (): string => server!.url;
-/** Words no demo record contains, so the test finds exactly what it wrote. */
-const unique = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** On failure, keep a screenshot of every open page for the report. */
-function screenshotsOnFailure(name: string): void {
-  onTestFailed(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    let i = 0;
-    for (const context of contexts) {
-      for (const page of context.pages()) {
-        await page
-          .screenshot({ path: join(ARTIFACTS, `${name}-${String(i++)}.png`), fullPage: true })
-          .catch(() => undefined);
-      }
-    }
-  });
-}
-
-const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-
-/** Nothing on the page is still loading. */
-async function loaded(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.getByRole('status', { name: text('common.loading') }).count(), { timeout: 20_000 })
-    .toBe(0);
-}
+const { base, newPage, screenshotsOnFailure } = demoJourney();
 
 /** A `datetime-local` value in UTC (the browser runs in UTC here). */
 const localInput = (d: Date): string => d.toISOString().slice(0, 16);
@@ -83,15 +21,7 @@ describe('a peer supervisor on a phone', () => {
   it('lands on My PSPs, records a supervision session and sees it listed with its notes kept private', async () => {
     screenshotsOnFailure('supervisor');
     const note = `Talked about pacing the week ${unique()}.`;
-    const context = await browser!.newContext({
-      viewport: PHONE,
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      reducedMotion: 'reduce',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    const page = await newPage(PHONE);
 
     // ── Sign in: "/" sends a peer supervisor to My PSPs ──
     await page.goto(`${base()}/sign-in`);

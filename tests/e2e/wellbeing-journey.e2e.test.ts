@@ -4,92 +4,17 @@
 // hand-over note) on their own phone; the nurse's team board shows "away — covered by …" and nothing more;
 // the PSP comes back with a gradual return plan and the persons go back to them. Every page on the way is
 // checked for serious or critical WCAG 2.1 AA violations.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Person, StepAway, TeamMember } from '@alongside/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { DESKTOP, expectNoSeriousA11yViolations, launchBrowser, PHONE } from '../support/browser.ts';
-import { DEMO_PASSWORD, ROOT, signIn, startServer, type StartedServer } from '../support/server.ts';
-
-type Catalog = Record<string, unknown>;
-const en = JSON.parse(readFileSync(join(ROOT, 'apps/web/src/i18n/en.json'), 'utf8')) as Catalog;
-
-/** A string from the web app's English catalog, so the test follows wording changes but not key changes. */
-function text(key: string, vars: Record<string, string | number> = {}): string {
-  const value = key
-    .split('.')
-    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Catalog)[part] : undefined), en);
-  if (typeof value !== 'string') throw new Error(`No string ${key} in the web app's catalog`);
-  return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ''));
-}
-const plural = (key: string, count: number) => text(`${key}_${count === 1 ? 'one' : 'other'}`, { count });
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, expectNoSeriousA11yViolations, PHONE } from '../support/browser.ts';
+import { demoJourney, h1, loaded, navigate, plural, text, unique } from '../support/journey.ts';
+import { DEMO_PASSWORD, signIn } from '../support/server.ts';
 
 const PEER = 'peer@alongside.example';
 const PEER_NAME = 'Jordan Blackbird';
 const NURSE = 'nurse@alongside.example';
-const ARTIFACTS = join(ROOT, '.tmp/e2e');
 
-let server: StartedServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const base = (): string => server!.url;
-const unique = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-function screenshotsOnFailure(name: string): void {
-  onTestFailed(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    let i = 0;
-    for (const context of contexts) {
-      for (const page of context.pages()) {
-        await page
-          .screenshot({ path: join(ARTIFACTS, `${name}-${String(i++)}.png`), fullPage: true })
-          .catch(() => undefined);
-      }
-    }
-  });
-}
-
-const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-
-async function signedIn(email: string, viewport: { width: number; height: number }, homeTitleKey: string): Promise<Page> {
-  const context = await browser!.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${base()}/sign-in`);
-  await page.getByRole('textbox', { name: text('signIn.email'), exact: true }).fill(email);
-  await page.getByRole('textbox', { name: text('signIn.password'), exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: text('signIn.submit'), exact: true }).click();
-  await h1(page, text(homeTitleKey)).waitFor();
-  return page;
-}
-
-/** Follows a link of the main navigation; on a phone it sits behind the menu button. */
-async function navigate(page: Page, key: string): Promise<void> {
-  const menu = page.getByRole('button', { name: text('shell.openMenu') });
-  if (await menu.isVisible()) await menu.click();
-  await page
-    .getByRole('navigation', { name: text('shell.mainNavigation') })
-    .getByRole('link', { name: text(key), exact: true })
-    .click();
-}
-
-async function loaded(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.getByRole('status', { name: text('common.loading') }).count(), { timeout: 20_000 })
-    .toBe(0);
-}
+const { base, signedIn, screenshotsOnFailure } = demoJourney();
 
 /** What the journey needs to know about the demo team: the PSP's caseload there and a colleague who can cover. */
 async function demoTeam() {
