@@ -265,12 +265,14 @@ describe('program indicators', () => {
           eq(schema.auditEvents.entityId, pw.programId),
         ),
       );
-    expect(events.length).toBeGreaterThan(0);
-    expect(events[0]).toMatchObject({
-      entityType: 'program',
-      organizationId: pw.organizationId,
-      details: { from: '2026-03-01', to: '2026-03-31' },
-    });
+    // Other tests of this file read other periods as the same manager: look for this read among them.
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        entityType: 'program',
+        organizationId: pw.organizationId,
+        details: { from: '2026-03-01', to: '2026-03-31' },
+      }),
+    );
     for (const who of ['otherOrgAdmin', 'otherPsp', 'otherNurse'] as const) {
       await refused(ctx, pw.as[who], { method: 'GET', url: url() }, 404);
       await refused(
