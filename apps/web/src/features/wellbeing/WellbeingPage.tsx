@@ -484,15 +484,15 @@ export function WellbeingPage() {
         </Stack>
       </SimpleGrid>
       <Section id="trend-title" title={t('wellbeing.trend.title')} label={<PrivacyLabel kind="onlyYou" />}>
-        {wellbeing.isPending ? (
-          <Loader role="status" aria-label={t('common.loading')} />
-        ) : wellbeing.isError ? (
+        {wellbeing.isError ? (
           <LoadError message={describeError(wellbeing.error, t)} onRetry={() => void wellbeing.refetch()} retryLabel={t('common.tryAgain')} />
-        ) : (
+        ) : data ? (
           <>
-            <Text>{data?.reading}</Text>
-            <TrendChart trend={fromFirstActiveMonth(data!.trend)} name={t('wellbeing.trend.yours')} />
+            <Text>{data.reading}</Text>
+            <TrendChart trend={fromFirstActiveMonth(data.trend)} name={t('wellbeing.trend.yours')} />
           </>
+        ) : (
+          <Loader role="status" aria-label={t('common.loading')} />
         )}
       </Section>
       <WorkloadCard />
