@@ -7,7 +7,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { canKeepWellbeing, MIN_WELLBEING_K, peerTeamsByOrganization, showableTeams, suppressSmallCells, teamAggregateAccess, wellbeingK } from './wellbeing.policy.ts';
 import { bandOf, lastCompletedMonth, monthBounds, monthsEnding, nudgeReason, readTrend } from './wellbeing.rules.ts';
 
-const TEAM = { id: 'team-1', organizationId: 'org' };
+const TEAM = { id: 'team-1', organizationId: 'org', programId: 'p' };
 
 function actorWith(role: Role | 'platform_admin', teamId = TEAM.id, organizationId = 'org'): Actor {
   const base = { userId: 'u', name: 'n', email: 'e', sessionId: 's', ip: '::1', requestId: 'r' };
@@ -16,7 +16,7 @@ function actorWith(role: Role | 'platform_admin', teamId = TEAM.id, organization
   return { ...base, isPlatformAdmin: false, memberships: [{ id: 'm', role, organizationId, programId: isOrg ? null : 'p', teamId: isOrg ? null : teamId }] };
 }
 
-/** Every role in team 1 (or its organization): [keeps check-ins, access to team 1's aggregate, to team 2's]. */
+/** Every role in team 1 (or its organization): [keeps check-ins, access to team 1's aggregate, to team 2's (another program)]. */
 const TABLE: Record<Role | 'platform_admin', [boolean, string, string]> = {
   peer_support_worker: [true, 'forbidden', 'hidden'],
   peer_supervisor: [true, 'aggregate', 'hidden'],
@@ -38,11 +38,18 @@ describe('wellbeing policy: role × action', () => {
       const actor = actorWith(role);
       expect(canKeepWellbeing(actor)).toBe(keeps);
       expect(teamAggregateAccess(actor, TEAM)).toBe(own);
-      expect(teamAggregateAccess(actor, { id: 'team-2', organizationId: 'org' })).toBe(other);
+      expect(teamAggregateAccess(actor, { id: 'team-2', organizationId: 'org', programId: 'p2' })).toBe(other);
       // Another organization's team is never known to anyone but platform administrators.
-      expect(teamAggregateAccess(actor, { id: 'team-x', organizationId: 'other-org' })).toBe(role === 'platform_admin' ? 'aggregate' : 'hidden');
+      expect(teamAggregateAccess(actor, { id: 'team-x', organizationId: 'other-org', programId: 'px' })).toBe(role === 'platform_admin' ? 'aggregate' : 'hidden');
     });
   }
+
+  it('a manager sees every team of their program; a peer supervisor only their own team', () => {
+    const sameProgram = { id: 'team-3', organizationId: 'org', programId: 'p' };
+    expect(teamAggregateAccess(actorWith('manager'), sameProgram)).toBe('aggregate');
+    expect(teamAggregateAccess(actorWith('peer_supervisor'), sameProgram)).toBe('hidden');
+    expect(teamAggregateAccess(actorWith('researcher'), sameProgram)).toBe('hidden');
+  });
 
   it('peer teams are grouped by organization, without duplicates', () => {
     const actor = actorWith('peer_support_worker');

@@ -27,14 +27,19 @@ export const canKeepWellbeing = (actor: Actor): boolean => peerTeamsByOrganizati
 export type TeamAggregateAccess = 'aggregate' | 'forbidden' | 'hidden';
 
 /**
- * Who may read a team's wellbeing aggregate: its managers and peer supervisors, the organization's administrators
+ * Who may read a team's wellbeing aggregate: the managers of its program, its peer supervisors, the organization's administrators
  * and platform administrators. Other members of the team know it exists (403); everyone else gets 404.
  */
-export function teamAggregateAccess(actor: Actor, team: { id: string; organizationId: string }): TeamAggregateAccess {
+export function teamAggregateAccess(
+  actor: Actor,
+  team: { id: string; organizationId: string; programId: string },
+): TeamAggregateAccess {
   if (actor.isPlatformAdmin) return 'aggregate';
   if (actor.memberships.some((m) => m.role === 'org_admin' && m.organizationId === team.organizationId)) return 'aggregate';
+  // Managers see every team of their program (as for sustainability and workload); peer supervisors their own team.
+  if (actor.memberships.some((m) => m.role === 'manager' && m.programId === team.programId)) return 'aggregate';
   const roles = actor.memberships.filter((m) => m.teamId === team.id).map((m) => m.role);
-  if (roles.includes('manager') || roles.includes('peer_supervisor')) return 'aggregate';
+  if (roles.includes('peer_supervisor')) return 'aggregate';
   return roles.length > 0 ? 'forbidden' : 'hidden';
 }
 

@@ -48,8 +48,9 @@ describe('teamAccess', () => {
 
   it.each([
     ['manager of the team', [m('manager', { programId: 'p1', teamId: 't1' })], true, true],
-    ['manager of another team of the program', [m('manager', { programId: 'p1', teamId: 't2' })], false, true],
+    ['manager of another team of the program', [m('manager', { programId: 'p1', teamId: 't2' })], true, true],
     ['peer supervisor of the team', [m('peer_supervisor', { programId: 'p1', teamId: 't1' })], true, false],
+    ['peer supervisor of another team of the program', [m('peer_supervisor', { programId: 'p1', teamId: 't2' })], false, false],
     ['researcher of the team', [m('researcher', { programId: 'p1', teamId: 't1' })], false, false],
     ['PSP of the team', [m('peer_support_worker', { programId: 'p1', teamId: 't1' })], false, false],
     ['administrator of the organization', [m('org_admin', {})], true, true],

@@ -27,19 +27,20 @@ export function defaultMonth(months: readonly string[], periodTo: string): strin
 
 /**
  * What the signed-in user may read about one team of the program, mirroring the server's rules so the page
- * does not ask for what would be refused: wellbeing aggregates are for the team's managers and peer supervisors
- * and the organization's administrators; workload distributions for the program's managers and the administrators.
+ * does not ask for what would be refused: wellbeing aggregates are for the program's managers, the team's peer
+ * supervisors and the organization's administrators; workload distributions for the program's managers and the
+ * administrators.
  */
 export function teamAccess(
   memberships: readonly Pick<Membership, 'role' | 'organizationId' | 'programId' | 'teamId'>[],
   team: { id: string; programId: string; organizationId: string },
 ): { wellbeing: boolean; workload: boolean } {
   const isAdmin = memberships.some((m) => m.role === 'org_admin' && m.organizationId === team.organizationId);
+  const isProgramManager = memberships.some((m) => m.role === 'manager' && m.programId === team.programId);
   return {
     wellbeing:
-      isAdmin ||
-      memberships.some((m) => m.teamId === team.id && (m.role === 'manager' || m.role === 'peer_supervisor')),
-    workload: isAdmin || memberships.some((m) => m.role === 'manager' && m.programId === team.programId),
+      isAdmin || isProgramManager || memberships.some((m) => m.teamId === team.id && m.role === 'peer_supervisor'),
+    workload: isAdmin || isProgramManager,
   };
 }
 
