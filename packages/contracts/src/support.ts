@@ -171,6 +171,13 @@ export const WorkloadSchema = z.object({
   peerWorkSharePct: z.number().nullable(),
   thresholds: z.object({ caseload: z.number().int(), weeklyContactHours: z.number().int() }),
   flags: z.array(WorkloadFlagSchema),
+  /** The same figures for the same number of weeks just before, for context (a caseload has no past in the data). */
+  previous: z.object({
+    contactsPerWeek: z.number(),
+    contactHoursPerWeek: z.number(),
+    crisisContacts: z.number().int(),
+    peerWorkSharePct: z.number().nullable(),
+  }),
 });
 export type Workload = z.infer<typeof WorkloadSchema>;
 

@@ -50,6 +50,8 @@ describe('my workload', () => {
       peerWorkSharePct: 66.7,
       thresholds: { caseload: 1, weeklyContactHours: 25 },
       flags: [{ kind: 'caseload', value: 2, threshold: 1 }],
+      // The contact 40 days ago falls in the four weeks before: one contact in four weeks.
+      previous: { contactsPerWeek: 0.3, crisisContacts: 0 },
     });
     const twelve = await read<Workload>(pw, 'psp', '/api/workload/me?weeks=12');
     expect(twelve.contactsPerWeek).toBe(0.3);

@@ -48,15 +48,27 @@ export function createWorkloadService({ db, clock }: WorkloadDeps) {
       weeklyContactHours: organization!.weeklyContactHoursThreshold,
     };
     const period = periodOf(weeks);
-    const rows = await repo.workloadFigures(db, userIds, { organizationId }, period);
+    const before = { from: new Date(period.from.getTime() - weeks * 7 * 86_400_000), to: period.from, weeks };
+    const [rows, previousRows] = await Promise.all([
+      repo.workloadFigures(db, userIds, { organizationId }, period),
+      repo.workloadFigures(db, userIds, { organizationId }, before),
+    ]);
+    const previousById = new Map(previousRows.map((r) => [r.id, figures(r, weeks)]));
     return rows.map((row) => {
       const f = figures(row, weeks);
+      const p = previousById.get(row.id);
       return {
         user: { id: row.id, name: row.name },
         period: { from: period.from.toISOString(), to: period.to.toISOString(), weeks },
         ...f,
         thresholds,
         flags: workloadFlags(f, thresholds),
+        previous: {
+          contactsPerWeek: p?.contactsPerWeek ?? 0,
+          contactHoursPerWeek: p?.contactHoursPerWeek ?? 0,
+          crisisContacts: p?.crisisContacts ?? 0,
+          peerWorkSharePct: p?.peerWorkSharePct ?? null,
+        },
       };
     });
   }

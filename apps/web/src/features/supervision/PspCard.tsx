@@ -79,6 +79,11 @@ export function PspCard({
   const { user } = workload;
   const headingId = `psp-${user.id}-name`;
   const one = (v: number) => format.number(v, { maximumFractionDigits: 1 });
+  const share = (pct: number | null) =>
+    pct === null
+      ? t('supervision.figures.noContacts')
+      : format.number(pct / 100, { style: 'percent', maximumFractionDigits: 0 });
+  const before = (value: string) => t('wellbeing.workload.before', { weeks: workload.period.weeks, value });
   const last = status?.last;
 
   return (
@@ -125,16 +130,25 @@ export function PspCard({
                 : undefined
             }
           />
-          <Figure label={t('supervision.figures.contactsPerWeek')} value={one(workload.contactsPerWeek)} />
-          <Figure label={t('supervision.figures.hoursPerWeek')} value={one(workload.contactHoursPerWeek)} />
-          <Figure label={t('supervision.figures.crisis')} value={format.number(workload.crisisContacts)} />
+          <Figure
+            label={t('supervision.figures.contactsPerWeek')}
+            value={one(workload.contactsPerWeek)}
+            note={before(one(workload.previous.contactsPerWeek))}
+          />
+          <Figure
+            label={t('supervision.figures.hoursPerWeek')}
+            value={one(workload.contactHoursPerWeek)}
+            note={before(one(workload.previous.contactHoursPerWeek))}
+          />
+          <Figure
+            label={t('supervision.figures.crisis')}
+            value={format.number(workload.crisisContacts)}
+            note={before(format.number(workload.previous.crisisContacts))}
+          />
           <Figure
             label={t('supervision.figures.peerWork')}
-            value={
-              workload.peerWorkSharePct === null
-                ? t('supervision.figures.noContacts')
-                : format.number(workload.peerWorkSharePct / 100, { style: 'percent', maximumFractionDigits: 0 })
-            }
+            value={share(workload.peerWorkSharePct)}
+            note={before(share(workload.previous.peerWorkSharePct))}
           />
         </SimpleGrid>
 

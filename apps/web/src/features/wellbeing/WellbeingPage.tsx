@@ -224,18 +224,17 @@ function WorkloadFigures({ workload }: { workload: Workload }) {
   const { t } = useTranslation();
   const format = useFormat();
   const one = (v: number) => format.number(v, { maximumFractionDigits: 1 });
-  const figures: [string, string][] = [
-    [t('wellbeing.workload.caseload'), format.number(workload.activeCaseload)],
-    [t('wellbeing.workload.covering'), format.number(workload.coveringPersons)],
-    [t('wellbeing.workload.contactsPerWeek'), one(workload.contactsPerWeek)],
-    [t('wellbeing.workload.hoursPerWeek'), one(workload.contactHoursPerWeek)],
-    [t('wellbeing.workload.crisis'), format.number(workload.crisisContacts)],
-    [
-      t('wellbeing.workload.peerShare'),
-      workload.peerWorkSharePct === null
-        ? t('program.noData')
-        : format.number(workload.peerWorkSharePct / 100, { style: 'percent', maximumFractionDigits: 0 }),
-    ],
+  const share = (pct: number | null) =>
+    pct === null ? t('program.noData') : format.number(pct / 100, { style: 'percent', maximumFractionDigits: 0 });
+  const previous = workload.previous;
+  // Each figure with the same weeks just before, where the data has a past (a caseload is only known now).
+  const figures: [string, string, string | null][] = [
+    [t('wellbeing.workload.caseload'), format.number(workload.activeCaseload), null],
+    [t('wellbeing.workload.covering'), format.number(workload.coveringPersons), null],
+    [t('wellbeing.workload.contactsPerWeek'), one(workload.contactsPerWeek), one(previous.contactsPerWeek)],
+    [t('wellbeing.workload.hoursPerWeek'), one(workload.contactHoursPerWeek), one(previous.contactHoursPerWeek)],
+    [t('wellbeing.workload.crisis'), format.number(workload.crisisContacts), format.number(previous.crisisContacts)],
+    [t('wellbeing.workload.peerShare'), share(workload.peerWorkSharePct), share(previous.peerWorkSharePct)],
   ];
   return (
     <Stack gap="sm">
@@ -247,7 +246,7 @@ function WorkloadFigures({ workload }: { workload: Workload }) {
         })}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm" component="dl" m={0}>
-        {figures.map(([label, value]) => (
+        {figures.map(([label, value, before]) => (
           <div key={label}>
             <Text component="dt" size="sm" c="dimmed">
               {label}
@@ -255,6 +254,11 @@ function WorkloadFigures({ workload }: { workload: Workload }) {
             <Text component="dd" m={0} fz="xl" fw={700}>
               {value}
             </Text>
+            {before !== null ? (
+              <Text component="dd" m={0} size="xs" c="dimmed">
+                {t('wellbeing.workload.before', { weeks: workload.period.weeks, value: before })}
+              </Text>
+            ) : null}
           </div>
         ))}
       </SimpleGrid>
