@@ -19,12 +19,18 @@ function toDate(value: string | Date | null | undefined): Date | undefined {
 export function useFormat() {
   const { i18n } = useTranslation();
   const locale = intlLocale(i18n.language);
+  const date = (value: string | Date | null | undefined) => {
+    const d = toDate(value);
+    return d ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d) : '';
+  };
   return {
     locale,
-    date: (value: string | Date | null | undefined) => {
-      const d = toDate(value);
-      return d ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d) : '';
-    },
+    date,
+    /** A calendar day (`YYYY-MM-DD`), read at local noon so no time zone moves it to the day before. */
+    day: (value: string) => date(value.length === 10 ? `${value}T12:00:00` : value),
+    /** A calendar month (`YYYY-MM`), by default as "November 2026". */
+    month: (value: string, options: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric' }) =>
+      new Intl.DateTimeFormat(locale, options).format(new Date(`${value}-15T12:00:00`)),
     dateTime: (value: string | Date | null | undefined) => {
       const d = toDate(value);
       return d

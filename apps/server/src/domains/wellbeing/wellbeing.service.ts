@@ -328,13 +328,13 @@ export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) 
     async sharedWithMe(actor: Actor): Promise<SharedTrend[]> {
       const shares = await repo.findSharesWithSupervisor(db, actor.userId);
       const language = await languageOf(actor);
-      const out: SharedTrend[] = [];
-      for (const s of shares) {
-        const { trend } = await trendOf(s.user_id, language);
-        out.push({ shareId: s.id, psp: { id: s.user_id, name: s.user_name }, sharedSince: iso(s.created_at), trend });
-        await audit(actor, 'wellbeing.shared_trend.read', 'wellbeing_share', s.id);
-      }
-      return out;
+      return Promise.all(
+        shares.map(async (s) => {
+          const { trend } = await trendOf(s.user_id, language);
+          await audit(actor, 'wellbeing.shared_trend.read', 'wellbeing_share', s.id);
+          return { shareId: s.id, psp: { id: s.user_id, name: s.user_name }, sharedSince: iso(s.created_at), trend };
+        }),
+      );
     },
 
     /**

@@ -28,8 +28,6 @@ import { periodProblem, quarterPresets, type Period } from './periods.ts';
 import { indicatorsCsvUrl, useIndicators } from './queries.ts';
 import { SustainabilitySection } from './SustainabilitySection.tsx';
 
-/** A calendar day read at local noon, so no time zone moves it to the day before. */
-const asDay = (s: string) => (s.length === 10 ? `${s}T12:00:00` : s);
 
 // Two colours that pass 4.5:1 on white; series also differ by line style, symbol and bar pattern.
 const CURRENT_COLOUR = '#0f766e';
@@ -66,10 +64,7 @@ function Charts({ data }: { data: Indicators }) {
   const labels = usePracticeLabels();
   const format = useFormat();
   const text = useCellText(data.k);
-  const month = (m: string) =>
-    new Intl.DateTimeFormat(format.locale, { month: 'short', year: 'numeric' }).format(
-      new Date(`${m.slice(0, 7)}-15T00:00:00`),
-    );
+  const month = (m: string) => format.month(m.slice(0, 7), { month: 'short', year: 'numeric' });
   const value = (c: Cell) => (c.suppressed ? null : c.value);
 
   const lineOption = (title: string, pick: (row: Indicators['trend'][number]) => Cell): ChartOption => ({
@@ -235,10 +230,7 @@ function Tables({ data }: { data: Indicators }) {
   const labels = usePracticeLabels();
   const format = useFormat();
   const text = useCellText(data.k);
-  const month = (m: string) =>
-    new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric' }).format(
-      new Date(`${m.slice(0, 7)}-15T00:00:00`),
-    );
+  const month = (m: string) => format.month(m.slice(0, 7));
   return (
     <Stack gap="lg">
       <DataTable
@@ -418,10 +410,10 @@ export function ProgramPage() {
             </Title>
             <Text size="sm">
               {t('program.periodLine', {
-                from: format.date(asDay(indicators.data.period.from)),
-                to: format.date(asDay(indicators.data.period.to)),
-                prevFrom: format.date(asDay(indicators.data.previousPeriod.from)),
-                prevTo: format.date(asDay(indicators.data.previousPeriod.to)),
+                from: format.day(indicators.data.period.from),
+                to: format.day(indicators.data.period.to),
+                prevFrom: format.day(indicators.data.previousPeriod.from),
+                prevTo: format.day(indicators.data.previousPeriod.to),
               })}
             </Text>
             <Text size="sm">{t('program.privacyNote', { k: indicators.data.k })}</Text>

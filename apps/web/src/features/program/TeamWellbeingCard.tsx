@@ -28,13 +28,6 @@ const STRIPES = {
   color: 'rgba(255,255,255,0.6)',
 };
 
-/** A month (YYYY-MM) as "October 2026" in the interface language. */
-function useMonthName() {
-  const format = useFormat();
-  return (m: string) =>
-    new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric' }).format(new Date(`${m}-15T12:00:00`));
-}
-
 /** Why a team's figures are not shown: said plainly, with k, never as an error. */
 function Withheld({ title, reason, k }: { title: string; reason: string; k: number }) {
   const { t } = useTranslation();
@@ -239,7 +232,7 @@ export function TeamWellbeingCard({
   view: 'charts' | 'table';
 }) {
   const { t } = useTranslation();
-  const monthName = useMonthName();
+  const format = useFormat();
   const [month, setMonth] = useState(initialMonth);
   const wellbeing = useTeamWellbeing(teamId, month);
   const notAllowed = wellbeing.isError && isApiError(wellbeing.error) && [403, 404].includes(wellbeing.error.status);
@@ -255,7 +248,7 @@ export function TeamWellbeingCard({
           aria-label={t('sustainability.wellbeing.monthFor', { team: teamName })}
           value={month ?? ''}
           onChange={(e) => setMonth(e.currentTarget.value)}
-          data={months.map((m) => ({ value: m, label: monthName(m) }))}
+          data={months.map((m) => ({ value: m, label: format.month(m) }))}
           w={200}
         />
       </Stack>

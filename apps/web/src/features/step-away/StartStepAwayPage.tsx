@@ -22,11 +22,12 @@ import { EmptyState, ErrorAlert, LoadError } from '../../components/Feedback.tsx
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PrivacyLabel } from '../../components/PrivacyLabel.tsx';
 import { describeError, useFormErrors } from '../../lib/errors.ts';
+import { useTeamMembersOf } from '../board/queries.ts';
 import { TeamPicker } from '../board/TeamPicker.tsx';
 import { usePersons } from '../people/queries.ts';
 import { careTeams } from '../people/rules.ts';
 import { useSignedInMe } from '../session/RequireAuth.tsx';
-import { useStartStepAway, useStepAways, useTeamMembers } from './queries.ts';
+import { useStartStepAway, useStepAways } from './queries.ts';
 import { coverCandidates, localDay, primaryCaseload, uncovered } from './rules.ts';
 
 const FIELDS = ['startsOn', 'endsOn', 'agreementMethod', 'coverage', 'userId', 'teamId'] as const;
@@ -46,7 +47,7 @@ export function StartStepAwayPage() {
   const userId = params.get('userId') ?? me.user.id;
   const onBehalf = userId !== me.user.id;
 
-  const members = useTeamMembers(team?.teamId);
+  const members = useTeamMembersOf(team?.teamId);
   const persons = usePersons({ teamId: team?.teamId }, Boolean(team));
   const away = useStepAways({ teamId: team?.teamId, active: true });
   const start = useStartStepAway();

@@ -27,7 +27,6 @@ import { useSignedInMe } from '../session/RequireAuth.tsx';
 import { useRecordReturn, useStepAway } from './queries.ts';
 import { localDay, returnPlanProblem, suggestedReturnPlan, type ReturnStep } from './rules.ts';
 
-const day = (d: string) => `${d}T12:00:00`;
 
 function ReturnForm({ stepAway }: { stepAway: StepAway }) {
   const { t } = useTranslation();
@@ -199,8 +198,8 @@ export function StepAwayPage() {
         title={isMine ? t('stepAway.yourTitle') : t('stepAway.titleFor', { name: s.user.name })}
         description={
           s.endsOn
-            ? t('stepAway.period', { from: format.date(day(s.startsOn)), to: format.date(day(s.endsOn)) })
-            : t('stepAway.periodOpen', { from: format.date(day(s.startsOn)) })
+            ? t('stepAway.period', { from: format.day(s.startsOn), to: format.day(s.endsOn) })
+            : t('stepAway.periodOpen', { from: format.day(s.startsOn) })
         }
       >
         <Group gap="xs">
@@ -232,7 +231,7 @@ export function StepAwayPage() {
           <Stack component="ol" gap={4} m={0}>
             {s.returnPlan.map((step) => (
               <li key={step.from}>
-                {t('stepAway.return.planStep', { date: format.date(day(step.from)), percent: step.caseloadPercent })}
+                {t('stepAway.return.planStep', { date: format.day(step.from), percent: step.caseloadPercent })}
               </li>
             ))}
           </Stack>

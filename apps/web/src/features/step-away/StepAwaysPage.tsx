@@ -9,14 +9,13 @@ import { useFormat } from '../../lib/format.ts';
 import { useSignedInMe } from '../session/RequireAuth.tsx';
 import { useStepAways } from './queries.ts';
 
-const day = (d: string) => `${d}T12:00:00`;
 
 function StepAwayItem({ stepAway, showName }: { stepAway: StepAway; showName: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const period = stepAway.endsOn
-    ? t('stepAway.period', { from: format.date(day(stepAway.startsOn)), to: format.date(day(stepAway.endsOn)) })
-    : t('stepAway.periodOpen', { from: format.date(day(stepAway.startsOn)) });
+    ? t('stepAway.period', { from: format.day(stepAway.startsOn), to: format.day(stepAway.endsOn) })
+    : t('stepAway.periodOpen', { from: format.day(stepAway.startsOn) });
   return (
     <Card component="li" withBorder radius="md" padding="md">
       <Stack gap={4}>

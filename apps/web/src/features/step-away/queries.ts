@@ -1,4 +1,4 @@
-import type { CreateStepAwayBody, StepAway, TeamMember } from '@alongside/contracts';
+import type { CreateStepAwayBody, StepAway } from '@alongside/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
@@ -21,13 +21,6 @@ export const useStepAway = (id: string) =>
     queryKey: ['step-aways', 'one', id],
     queryFn: () => api.get<StepAway>(`/api/step-aways/${enc(id)}`),
     enabled: Boolean(id),
-  });
-
-export const useTeamMembers = (teamId: string | undefined) =>
-  useQuery({
-    queryKey: ['team-members', teamId],
-    queryFn: () => api.get<TeamMember[]>(`/api/teams/${enc(teamId ?? '')}/members`),
-    enabled: Boolean(teamId),
   });
 
 /** A step-away changes caseloads, the board and workloads: refresh them all. */

@@ -6,8 +6,6 @@ import { CheckIcon, PeopleIcon, PlusIcon } from '../../components/Icons.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { coveringColleagues, stepAwayPath, type SupervisedTeam, type SupervisionStatus } from './rules.ts';
 
-/** A calendar day read at local noon, so no time zone moves it to the day before. */
-const asDay = (s: string) => (s.length === 10 ? `${s}T12:00:00` : s);
 
 function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
@@ -41,8 +39,8 @@ function AwayLine({ away }: { away: StepAway }) {
         </Text>
         <Text size="sm">
           {away.endsOn
-            ? t('supervision.awayFromTo', { from: format.date(asDay(away.startsOn)), to: format.date(asDay(away.endsOn)) })
-            : t('supervision.awayFromOpen', { from: format.date(asDay(away.startsOn)) })}
+            ? t('supervision.awayFromTo', { from: format.day(away.startsOn), to: format.day(away.endsOn) })
+            : t('supervision.awayFromOpen', { from: format.day(away.startsOn) })}
         </Text>
         <Anchor component={Link} to={`/step-away/${away.id}`} size="sm" underline="always">
           {t('supervision.awayOpen')}

@@ -2,14 +2,11 @@ import type { SharedTrend } from '@alongside/contracts';
 import { Box, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.tsx';
-import { EChart, type ChartOption } from '../../components/EChart.tsx';
+import { EChart } from '../../components/EChart.tsx';
 import { PeopleIcon } from '../../components/Icons.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { scoreTrendOption } from '../wellbeing/trend-option.ts';
 import { latestScoredMonth, sharedTrendAnchor } from './rules.ts';
-
-// Passes 4.5:1 on white; the threshold differs by line style (dashed) and by name, never by colour alone.
-const SCORE_COLOUR = '#0f766e';
-const THRESHOLD_COLOUR = '#495057';
 
 /** One PSP's shared trend: a small line chart (with the numbers as text and as a table), the threshold and bands. */
 export function SharedTrendCard({ shared }: { shared: SharedTrend }) {
@@ -17,8 +14,7 @@ export function SharedTrendCard({ shared }: { shared: SharedTrend }) {
   const format = useFormat();
   const { trend, psp } = shared;
   const headingId = `trend-${shared.shareId}-name`;
-  const month = (m: string, style: 'short' | 'long' = 'short') =>
-    new Intl.DateTimeFormat(format.locale, { month: style, year: 'numeric' }).format(new Date(`${m}-15T12:00:00`));
+  const month = (m: string, style: 'short' | 'long' = 'short') => format.month(m, { month: style, year: 'numeric' });
   const score = (v: number | null) =>
     v === null ? t('supervision.trend.noCheckIn') : format.number(v, { maximumFractionDigits: 1 });
   const mean = (v: number | null) => (v === null ? '—' : format.number(v, { maximumFractionDigits: 1 }));
@@ -28,45 +24,11 @@ export function SharedTrendCard({ shared }: { shared: SharedTrend }) {
   const latest = latestScoredMonth(trend);
   const hasScores = latest !== undefined;
 
-  const option: ChartOption = {
-    aria: { enabled: false },
-    animation: false,
-    grid: { left: 40, right: 16, top: 40, bottom: 28 },
-    legend: { top: 0, left: 0, textStyle: { color: '#212529' }, itemWidth: 28 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: trend.months.map((m) => month(m.month)), axisLabel: { color: '#343a40' } },
-    yAxis: {
-      type: 'value',
-      min: trend.range?.min,
-      max: trend.range?.max,
-      axisLabel: { color: '#343a40' },
-    },
-    series: [
-      {
-        name: scale,
-        type: 'line',
-        data: trend.months.map((m) => m.score),
-        connectNulls: false,
-        symbol: 'circle',
-        symbolSize: 8,
-        lineStyle: { width: 3, color: SCORE_COLOUR },
-        itemStyle: { color: SCORE_COLOUR },
-      },
-      ...(trend.threshold === null
-        ? []
-        : [
-            {
-              name: t('supervision.trend.threshold'),
-              type: 'line',
-              data: trend.months.map(() => trend.threshold),
-              symbol: 'none',
-              silent: true,
-              lineStyle: { width: 2, type: 'dashed', color: THRESHOLD_COLOUR },
-              itemStyle: { color: THRESHOLD_COLOUR },
-            },
-          ]),
-    ],
-  };
+  const option = scoreTrendOption(trend, {
+    month: (m) => month(m),
+    score: scale,
+    threshold: t('supervision.trend.threshold'),
+  });
 
   const description = t('supervision.trend.chartDescription', {
     name: psp.name,

@@ -10,7 +10,8 @@ export const supervisionKeys = {
   sessions: ['supervision-sessions'] as const,
   activeStepAways: ['step-aways', { active: true }] as const,
   sharedTrends: ['wellbeing', 'shared-with-me'] as const,
-  teamMembers: (teamId: string) => ['team-members', teamId] as const,
+  // The same cache entry as useTeamMembersOf (board) and the administration pages.
+  teamMembers: (teamId: string) => ['team', teamId, 'members'] as const,
 };
 
 /** The PSPs I supervise, in name order (the server never ranks them). */

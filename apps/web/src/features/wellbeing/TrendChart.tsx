@@ -5,10 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EChart, type ChartOption } from '../../components/EChart.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { scoreTrendOption } from './trend-option.ts';
 
 // Colours that pass 4.5:1 on white; the series also differ by line style and symbol.
-const SCORE_COLOUR = '#0f766e';
-const THRESHOLD_COLOUR = '#9a3412';
 const ENERGY_COLOUR = '#1d4ed8';
 const LOAD_COLOUR = '#6b21a8';
 
@@ -20,48 +19,17 @@ export function TrendChart({ trend, name }: { trend: Trend; name: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [view, setView] = useState<'chart' | 'table'>('chart');
-  const month = (m: string) =>
-    new Intl.DateTimeFormat(format.locale, { month: 'short', year: '2-digit' }).format(new Date(`${m}-15T12:00:00`));
+  const month = (m: string) => format.month(m, { month: 'short', year: '2-digit' });
   const one = (v: number | null) => (v === null ? '—' : format.number(v, { maximumFractionDigits: 1 }));
   const months = trend.months;
 
   if (months.length === 0) return <Text c="dimmed">{t('wellbeing.trend.empty')}</Text>;
 
-  const scoreOption: ChartOption = {
-    aria: { enabled: false },
-    grid: { left: 40, right: 16, top: 24, bottom: 32 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: months.map((m) => month(m.month)), axisLabel: { color: '#343a40' } },
-    yAxis: {
-      type: 'value',
-      min: trend.range?.min,
-      max: trend.range?.max,
-      axisLabel: { color: '#343a40' },
-    },
-    series: [
-      {
-        name: trend.scaleLabel ?? t('wellbeing.trend.score'),
-        type: 'line',
-        data: months.map((m) => m.score),
-        connectNulls: true,
-        symbol: 'circle',
-        symbolSize: 9,
-        lineStyle: { width: 3, color: SCORE_COLOUR },
-        itemStyle: { color: SCORE_COLOUR },
-        ...(trend.threshold !== null
-          ? {
-              markLine: {
-                symbol: 'none',
-                silent: true,
-                lineStyle: { type: 'dashed', color: THRESHOLD_COLOUR, width: 2 },
-                label: { formatter: t('wellbeing.trend.thresholdLabel'), color: THRESHOLD_COLOUR, position: 'insideEndTop' },
-                data: [{ yAxis: trend.threshold }],
-              },
-            }
-          : {}),
-      },
-    ],
-  };
+  const scoreOption = scoreTrendOption(trend, {
+    month,
+    score: trend.scaleLabel ?? t('wellbeing.trend.score'),
+    threshold: t('wellbeing.trend.thresholdLabel'),
+  });
   const pulseOption: ChartOption = {
     aria: { enabled: false },
     grid: { left: 40, right: 16, top: 36, bottom: 32 },

@@ -241,8 +241,8 @@ function WorkloadFigures({ workload }: { workload: Workload }) {
       <Text size="sm" c="dimmed">
         {t('wellbeing.workload.period', {
           weeks: workload.period.weeks,
-          from: format.date(`${workload.period.from.slice(0, 10)}T12:00:00`),
-          to: format.date(`${workload.period.to.slice(0, 10)}T12:00:00`),
+          from: format.day(workload.period.from.slice(0, 10)),
+          to: format.day(workload.period.to.slice(0, 10)),
         })}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm" component="dl" m={0}>
@@ -304,8 +304,8 @@ function StepAwayCard() {
         <>
           <Text size="sm">
             {mine.endsOn
-              ? t('wellbeing.stepAway.awayUntil', { date: format.date(`${mine.endsOn}T12:00:00`) })
-              : t('wellbeing.stepAway.awayOpen', { date: format.date(`${mine.startsOn}T12:00:00`) })}
+              ? t('wellbeing.stepAway.awayUntil', { date: format.day(mine.endsOn) })
+              : t('wellbeing.stepAway.awayOpen', { date: format.day(mine.startsOn) })}
           </Text>
           <Group>
             <Button component={Link} to={`/step-away/${mine.id}`} size="md">
