@@ -4,16 +4,6 @@ export const IdSchema = z.uuid();
 export const IdParamsSchema = z.object({ id: IdSchema });
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 
-/** The one error shape every route returns. */
-export const ErrorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
-
 export const EmailSchema = z
   .string()
   .trim()

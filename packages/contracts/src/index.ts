@@ -1,5 +1,6 @@
 export * from './vocabulary.ts';
 export * from './common.ts';
+export * from './errors.ts';
 export * from './auth.ts';
 export * from './structure.ts';
 export * from './users.ts';

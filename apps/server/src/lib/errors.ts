@@ -1,10 +1,14 @@
-/** An error meant for the client: status, stable code, readable message. */
+import type { ErrorCode, FieldProblem } from '@alongside/contracts';
+
+/** An error meant for the client: status, a code from the contracts' vocabulary, a readable message, field problems. */
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly details?: unknown,
+    readonly details: FieldProblem[] = [],
+    /** Seconds the client should wait before trying again (sent as `Retry-After` too). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -15,7 +19,7 @@ export const notFound = (what: string) => new AppError(404, 'not_found', `${what
 export const forbidden = (message = 'You do not have permission to do this.') => new AppError(403, 'forbidden', message);
 export const badRequest = (field: string, message: string) =>
   new AppError(400, 'validation_failed', `${field}: ${message}`, [{ field, message }]);
-export const conflict = (code: string, message: string) => new AppError(409, code, message);
+export const conflict = (code: ErrorCode, message: string, details: FieldProblem[] = []) => new AppError(409, code, message, details);
 export const versionConflict = () =>
   new AppError(409, 'version_conflict', 'Someone else changed this since you opened it. Reload and try again.');
 

@@ -40,7 +40,8 @@ const tooManyAttempts = (seconds: number, scope: 'account' | 'address') =>
     429,
     'too_many_attempts',
     `Too many failed sign-ins from this ${scope}. Try again in ${Math.ceil(seconds / 60)} minute(s), or ask an administrator to reset your password.`,
-    { retryAfterSeconds: seconds },
+    [],
+    seconds,
   );
 
 /** Sign-in, sessions and passwords. */
