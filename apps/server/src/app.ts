@@ -5,13 +5,15 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findDemoLogins, isDatabaseReady, type Database } from '@alongside/db';
-import type { Config } from './config.ts';
+import type { Config, TrustProxy } from './config.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { createMailer, type Mailer } from './lib/mailer.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
+import { loggerOptions } from './lib/logging.ts';
+import { validatorCompiler } from './lib/validation.ts';
 import { createAuthService } from './domains/auth/auth.service.ts';
 import { authRoutes } from './domains/auth/auth.routes.ts';
 import { createLoginLimiter } from './domains/auth/login-limiter.ts';
@@ -46,6 +48,10 @@ import { wellbeingRoutes } from './domains/wellbeing/wellbeing.routes.ts';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'publicUrl' | 'sessionIdleMinutes' | 'smtpUrl' | 'mailFrom' | 'webDist'> & {
   logLevel?: string;
+  /** Proxies whose X-Forwarded-For is believed (default: none, the socket's address is the client's). */
+  trustProxy?: TrustProxy;
+  /** Where log lines go (default: standard output); tests capture them here. */
+  logStream?: { write(line: string): void };
   /** Reuse a session read from the database for this long (default 2 s; 0 reads it on every request). */
   sessionCacheMs?: number;
 };
@@ -57,19 +63,21 @@ export interface AppDeps {
   mailer?: Mailer;
 }
 
+/** TRUST_PROXY as Fastify takes it: a hop count becomes "trust this many hops nearest to us". */
+const fastifyTrustProxy = (trust: TrustProxy) => (typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust);
+
 /** Builds the whole application without listening: used by the server, the CLI and the tests. */
 export async function buildApp({ database, config, clock = systemClock, mailer }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: config.logLevel ?? 'info',
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-    },
+    logger: { ...loggerOptions(config.logLevel ?? 'info'), ...(config.logStream ? { stream: config.logStream } : {}) },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(config.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -14,11 +14,34 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
+  /** Which proxies may set the client's address (X-Forwarded-For): none by default. */
+  trustProxy: TrustProxy;
   /** Where the built web app is, when it is served by this process. */
   webDist: string | undefined;
 }
 
 export class ConfigError extends Error {}
+
+/** `false` (trust no proxy), a number of hops, or the proxies' addresses (IPs or CIDR ranges). */
+export type TrustProxy = false | number | string[];
+
+/** TRUST_PROXY: off unless set to a hop count (1 = the nearest proxy) or a comma-separated list of addresses. */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY must be a hop count from 0 to 10 or a list of addresses (got "${value}").`);
+    return hops;
+  }
+  const addresses = value.split(',').map((a) => a.trim()).filter(Boolean);
+  const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/i;
+  const bad = addresses.find((a) => !address.test(a));
+  if (bad !== undefined || addresses.length === 0) {
+    throw new ConfigError(`TRUST_PROXY must be a hop count or a comma-separated list of IP addresses or CIDR ranges (got "${bad ?? value}").`);
+  }
+  return addresses;
+}
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -71,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Alongside <no-reply@alongside.invalid>',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
   };
 }

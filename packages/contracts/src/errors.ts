@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'payload_too_large',
   'uri_too_long',
+  'headers_too_large',
+  'request_timeout',
   'bad_request',
   'invalid_reference',
   // who may do it

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateTimeSchema } from './common.ts';
+import { IdSchema, IsoDateSchema, IsoDateTimeSchema, VersionSchema } from './common.ts';
 import { LanguageSchema, TeamRoleSchema } from './vocabulary.ts';
 
 // Practice: persons supported, consent, peer support contacts, voice items, connections, huddles.
@@ -79,7 +79,7 @@ export const UpdatePersonBodySchema = z.object({
   language: LanguageSchema.optional(),
   primaryPspId: IdSchema.optional(),
   secondaryPspIds: z.array(IdSchema).max(5).optional(),
-  version: z.number().int(),
+  version: VersionSchema,
 });
 
 export const PersonPspSchema = z.object({ id: IdSchema, name: z.string(), isPrimary: z.boolean() });
@@ -100,7 +100,7 @@ export const PersonSchema = z.object({
   openVoiceItems: z.number().int(),
   pendingConnections: z.number().int(),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: VersionSchema,
 });
 export type Person = z.infer<typeof PersonSchema>;
 
@@ -144,7 +144,7 @@ export const UpdateContactBodySchema = z.object({
   note: LongTextSchema.optional(),
   teamSummary: LongTextSchema.nullable().optional(),
   summaryAgreed: z.boolean().optional(),
-  version: z.number().int(),
+  version: VersionSchema,
 });
 
 export const CreateCorrectionBodySchema = z.object({ note: z.string().trim().min(1, 'must not be empty').max(4000) });
@@ -178,7 +178,7 @@ export const ContactSchema = z.object({
   /** Until when the author may still edit (24 hours after logging). */
   editableUntil: z.string(),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: VersionSchema,
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
@@ -207,12 +207,12 @@ export const CreateVoiceItemBodySchema = z.object({
   shareAgreed: z.boolean().default(false),
 });
 
-export const VersionBodySchema = z.object({ version: z.number().int() });
+export const VersionBodySchema = z.object({ version: VersionSchema });
 export const AnswerVoiceItemBodySchema = z.object({
   answer: z.string().trim().min(1, 'must not be empty').max(4000),
-  version: z.number().int(),
+  version: VersionSchema,
 });
-export const ReturnVoiceItemBodySchema = z.object({ reaction: LongTextSchema.optional(), version: z.number().int() });
+export const ReturnVoiceItemBodySchema = z.object({ reaction: LongTextSchema.optional(), version: VersionSchema });
 
 const StepSchema = z.object({ at: z.string(), by: z.object({ id: IdSchema, name: z.string() }) }).nullable();
 
@@ -238,7 +238,7 @@ export const VoiceItemSchema = z.object({
   returned: StepSchema,
   reaction: z.string().nullable(),
   withdrawn: StepSchema,
-  version: z.number().int(),
+  version: VersionSchema,
 });
 export type VoiceItem = z.infer<typeof VoiceItemSchema>;
 
@@ -298,7 +298,7 @@ export const UpdateConnectionBodySchema = z.object({
   status: ConnectionStatusSchema,
   note: LongTextSchema.optional(),
   personFeedback: LongTextSchema.optional(),
-  version: z.number().int(),
+  version: VersionSchema,
 });
 
 export const ConnectionEventSchema = z.object({
@@ -323,7 +323,7 @@ export const ConnectionSchema = z.object({
   personFeedback: z.string().nullable(),
   events: z.array(ConnectionEventSchema),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: VersionSchema,
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 
@@ -404,7 +404,7 @@ export type TeamBoard = z.infer<typeof TeamBoardSchema>;
 // The period checks run only once both dates are valid: a missing `from` must not also blame `to`.
 const bothDatesValid = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
 export const IndicatorsQuerySchema = z
-  .object({ from: z.iso.date(), to: z.iso.date() })
+  .object({ from: IsoDateSchema, to: IsoDateSchema })
   .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'], ...bothDatesValid })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 731, {
     message: 'the period can be at most two years',

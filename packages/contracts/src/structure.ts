@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, NameSchema } from './common.ts';
+import { IdSchema, NameSchema, VersionSchema } from './common.ts';
 import {
   CountryCodeSchema,
   EMPLOYER_TYPES,
@@ -17,7 +17,7 @@ export const OrganizationSchema = z.object({
   name: z.string(),
   privacyThresholdK: z.number().int(),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: VersionSchema,
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
@@ -52,7 +52,7 @@ export const ProgramSchema = ProgramProfileSchema.extend({
   name: z.string(),
   setting: ProgramSettingSchema,
   createdAt: z.string(),
-  version: z.number().int(),
+  version: VersionSchema,
 });
 export type Program = z.infer<typeof ProgramSchema>;
 
@@ -67,7 +67,7 @@ export const UpdateProgramBodySchema = ProgramProfileSchema.partial().extend({
   name: NameSchema.optional(),
   voiceAnswerTargetDays: VoiceAnswerTargetDaysSchema.optional(),
   setting: ProgramSettingSchema.optional(),
-  version: z.number().int(),
+  version: VersionSchema,
 });
 
 export const TeamSchema = z.object({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateTimeSchema } from './common.ts';
+import { IdSchema, IsoDateSchema, IsoDateTimeSchema, VersionSchema } from './common.ts';
 import { CellSchema, type ContactActivity } from './practice.ts';
 
 // Supporting the supporters: step-aways with caseload coverage, supervision sessions, workload and team
 // sustainability. A step-away never carries a reason; nothing here holds health information.
 
-const DateSchema = z.iso.date();
+const DateSchema = IsoDateSchema;
 const NoteSchema = z.string().trim().max(4000);
 const UserRefSchema = z.object({ id: IdSchema, name: z.string() });
 
@@ -53,7 +53,7 @@ export const ReturnStepAwayBodySchema = z
       .array(z.object({ personId: IdSchema, note: NoteSchema }))
       .max(500)
       .default([]),
-    version: z.number().int(),
+    version: VersionSchema,
   })
   .refine(
     (b) =>
@@ -96,7 +96,7 @@ export const StepAwaySchema = z.object({
   returnedAt: z.string().nullable(),
   coverage: z.array(CoverageSchema),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: VersionSchema,
 });
 export type StepAway = z.infer<typeof StepAwaySchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common.ts';
+import { IdSchema, VersionSchema } from './common.ts';
 import { LanguageSchema } from './vocabulary.ts';
 
 // PSP wellbeing (PRODUCT.md principle 3): a PSP's own pulses, check-ins and nudges are theirs alone; a peer
@@ -53,7 +53,7 @@ export const LICENCE_STATUSES = ['own_non_validated', 'free', 'conditional', 'pe
 export const CheckInInstrumentSchema = z.object({
   id: IdSchema,
   key: z.string(),
-  version: z.number().int(),
+  version: VersionSchema,
   name: z.string(),
   language: LanguageSchema,
   licenceStatus: z.enum(LICENCE_STATUSES),

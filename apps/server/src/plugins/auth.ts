@@ -26,6 +26,14 @@ const sameToken = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
+/** Whether an Origin header names this site: our public URL, or the Host the request was sent to. `null` never does. */
+function isOwnOrigin(origin: string, expectedOrigin: string, host: string | undefined): boolean {
+  if (origin === expectedOrigin) return true;
+  if (!URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && host !== undefined && url.host === host;
+}
+
 export interface AuthPluginOptions {
   auth: AuthService;
   publicUrl: string;
@@ -88,8 +96,7 @@ export function registerAuth(app: FastifyInstance, options: AuthPluginOptions) {
     if (!SAFE_METHODS.has(request.method)) {
       // Browsers always send Origin on cross-site POSTs: refuse any that is not ours.
       const origin = request.headers.origin;
-      const host = request.headers.host;
-      if (origin && origin !== expectedOrigin && (!host || new URL(origin).host !== host)) {
+      if (origin !== undefined && !isOwnOrigin(origin, expectedOrigin, request.headers.host)) {
         throw new AppError(403, 'csrf_rejected', 'This request came from another site and was refused.');
       }
       // Public routes (sign-in, invitation links) carry no token yet; the Origin check covers them.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { hashPassword, schema, type Database, type Db } from '@alongside/db';
 import type { Role } from '@alongside/contracts';
-import { buildApp } from '../app.ts';
+import { buildApp, type AppConfig } from '../app.ts';
 import type { Clock } from '../lib/clock.ts';
 import { testDatabase } from './database.ts';
 
@@ -27,7 +27,9 @@ export interface TestContext {
 }
 
 /** The whole app on this worker's database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
-export async function createTestApp(options: { clock?: Clock; sessionIdleMinutes?: number; sessionCacheMs?: number } = {}): Promise<TestContext> {
+export async function createTestApp(
+  options: { clock?: Clock; sessionIdleMinutes?: number; sessionCacheMs?: number; logStream?: AppConfig['logStream']; trustProxy?: AppConfig['trustProxy'] } = {},
+): Promise<TestContext> {
   const database = await testDatabase();
   const app = await buildApp({
     database,
@@ -39,7 +41,9 @@ export async function createTestApp(options: { clock?: Clock; sessionIdleMinutes
       smtpUrl: undefined,
       mailFrom: 'test@alongside.invalid',
       webDist: undefined,
-      logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+      logLevel: options.logStream ? 'info' : (process.env.TEST_LOG_LEVEL ?? 'silent'),
+      logStream: options.logStream,
+      trustProxy: options.trustProxy,
       // Tests change the database directly; they read sessions afresh unless a test is about the cache.
       sessionCacheMs: options.sessionCacheMs ?? 0,
     },

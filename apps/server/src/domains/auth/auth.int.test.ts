@@ -106,14 +106,19 @@ describe('sessions', () => {
     expect(response.statusCode).toBe(401);
   });
 
-  it('marks the cookie Secure when served over https', async () => {
-    const response = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: world.users.researcherB!.email, password: TEST_PASSWORD },
-      headers: { 'x-forwarded-proto': 'https' },
-    });
-    expect(String(response.headers['set-cookie'])).toMatch(/Secure/);
+  it('marks the cookie Secure when served over https through a trusted proxy, and not for a forged header', async () => {
+    const login = (app: typeof ctx.app) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '10.0.0.9',
+        payload: { email: world.users.researcherB!.email, password: TEST_PASSWORD },
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+    expect(String((await login(ctx.app)).headers['set-cookie'])).not.toMatch(/Secure/);
+    const behindProxy = await createTestApp({ trustProxy: ['10.0.0.9'] });
+    expect(String((await login(behindProxy.app)).headers['set-cookie'])).toMatch(/Secure/);
+    await behindProxy.app.close();
   });
 });
 

@@ -6,7 +6,7 @@ import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import * as repo from './auth.repo.ts';
-import type { LoginLimiter } from './login-limiter.ts';
+import { createPhantomLocks, type LoginLimiter } from './login-limiter.ts';
 
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -48,6 +48,7 @@ const tooManyAttempts = (seconds: number, scope: 'account' | 'address') =>
 export function createAuthService(deps: AuthDeps) {
   const { db, clock } = deps;
   const recent = new Map<string, { found: repo.SessionContext; readAt: number }>();
+  const phantomLocks = createPhantomLocks({ lockAfter: LOCK_AFTER_FAILURES, lockMs: LOCK_MINUTES * 60_000 });
 
   /** The session as read from the database, or from this process's short-lived cache. */
   async function readSession(id: string, now: number): Promise<repo.SessionContext | undefined> {
@@ -108,17 +109,19 @@ export function createAuthService(deps: AuthDeps) {
       const ipWait = deps.limiter.retryAfter(origin.ip, now);
       if (ipWait > 0) throw tooManyAttempts(ipWait, 'address');
       const user = await repo.findUserByEmail(db, body.email);
-      if (user?.lockedUntil && user.lockedUntil > now) {
-        throw tooManyAttempts(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000), 'account');
+      // An unknown email is locked like an account, so the answers never tell which emails have one.
+      const lockedUntil = user ? user.lockedUntil : phantomLocks.lockedUntil(body.email, now);
+      if (lockedUntil && lockedUntil > now) {
+        throw tooManyAttempts(Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000), 'account');
       }
       const ok = user?.passwordHash
         ? await verifyPassword(user.passwordHash, body.password)
         : await verifyPassword(await (dummyHash ??= hashPassword(randomBytes(16).toString('hex'))), body.password);
       if (!user || !ok) {
         deps.limiter.recordFailure(origin.ip, now);
-        let lockedUntil: Date | null = null;
+        let lockedNow: Date | null = user ? null : phantomLocks.recordFailure(body.email, now);
         await db.transaction(async (tx) => {
-          if (user) lockedUntil = await repo.recordFailedLogin(tx, user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000));
+          if (user) lockedNow = await repo.recordFailedLogin(tx, user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000));
           await writeAudit(tx, { ...origin, userId: user?.id }, {
             action: 'auth.login_failed',
             entityType: 'user',
@@ -127,8 +130,7 @@ export function createAuthService(deps: AuthDeps) {
             details: { reason: user ? 'wrong_password' : 'unknown_email' },
           });
         });
-        const until = lockedUntil as Date | null;
-        if (until && until > now) throw tooManyAttempts(LOCK_MINUTES * 60, 'account');
+        if (lockedNow && lockedNow > now) throw tooManyAttempts(LOCK_MINUTES * 60, 'account');
         throw invalidCredentials();
       }
       await repo.clearFailedLogins(db, user.id);
