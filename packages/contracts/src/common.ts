@@ -51,6 +51,7 @@ export function findNul(value: unknown, path: (string | number)[] = []): (string
 
 export const EmailSchema = z
   .string()
+  .max(320)
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: 'must be a valid email address' }).max(254));

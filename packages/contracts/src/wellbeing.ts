@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, VersionSchema } from './common.ts';
+import { IdSchema, IntSchema, VersionSchema } from './common.ts';
 import { LanguageSchema } from './vocabulary.ts';
 
 // PSP wellbeing (PRODUCT.md principle 3): a PSP's own pulses, check-ins and nudges are theirs alone; a peer
@@ -106,7 +106,7 @@ export const CreateCheckInBodySchema = z.object({
   /** The instrument the PSP was shown: a check-in against a replaced instrument is refused (409). */
   instrumentId: IdSchema,
   /** Answer values by item id; null or absent: not answered. */
-  answers: z.record(ItemIdSchema, z.number().int().nullable()),
+  answers: z.record(ItemIdSchema, IntSchema.nullable()),
 });
 
 export const NUDGE_REASONS = ['threshold', 'rising'] as const;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
-import { ERROR_CODES } from '@alongside/contracts';
+import { ERROR_CODES, INT_MAX, INT_MIN } from '@alongside/contracts';
 import { schema } from '@alongside/db';
 import { LOCK_AFTER_FAILURES } from '../domains/auth/auth.service.ts';
 import { createTestApp, createWorld, errorOf, fieldsOf, manualClock, signIn, TEST_PASSWORD, type TestContext, type World } from './harness.ts';
@@ -153,6 +153,45 @@ describe('hostile input gets a 400 naming the field, and changes nothing', () =>
     ];
     expect(cases.map((r) => r.statusCode)).toEqual([401, 403, 404, 404, 409, 413, 415, 400]);
     for (const response of cases) expectErrorShape(response);
+  });
+});
+
+describe('every request contract is bounded', () => {
+  it('gives every integer PostgreSQL integer bounds, every number bounds, every body string a maximum length', async () => {
+    const { app } = await createTestApp();
+    interface JsonSchema {
+      type?: string;
+      minimum?: number;
+      maximum?: number;
+      exclusiveMinimum?: number;
+      maxLength?: number;
+      enum?: unknown[];
+      format?: string;
+      const?: unknown;
+      [key: string]: unknown;
+    }
+    interface Operation {
+      parameters?: { in: string; name: string; schema: JsonSchema }[];
+      requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+    }
+    const doc = app.swagger() as { paths: Record<string, Record<string, Operation>> };
+    const unbounded: string[] = [];
+    const walk = (schema: unknown, where: string, isBody: boolean) => {
+      if (!schema || typeof schema !== 'object') return;
+      const s = schema as JsonSchema;
+      if (s.type === 'integer' && !((s.minimum ?? -Infinity) >= INT_MIN && (s.maximum ?? Infinity) <= INT_MAX)) unbounded.push(`${where}: integer`);
+      if (s.type === 'number' && (s.maximum === undefined || (s.minimum ?? s.exclusiveMinimum) === undefined)) unbounded.push(`${where}: number`);
+      if (isBody && s.type === 'string' && s.maxLength === undefined && !s.enum && !s.format && s.const === undefined) unbounded.push(`${where}: string`);
+      for (const [key, value] of Object.entries(s)) if (key !== 'enum') walk(value, `${where}.${key}`, isBody);
+    };
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        for (const p of operation.parameters ?? []) walk(p.schema, `${method} ${path} ${p.in} ${p.name}`, false);
+        walk(operation.requestBody?.content?.['application/json']?.schema, `${method} ${path} body`, true);
+      }
+    }
+    expect(unbounded).toEqual([]);
+    await app.close();
   });
 });
 
