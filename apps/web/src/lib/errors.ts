@@ -1,7 +1,7 @@
-import type { TFunction } from 'i18next';
+import type { ParseKeys, TFunction } from 'i18next';
+import type { ErrorCode } from '@alongside/contracts';
 import { useCallback, useState } from 'react';
 import { ApiError, isApiError } from '../api/client.ts';
-import i18n from '../i18n/index.ts';
 
 /** Zod messages the server sends often; shown translated when we know them. */
 const SERVER_MESSAGE_KEYS = {
@@ -23,37 +23,56 @@ export function translateServerMessage(message: string, t: TFunction): string {
   return key ? t(key) : message;
 }
 
-/** Error codes with a sentence of their own in every language. */
+/**
+ * A sentence in every language for every code the server can send (and the client's own `network_error`).
+ * Keyed exhaustively by the contracts' `ErrorCode`: a new code without a sentence fails the typecheck.
+ */
 const CODE_KEYS = {
   network_error: 'errors.network',
   validation_failed: 'errors.validation',
+  invalid_body: 'errors.invalidBody',
+  unsupported_media_type: 'errors.unsupportedMediaType',
+  payload_too_large: 'errors.payloadTooLarge',
+  uri_too_long: 'errors.uriTooLong',
+  headers_too_large: 'errors.headersTooLarge',
+  request_timeout: 'errors.requestTimeout',
+  bad_request: 'errors.badRequest',
+  invalid_reference: 'errors.invalidReference',
+  unauthenticated: 'errors.unauthenticated',
+  session_expired: 'errors.sessionExpired',
   invalid_credentials: 'errors.invalidCredentials',
+  too_many_attempts: 'errors.tooManyAttempts',
+  csrf_rejected: 'errors.csrf',
   forbidden: 'errors.forbidden',
   not_found: 'errors.notFound',
+  already_exists: 'errors.alreadyExists',
+  account_exists: 'errors.accountExists',
   version_conflict: 'errors.versionConflict',
-  too_many_attempts: 'errors.tooManyAttempts',
-  csrf_failed: 'errors.csrf',
-  invalid_csrf_token: 'errors.csrf',
-  session_expired: 'errors.sessionExpired',
-  unauthenticated: 'errors.unauthenticated',
-} as const;
+  invitation_expired: 'errors.invitationExpired',
+  invalid_transition: 'errors.invalidTransition',
+  sharing_blocked: 'errors.sharingBlocked',
+  edit_window_closed: 'errors.editWindowClosed',
+  already_away: 'errors.alreadyAway',
+  already_returned: 'errors.alreadyReturned',
+  already_shared: 'errors.alreadyShared',
+  instrument_changed: 'errors.instrumentChanged',
+  server_busy: 'errors.serverBusy',
+  internal_error: 'errors.server',
+} as const satisfies Record<ErrorCode | 'network_error', ParseKeys>;
+
+/** The catalog key for a code, if it is one the server or the client sends. */
+export const errorKeyFor = (code: string): (typeof CODE_KEYS)[keyof typeof CODE_KEYS] | undefined =>
+  Object.hasOwn(CODE_KEYS, code) ? CODE_KEYS[code as keyof typeof CODE_KEYS] : undefined;
 
 /** One sentence saying what went wrong and what to do, for any thrown value. */
 export function describeError(error: unknown, t: TFunction): string {
   if (!isApiError(error)) return t('errors.unexpected');
-  // The rate limiter's own message says how long to wait; keep it when the interface is English.
-  if (error.code === 'too_many_attempts' && i18n.language === 'en' && error.message) return error.message;
-  const key = (CODE_KEYS as Record<string, (typeof CODE_KEYS)[keyof typeof CODE_KEYS]>)[error.code];
-  if (key) {
-    if (error.code === 'too_many_attempts' && error.retryAfterSeconds) {
-      return t('errors.tooManyAttemptsWait', {
-        count: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)),
-      });
-    }
-    return t(key);
+  if (error.code === 'too_many_attempts' && error.retryAfterSeconds) {
+    return t('errors.tooManyAttemptsWait', { count: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) });
   }
-  if (error.status >= 500) return t('errors.server');
-  return i18n.language === 'en' && error.message ? error.message : t('errors.unexpected');
+  const key = errorKeyFor(error.code);
+  if (key) return t(key);
+  return error.status >= 500 ? t('errors.server') : t('errors.unexpected');
 }
 
 export interface FormErrors {
