@@ -66,7 +66,7 @@ function backupContent(file: string) {
 }
 
 describe(`alongside CLI (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
-  it('seed --demo --json prints the demo sign-ins as a JSON array', { timeout: 120_000 }, async () => {
+  it('seed --demo --json prints the demo sign-ins as a JSON array', async () => {
     const { result } = await seededSource();
     expectOk(result, 'seed');
     const logins = JSON.parse(result.stdout) as SeedLogin[];
@@ -81,7 +81,7 @@ describe(`alongside CLI (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(logins).toContainEqual({ email: DEMO_ORG_ADMIN, password: DEMO_PASSWORD, roles: ['org_admin'] });
   });
 
-  it('user create reads the password from stdin; a bad email names --email and creates nothing', { timeout: 120_000 }, async () => {
+  it('user create reads the password from stdin; a bad email names --email and creates nothing', async () => {
     const t = await target();
     const email = 'new.person@example.org';
     const password = 'a long enough password';
@@ -106,7 +106,7 @@ describe(`alongside CLI (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     });
   });
 
-  it('backup then restore yields identical data; restore refuses a non-empty database unless --force', { timeout: 300_000 }, async () => {
+  it('backup then restore yields identical data; restore refuses a non-empty database unless --force', async () => {
     const { source, result } = await seededSource();
     expectOk(result, 'seed');
     const files = tempDir('alongside-backups-');

@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 describe(`durability (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
-  it('keeps every acknowledged write when the server is killed (SIGKILL) mid-write', { timeout: 180_000 }, async () => {
+  it('keeps every acknowledged write when the server is killed (SIGKILL) mid-write', async () => {
     const first = await runningServer();
     const api = await signIn(first.url, DEMO_ORG_ADMIN, DEMO_PASSWORD);
     const { programId } = await firstProgram(api);
@@ -87,7 +87,7 @@ describe(`durability (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(new Set(mine).size).toBe(mine.length);
   });
 
-  it.skipIf(onPostgres)('refuses a second process on the same PGlite directory without harming it', { timeout: 180_000 }, async () => {
+  it.skipIf(onPostgres)('refuses a second process on the same PGlite directory without harming it', async () => {
     const live = await runningServer();
     const second = await runCli(['migrate'], { env: target.env });
     expect(second.code).not.toBe(0);
