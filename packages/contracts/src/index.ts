@@ -1,6 +1,7 @@
 export * from './vocabulary.ts';
 export * from './common.ts';
 export * from './errors.ts';
+export * from './disclosure.ts';
 export * from './auth.ts';
 export * from './structure.ts';
 export * from './users.ts';

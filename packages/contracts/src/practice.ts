@@ -24,6 +24,9 @@ export type ContactActivity = z.infer<typeof ContactActivitySchema>;
 export const CONSENT_METHODS = ['in_person', 'written', 'verbal'] as const;
 /** share_with_care_team is a ceiling: 'per_item' (default) lets each agreed item through, 'none' blocks all. */
 export const SHARE_DECISIONS = ['per_item', 'none'] as const;
+export const CONSENT_PURPOSES = ['share_with_care_team', 'research_use', 'lockbox'] as const;
+/** Every decision a consent record can hold, whatever its purpose. */
+export const CONSENT_DECISIONS = [...SHARE_DECISIONS, 'yes', 'no', 'on', 'off'] as const;
 export const ConsentBodySchema = z
   .discriminatedUnion('purpose', [
     z.object({ purpose: z.literal('share_with_care_team'), decision: z.enum(SHARE_DECISIONS) }),
@@ -40,7 +43,7 @@ export type ConsentBody = z.infer<typeof ConsentBodySchema>;
 
 export const ConsentRecordSchema = z.object({
   id: IdSchema,
-  purpose: z.enum(['share_with_care_team', 'research_use', 'lockbox']),
+  purpose: z.enum(CONSENT_PURPOSES),
   decision: z.string(),
   method: z.enum(CONSENT_METHODS),
   note: z.string().nullable(),

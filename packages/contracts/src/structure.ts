@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, NameSchema, VersionSchema } from './common.ts';
+import { PrivacyThresholdKSchema } from './disclosure.ts';
 import {
   CountryCodeSchema,
   EMPLOYER_TYPES,
@@ -24,7 +25,7 @@ export type Organization = z.infer<typeof OrganizationSchema>;
 export const CreateOrganizationBodySchema = z.object({
   countryCode: CountryCodeSchema,
   name: NameSchema,
-  privacyThresholdK: z.number().int().min(2).max(50).default(5),
+  privacyThresholdK: PrivacyThresholdKSchema.default(5),
 });
 
 /** Program profile: the fields research needs (DOMAIN.md). */

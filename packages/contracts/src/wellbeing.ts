@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, IntSchema, VersionSchema } from './common.ts';
 import { LanguageSchema } from './vocabulary.ts';
+import { SuppressionReasonSchema } from './disclosure.ts';
 
 // PSP wellbeing (PRODUCT.md principle 3): a PSP's own pulses, check-ins and nudges are theirs alone; a peer
 // supervisor they choose sees their trend (never notes or answers); employers see team aggregates of at least k.
@@ -207,7 +208,7 @@ export type SharedTrend = z.infer<typeof SharedTrendSchema>;
 
 export const TeamWellbeingQuerySchema = z.object({ month: MonthSchema.optional() });
 
-const SuppressedSchema = z.object({ suppressed: z.literal(true), reason: z.string() });
+const SuppressedSchema = z.object({ suppressed: z.literal(true), reason: SuppressionReasonSchema });
 
 /** A band count; null when it is about fewer than k people (or would let such a count be worked out). */
 export const BandCountSchema = z.object({ id: z.string(), label: z.string(), count: z.number().int().nullable() });
@@ -237,7 +238,7 @@ export const PulseAggregateSchema = z.union([
 ]);
 
 export const TeamWellbeingSchema = z.union([
-  z.object({ teamId: IdSchema, month: MonthSchema, k: z.number().int(), suppressed: z.literal(true), reason: z.string() }),
+  z.object({ teamId: IdSchema, month: MonthSchema, k: z.number().int(), suppressed: z.literal(true), reason: SuppressionReasonSchema }),
   z.object({
     teamId: IdSchema,
     month: MonthSchema,

@@ -1,2 +1,3 @@
 export * from './scoring.ts';
 export * from './nudge.ts';
+export * from './disclosure.ts';

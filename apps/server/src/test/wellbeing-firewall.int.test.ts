@@ -4,6 +4,7 @@ import { schema } from '@alongside/db';
 import type { CheckIn, Pulse, Share, TeamWellbeing } from '@alongside/contracts';
 import { createPracticeContext, createPracticeWorld, expectStatus, marker, read, refused, WHO, type PracticeContext, type PracticeWorld, type Who } from './practice-world.ts';
 import { addMember, addTeam, checkIn, pulse, setK } from './wellbeing-world.ts';
+import { fieldsOf } from './harness.ts';
 
 // Tries to break the employer firewall (PRODUCT.md principle 3): one PSP's wellbeing must reach nobody else —
 // except their trend, to the supervisor they chose — through any route, export, audit view or aggregate.
@@ -137,10 +138,10 @@ describe('differencing attacks on team aggregates', () => {
     const peers = [await addMember(s.w, s.team), await addMember(s.w, s.team), await addMember(s.w, s.team)];
     // March: three PSPs (k). April: two of them (k − 1). May: one.
     for (const [i, p] of peers.entries()) await checkIn(p.session, i, s.c.clock);
-    expect(await s.get(s.at('2026-03'))).toMatchObject({ suppressed: true, reason: 'the month is not over yet' });
+    expect(await s.get(s.at('2026-03'))).toMatchObject({ suppressed: true, reason: 'period_not_over' });
     await s.nextMonth();
     for (const p of peers.slice(0, 2)) await checkIn(p.session, 4, s.c.clock);
-    expect(await s.get(s.at('2026-04'))).toMatchObject({ suppressed: true, reason: 'the month is not over yet' });
+    expect(await s.get(s.at('2026-04'))).toMatchObject({ suppressed: true, reason: 'period_not_over' });
     await s.nextMonth();
     await checkIn(peers[0]!.session, 2, s.c.clock);
     await pulse(peers[0]!.session, 1, 5);
@@ -149,7 +150,7 @@ describe('differencing attacks on team aggregates', () => {
     expect(march).toMatchObject({ suppressed: false, checkIns: { suppressed: false, contributors: 3 } });
     for (const month of ['2026-04', '2026-05']) {
       const result = await s.get(s.at(month));
-      expect(result).toEqual({ teamId: s.team, month, k: 3, suppressed: true, reason: 'not enough responses to show' });
+      expect(result).toEqual({ teamId: s.team, month, k: 3, suppressed: true, reason: 'small_group' });
     }
     // Several check-ins by one PSP in a month still count as one contributor.
     expect(JSON.stringify(await s.get(s.at('2026-04')))).not.toContain('contributors');
@@ -187,9 +188,9 @@ describe('differencing attacks on team aggregates', () => {
       await pulse(p.session, p === lone ? 1 : 5, p === lone ? 5 : 1);
     }
     await s.nextMonth();
-    expect(await s.get(s.at('2026-03'))).toMatchObject({ suppressed: true, reason: 'not enough responses to show' });
+    expect(await s.get(s.at('2026-03'))).toMatchObject({ suppressed: true, reason: 'overlapping_group' });
     const bigView = expectStatus<TeamWellbeing>(await bigManager.session.request({ method: 'GET', url: `/api/teams/${big}/wellbeing?month=2026-03` }), 200);
-    expect(bigView).toMatchObject({ suppressed: true, reason: 'not enough responses to show' });
+    expect(bigView).toMatchObject({ suppressed: true, reason: 'overlapping_group' });
     // The organization admin sees the same for both: no way round through a higher role.
     expect(await read(s.w, 'orgAdmin', `/api/teams/${big}/wellbeing?month=2026-03`)).toMatchObject({ suppressed: true });
     // No route aggregates wellbeing over a program, an organization or a union of teams.
@@ -211,10 +212,19 @@ describe('differencing attacks on team aggregates', () => {
 
   it('an organization cannot lower k below the floor to see individuals', async () => {
     const s = await setting();
-    await setK(s.w, 2);
+    // Neither through the API nor in the database: k = 2 would let a median and quartiles reveal both people.
+    const created = await s.w.as.platform.request({
+      method: 'POST',
+      url: '/api/organizations',
+      payload: { countryCode: 'CA', name: `Low k ${s.team}`, privacyThresholdK: 2 },
+    });
+    expect(created.statusCode).toBe(400);
+    expect(fieldsOf(created)).toEqual(['privacyThresholdK']);
+    await expect(setK(s.w, 2)).rejects.toThrow();
+    await setK(s.w, 3);
     const peers = [await addMember(s.w, s.team), await addMember(s.w, s.team)];
     for (const p of peers) await checkIn(p.session, 3, s.c.clock);
     await s.nextMonth();
-    expect(await s.get(s.at('2026-03'))).toMatchObject({ suppressed: true, k: 3 });
+    expect(await s.get(s.at('2026-03'))).toMatchObject({ suppressed: true, reason: 'small_group', k: 3 });
   });
 });

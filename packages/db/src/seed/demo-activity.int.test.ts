@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
 import { nudgeReason, scoreResponse, type NudgeRule, type ScoringDefinition } from '@alongside/stats';
 import { createDb, migrate, seedDemo, seedReferenceData, type Database } from '../index.ts';
+import { ENUM_COLUMNS } from '../enum-columns.ts';
 
 let database: Database;
 const now = new Date();
@@ -353,5 +354,22 @@ describe('demo support (check-ins, pulses, supervision, step-aways)', () => {
     }
     expect(await count(sql`select 1 from memberships where role = 'peer_support_worker' and created_at > ${at()} - interval '190 days'`)).toBe(0);
     expect(await count(sql`select 1 from memberships where role = 'peer_support_worker' and created_at <= ${at()} - interval '12 months'`)).toBeGreaterThan(10);
+  });
+});
+
+describe('enum-like columns', () => {
+  it('accept exactly the values the contracts define, and no organization sets k below 3', async () => {
+    const constraints = await rows<{ name: string; def: string }>(
+      sql`SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'c'`,
+    );
+    const byName = new Map(constraints.map((c) => [c.name, c.def]));
+    for (const c of ENUM_COLUMNS) {
+      const def = byName.get(`${c.table}_${c.column}_check`);
+      expect(def, `${c.table}.${c.column}`).toBeDefined();
+      const values = [...def!.matchAll(/'([^']*)'/g)].map((m) => m[1]).sort();
+      expect(values, `${c.table}.${c.column}`).toEqual([...c.values].sort());
+    }
+    await expect(rows(sql`UPDATE organizations SET privacy_threshold_k = 2`)).rejects.toThrow();
+    await expect(rows(sql`UPDATE memberships SET role = 'superuser'`)).rejects.toThrow();
   });
 });

@@ -43,6 +43,7 @@ const url = (query = MARCH) => `/api/programs/${pw.programId}/indicators?${query
  * - connections from peer support for P1–P5: two completed, one declined, one accepted, one proposed;
  * - referrals to peer support: psychiatrist for P1–P5, nurse for P6;
  * - huddles: team A (2 PSPs) with both PSPs, then with one; team B (1 PSP) with none → 3 of 5 seats.
+ * The tests read on 1 April, once March is over (a month is reported only when it has ended).
  */
 beforeAll(async () => {
   ctx = await createPracticeContext();
@@ -115,7 +116,7 @@ beforeAll(async () => {
   await voiceStep(pw, 'nurse', v.v3!, 'answer', { answer: 'a' });
   await moveTo('2026-03-20T09:00:00Z');
   await addVoiceItem(pw, p1.id, { shareAgreed: true });
-  await moveTo('2026-03-20T12:00:00Z');
+  await moveTo('2026-04-01T09:00:00Z');
 });
 
 const SUPPRESSED = { value: null, suppressed: true };
@@ -127,7 +128,7 @@ describe('program indicators', () => {
     expect(data).toMatchObject({
       programId: pw.programId,
       period: { from: '2026-03-01', to: '2026-03-31' },
-      previousPeriod: { from: '2026-01-29', to: '2026-02-28' },
+      previousPeriod: { from: '2026-02-01', to: '2026-02-28' },
       k: 5,
       voiceAnswerTargetDays: 7,
     });
@@ -140,10 +141,10 @@ describe('program indicators', () => {
       contact_hours: { unit: 'hours', current: shown(6.5), previous: SUPPRESSED },
       contacts_per_person: { unit: 'ratio', current: shown(1.2), previous: SUPPRESSED },
       voice_items_shared: { unit: 'count', current: shown(6), previous: shown(0) },
-      voice_answered_on_time_pct: { unit: 'percent', current: shown(60), previous: shown(null) },
+      voice_answered_on_time_pct: { unit: 'percent', current: shown(50), previous: shown(null) },
       voice_median_days_to_answer: { unit: 'days', current: shown(3), previous: shown(null) },
       voice_returned_pct: { unit: 'percent', current: shown(50), previous: shown(null) },
-      voice_overdue: { unit: 'count', current: shown(2), previous: shown(0) },
+      voice_overdue: { unit: 'count', current: shown(3), previous: shown(0) },
       connections_made: { unit: 'count', current: shown(5), previous: shown(0) },
       connections_completed_pct: { unit: 'percent', current: shown(40), previous: shown(null) },
       referrals_to_peer_support: { unit: 'count', current: shown(6), previous: shown(0) },
@@ -193,22 +194,22 @@ describe('program indicators', () => {
     expect(data.trend.slice(0, 10).every((t) => t.contacts.value === 0)).toBe(true);
     expect(data.trend.slice(10)).toEqual([
       { month: '2026-02', peopleSupported: SUPPRESSED, contacts: SUPPRESSED, voiceAnsweredOnTimePct: shown(null) },
-      { month: '2026-03', peopleSupported: shown(6), contacts: shown(7), voiceAnsweredOnTimePct: shown(60) },
+      { month: '2026-03', peopleSupported: shown(6), contacts: shown(7), voiceAnsweredOnTimePct: shown(50) },
     ]);
   });
 
   it('follows the organization’s k', async () => {
     await ctx.db
       .update(schema.organizations)
-      .set({ privacyThresholdK: 2 })
+      .set({ privacyThresholdK: 7 })
       .where(eq(schema.organizations.id, pw.organizationId));
     try {
       const data = await read<Indicators>(pw, 'manager', url());
-      expect(data.k).toBe(2);
+      expect(data.k).toBe(7);
       const people = data.indicators.find((i) => i.key === 'people_supported')!;
-      expect(people.previous).toEqual(shown(2));
-      expect(data.activities.find((a) => a.activity === 'crisis_support')!.current).toEqual(SUPPRESSED);
-      expect(data.referralsByProfession.find((r) => r.profession === 'nurse')!.current).toEqual(SUPPRESSED);
+      expect(people.current).toEqual(SUPPRESSED);
+      expect(data.activities.find((a) => a.activity === 'social_support')!.current).toEqual(SUPPRESSED);
+      expect(data.referralsByProfession.find((r) => r.profession === 'psychiatrist')!.current).toEqual(SUPPRESSED);
     } finally {
       await ctx.db
         .update(schema.organizations)
@@ -217,13 +218,13 @@ describe('program indicators', () => {
     }
   });
 
-  it('follows a past period’s items up to now: answered late after the period, or unanswered past due, is late', async () => {
-    const data = await read<Indicators>(pw, 'manager', url('from=2026-03-01&to=2026-03-07'));
+  it('follows a past period’s items up to now: answered late, or unanswered past due, is late', async () => {
+    const data = await read<Indicators>(pw, 'manager', url());
     const figures = Object.fromEntries(data.indicators.map((i) => [i.key, i.current]));
-    // V1–V5 were shared in the week; V3 was answered on 12 March (late), V4 is still unanswered, due 9 March.
-    expect(figures.voice_items_shared).toEqual(shown(5));
-    expect(figures.voice_answered_on_time_pct).toEqual(shown(60));
-    expect(figures.voice_overdue).toEqual(shown(2));
+    // V3 was answered on 12 March (late); V4 is still unanswered, due 9 March; the item of 20 March was due on the 27th.
+    expect(figures.voice_items_shared).toEqual(shown(6));
+    expect(figures.voice_answered_on_time_pct).toEqual(shown(50));
+    expect(figures.voice_overdue).toEqual(shown(3));
     expect(figures.voice_median_days_to_answer).toEqual(shown(3));
   });
 
@@ -238,16 +239,16 @@ describe('program indicators', () => {
     const lines = response.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe('section,figure,unit,period,value,previous period,previous value,note');
     expect(lines).toContain(
-      'indicator,people_supported,count,2026-03-01..2026-03-31,6,2026-01-29..2026-02-28,,fewer than 5 people - hidden to protect privacy',
+      'indicator,people_supported,count,2026-03-01..2026-03-31,6,2026-02-01..2026-02-28,,fewer than 5 people - hidden to protect privacy',
     );
     expect(lines).toContain(
-      'indicator,voice_answered_on_time_pct,percent,2026-03-01..2026-03-31,60,2026-01-29..2026-02-28,,',
+      'indicator,voice_answered_on_time_pct,percent,2026-03-01..2026-03-31,50,2026-02-01..2026-02-28,,',
     );
     expect(lines).toContain(
-      'activities,crisis_support,contacts,2026-03-01..2026-03-31,,2026-01-29..2026-02-28,0,fewer than 5 people - hidden to protect privacy',
+      'activities,crisis_support,contacts,2026-03-01..2026-03-31,,2026-02-01..2026-02-28,0,fewer than 5 people - hidden to protect privacy',
     );
     expect(lines).toContain(
-      'referrals by profession,psychiatrist,count,2026-03-01..2026-03-31,5,2026-01-29..2026-02-28,0,',
+      'referrals by profession,psychiatrist,count,2026-03-01..2026-03-31,5,2026-02-01..2026-02-28,0,',
     );
   });
 
@@ -303,5 +304,36 @@ describe('program indicators', () => {
     expect(fieldsOf(await refused(ctx, pw.as.manager, { method: 'GET', url: url('to=2026-03-01') }, 400))).toEqual([
       'from',
     ]);
+    // No month of April is over on 1 April.
+    expect(
+      fieldsOf(await refused(ctx, pw.as.manager, { method: 'GET', url: url('from=2026-04-01&to=2026-04-30') }, 400)),
+    ).toEqual(['to']);
+  });
+
+  it('cannot be differenced: periods are whole months that are over, and a period with a small month is withheld', async () => {
+    // One more person, seen once on 31 March: two periods ending a day apart must not isolate that contact.
+    const late = await addPerson(pw, { preferredName: 'P7' });
+    await logContact(pw, late.id, { occurredAt: '2026-03-31T15:00:00Z', durationMinutes: 20 });
+    const contacts = async (query: string) => {
+      const data = await read<Indicators>(pw, 'manager', url(query));
+      return { period: data.period, cell: data.indicators.find((i) => i.key === 'contacts')!.current };
+    };
+    const whole = await contacts('from=2026-03-01&to=2026-03-31');
+    expect(whole).toEqual({ period: { from: '2026-03-01', to: '2026-03-31' }, cell: shown(8) });
+    expect(await contacts('from=2026-03-01&to=2026-03-30')).toEqual(whole);
+    expect(await contacts('from=2026-03-02&to=2026-03-31')).toEqual(whole);
+    // A running month is left out: asking up to today gives March alone.
+    expect(await contacts('from=2026-03-01&to=2026-04-01')).toEqual(whole);
+    // February is about two people: the quarter is withheld, or the quarter minus March would give February.
+    const quarter = await read<Indicators>(pw, 'manager', url('from=2026-01-01&to=2026-03-31'));
+    expect(quarter.period).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    for (const i of quarter.indicators.filter((i) => ['people_supported', 'contacts', 'contact_hours'].includes(i.key)))
+      expect(i.current).toEqual(SUPPRESSED);
+    // And so is every figure over a run of months that includes it, exported as CSV too.
+    const csv = await pw.as.manager.request({
+      method: 'GET',
+      url: `/api/programs/${pw.programId}/indicators.csv?from=2026-02-01&to=2026-03-31`,
+    });
+    expect(csv.body).toContain('indicator,contacts,count,2026-02-01..2026-03-31,,');
   });
 });

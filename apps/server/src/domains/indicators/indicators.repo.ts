@@ -1,11 +1,19 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
 
-/** A half-open period [from, to). */
+/** A half-open period [from, to) of whole months (UTC). */
 export interface Period {
   from: Date;
   to: Date;
 }
+
+/**
+ * Figures come twice from one query (GROUPING SETS): for each month of the period (`month` YYYY-MM) and for the
+ * whole period (`month` null). The months' people counts let the service withhold a period that has a small month.
+ */
+export type ByMonth<T> = (T & { month: string | null })[];
+
+const MONTH = (column: string) => sql.raw(`to_char(date_trunc('month', ${column} AT TIME ZONE 'UTC'), 'YYYY-MM')`);
 
 export async function findProgramWithK(db: Db, programId: string) {
   const [row] = await db
@@ -28,22 +36,23 @@ export interface ContactFigures {
   minutes: number;
 }
 
-export async function contactFigures(db: Db, programId: string, p: Period): Promise<ContactFigures> {
-  const [row] = await queryRows<ContactFigures>(
+export async function contactFigures(db: Db, programId: string, p: Period): Promise<ByMonth<ContactFigures>> {
+  return queryRows(
     db,
-    sql`SELECT count(DISTINCT person_id)::int AS people, count(*)::int AS contacts, coalesce(sum(duration_minutes), 0)::int AS minutes
-        FROM contacts WHERE program_id = ${programId} AND occurred_at >= ${p.from} AND occurred_at < ${p.to}`,
+    sql`SELECT ${MONTH('occurred_at')} AS month, count(DISTINCT person_id)::int AS people, count(*)::int AS contacts,
+          coalesce(sum(duration_minutes), 0)::int AS minutes
+        FROM contacts WHERE program_id = ${programId} AND occurred_at >= ${p.from} AND occurred_at < ${p.to}
+        GROUP BY GROUPING SETS ((1), ())`,
   );
-  return row!;
 }
 
 export async function activityFigures(db: Db, programId: string, p: Period) {
-  return queryRows<{ activity: string; contacts: number; people: number }>(
+  return queryRows<{ month: string | null; activity: string; contacts: number; people: number }>(
     db,
-    sql`SELECT a AS activity, count(*)::int AS contacts, count(DISTINCT c.person_id)::int AS people
+    sql`SELECT ${MONTH('c.occurred_at')} AS month, a AS activity, count(*)::int AS contacts, count(DISTINCT c.person_id)::int AS people
         FROM contacts c CROSS JOIN LATERAL unnest(c.activities) AS a
         WHERE c.program_id = ${programId} AND c.occurred_at >= ${p.from} AND c.occurred_at < ${p.to}
-        GROUP BY a`,
+        GROUP BY GROUPING SETS ((1, a), (a))`,
   );
 }
 
@@ -64,11 +73,11 @@ export interface VoiceFigures {
  * unanswered past its due date counts as late — judged against now, as answers are, so that an overdue item of a past
  * period is not dropped from its denominator only to reappear as late once it is answered.
  */
-export async function voiceFigures(db: Db, programId: string, p: Period, now: Date): Promise<VoiceFigures> {
+export async function voiceFigures(db: Db, programId: string, p: Period, now: Date): Promise<ByMonth<VoiceFigures>> {
   const cutoff = now;
-  const [row] = await queryRows<VoiceFigures>(
+  return queryRows(
     db,
-    sql`SELECT count(*)::int AS shared, count(DISTINCT person_id)::int AS people,
+    sql`SELECT ${MONTH('shared_at')} AS month, count(*)::int AS shared, count(DISTINCT person_id)::int AS people,
           count(*) FILTER (WHERE answered_at IS NOT NULL OR due_at < ${cutoff})::int AS due,
           count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at <= due_at)::int AS on_time,
           count(*) FILTER (WHERE answered_at IS NOT NULL)::int AS answered,
@@ -77,29 +86,30 @@ export async function voiceFigures(db: Db, programId: string, p: Period, now: Da
             FILTER (WHERE answered_at IS NOT NULL))::float8 AS median_days
         FROM voice_items
         WHERE program_id = ${programId} AND share_agreed AND shared_at >= ${p.from} AND shared_at < ${p.to}
-          AND NOT (withdrawn_at IS NOT NULL AND answered_at IS NULL)`,
+          AND NOT (withdrawn_at IS NOT NULL AND answered_at IS NULL)
+        GROUP BY GROUPING SETS ((1), ())`,
   );
-  return row!;
 }
 
 export async function connectionFigures(db: Db, programId: string, p: Period) {
-  const [row] = await queryRows<{ made: number; people: number; completed: number }>(
+  return queryRows<{ month: string | null; made: number; people: number; completed: number }>(
     db,
-    sql`SELECT count(*)::int AS made, count(DISTINCT person_id)::int AS people,
+    sql`SELECT ${MONTH('created_at')} AS month, count(*)::int AS made, count(DISTINCT person_id)::int AS people,
           count(*) FILTER (WHERE status = 'completed')::int AS completed
         FROM connections
-        WHERE program_id = ${programId} AND direction = 'from_peer_support' AND created_at >= ${p.from} AND created_at < ${p.to}`,
+        WHERE program_id = ${programId} AND direction = 'from_peer_support' AND created_at >= ${p.from} AND created_at < ${p.to}
+        GROUP BY GROUPING SETS ((1), ())`,
   );
-  return row!;
 }
 
 export async function referralFigures(db: Db, programId: string, p: Period) {
-  return queryRows<{ profession: string; referrals: number; people: number }>(
+  return queryRows<{ month: string | null; profession: string; referrals: number; people: number }>(
     db,
-    sql`SELECT coalesce(referrer_role, 'unknown') AS profession, count(*)::int AS referrals, count(DISTINCT person_id)::int AS people
+    sql`SELECT ${MONTH('created_at')} AS month, coalesce(referrer_role, 'unknown') AS profession, count(*)::int AS referrals,
+          count(DISTINCT person_id)::int AS people
         FROM connections
         WHERE program_id = ${programId} AND direction = 'to_peer_support' AND created_at >= ${p.from} AND created_at < ${p.to}
-        GROUP BY 1`,
+        GROUP BY GROUPING SETS ((1, 2), (2))`,
   );
 }
 

@@ -1,11 +1,20 @@
 import type { Db } from '@alongside/db';
 import type { Indicators } from '@alongside/contracts';
 import { CONTACT_ACTIVITIES, CLINICIAN_ROLES } from '@alongside/contracts';
+import {
+  cell,
+  effectiveK,
+  monthPeriod,
+  periodCell,
+  previousMonthPeriod,
+  trendMonths,
+  type MonthPeriod,
+} from '@alongside/stats';
 import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { notFound } from '../../lib/errors.ts';
-import { canSeeIndicators, cell, percent, previousPeriod } from './indicators.policy.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
+import { canSeeIndicators, percent } from './indicators.policy.ts';
 import * as repo from './indicators.repo.ts';
 
 export interface IndicatorsDeps {
@@ -13,121 +22,150 @@ export interface IndicatorsDeps {
   clock: Clock;
 }
 
-const DAY_MS = 86_400_000;
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Figures of one period: the whole period's rows, and the people of each of its months (disclosure.periodCell). */
+function split<T extends { month: string | null }>(rows: T[]) {
+  return { total: rows.filter((r) => r.month === null), months: rows.filter((r) => r.month !== null) };
+}
 
 /** Integration indicators for a program and period, beside the previous period, with small cells suppressed. */
 export function createIndicatorsService({ db, clock }: IndicatorsDeps) {
-  async function figures(programId: string, period: repo.Period) {
-    const now = clock.now();
+  async function figures(programId: string, period: MonthPeriod) {
+    const p = { from: period.start, to: period.end };
     const [contacts, activities, voice, connections, referrals, attendance] = await Promise.all([
-      repo.contactFigures(db, programId, period),
-      repo.activityFigures(db, programId, period),
-      repo.voiceFigures(db, programId, period, now),
-      repo.connectionFigures(db, programId, period),
-      repo.referralFigures(db, programId, period),
-      repo.huddleAttendance(db, programId, period),
+      repo.contactFigures(db, programId, p),
+      repo.activityFigures(db, programId, p),
+      repo.voiceFigures(db, programId, p, clock.now()),
+      repo.connectionFigures(db, programId, p),
+      repo.referralFigures(db, programId, p),
+      repo.huddleAttendance(db, programId, p),
     ]);
-    return { contacts, activities, voice, connections, referrals, attendance };
+    return {
+      contacts: split(contacts),
+      activities: split(activities),
+      voice: split(voice),
+      connections: split(connections),
+      referrals: split(referrals),
+      attendance,
+    };
   }
 
   return {
-    /** `from` and `to` are calendar dates (UTC), both included. */
+    /**
+     * `from` and `to` are calendar dates (UTC), both included. The period is widened to whole months and stops at
+     * the last month that is over (disclosure.monthPeriod): two periods can then differ only by whole months.
+     */
     async get(actor: Actor, programId: string, query: { from: string; to: string }): Promise<Indicators> {
       const program = await repo.findProgramWithK(db, programId);
       if (!program || !canSeeIndicators(actor, program)) throw notFound('Program');
-      const k = program.k;
-      const current = {
-        from: new Date(`${query.from}T00:00:00Z`),
-        to: new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS),
-      };
-      const previous = previousPeriod(current.from, current.to);
-      // The trend shows the twelve months that end with the period, so that a quarter still has a line to read.
-      const lastDay = new Date(current.to.getTime() - DAY_MS);
-      const trendFrom = new Date(Date.UTC(lastDay.getUTCFullYear(), lastDay.getUTCMonth() - 11, 1));
-      const trendPeriod = { from: trendFrom < current.from ? trendFrom : current.from, to: current.to };
+      const k = effectiveK('internal', program.k);
+      const current = monthPeriod(query.from, query.to, clock.now());
+      if (!current) throw badRequest('to', 'no month of this period is over yet: figures come once a month has ended');
+      const previous = previousMonthPeriod(current);
+      const trendPeriod = trendMonths(current);
       const [now, before, trend] = await Promise.all([
         figures(programId, current),
         figures(programId, previous),
-        repo.monthlyTrend(db, programId, trendPeriod, clock.now()),
+        repo.monthlyTrend(db, programId, { from: trendPeriod.start, to: trendPeriod.end }, clock.now()),
       ]);
 
-      const pair = (f: (x: typeof now) => { value: number | null; people: number }) => {
-        const a = f(now);
-        const b = f(before);
-        return { current: cell(a.value, a.people, k), previous: cell(b.value, b.people, k) };
-      };
+      /** One figure of a period: its value and people from the whole period, and the people of each month. */
+      type Figure = { value: number | null; people: number; monthPeople: number[] };
+      const shown = (f: Figure) => periodCell(f.value, f.people, f.monthPeople, k);
+      const pair = (f: (x: typeof now) => Figure) => ({ current: shown(f(now)), previous: shown(f(before)) });
       // Staff attendance is about the team's meetings, not about persons supported: it is not suppressed.
-      const attendance = (x: typeof now) => ({ value: percent(x.attendance.attended, x.attendance.seats), people: 0 });
+      const attendance = (x: typeof now) => ({
+        value: percent(x.attendance.attended, x.attendance.seats),
+        people: 0,
+        monthPeople: [],
+      });
+      const ZERO_CONTACTS = { month: null, people: 0, contacts: 0, minutes: 0 };
+      const ZERO_VOICE = {
+        month: null,
+        shared: 0,
+        people: 0,
+        due: 0,
+        on_time: 0,
+        answered: 0,
+        returned: 0,
+        median_days: null,
+      };
+      const ZERO_CONNECTIONS = { month: null, made: 0, people: 0, completed: 0 };
+      /** A figure of contacts, voice items or connections: the total row's value, each month's people. */
+      const from = <T extends { people: number }>(
+        part: { total: T[]; months: T[] },
+        zero: T,
+        value: (row: T) => number | null,
+      ): Figure => {
+        const total = part.total[0] ?? zero;
+        return { value: value(total), people: total.people, monthPeople: part.months.map((m) => m.people) };
+      };
 
       const indicators: Indicators['indicators'] = [
         {
           key: 'people_supported',
           unit: 'count',
-          ...pair((x) => ({ value: x.contacts.people, people: x.contacts.people })),
+          ...pair((x) => from(x.contacts, ZERO_CONTACTS, (r) => r.people)),
         },
-        { key: 'contacts', unit: 'count', ...pair((x) => ({ value: x.contacts.contacts, people: x.contacts.people })) },
+        { key: 'contacts', unit: 'count', ...pair((x) => from(x.contacts, ZERO_CONTACTS, (r) => r.contacts)) },
         {
           key: 'contact_hours',
           unit: 'hours',
-          ...pair((x) => ({ value: round1(x.contacts.minutes / 60), people: x.contacts.people })),
+          ...pair((x) => from(x.contacts, ZERO_CONTACTS, (r) => round1(r.minutes / 60))),
         },
         {
           key: 'contacts_per_person',
           unit: 'ratio',
-          ...pair((x) => ({
-            value: x.contacts.people > 0 ? round1(x.contacts.contacts / x.contacts.people) : null,
-            people: x.contacts.people,
-          })),
+          ...pair((x) => from(x.contacts, ZERO_CONTACTS, (r) => (r.people > 0 ? round1(r.contacts / r.people) : null))),
         },
         {
           key: 'voice_items_shared',
           unit: 'count',
-          ...pair((x) => ({ value: x.voice.shared, people: x.voice.people })),
+          ...pair((x) => from(x.voice, ZERO_VOICE, (r) => r.shared)),
         },
         {
           key: 'voice_answered_on_time_pct',
           unit: 'percent',
-          ...pair((x) => ({ value: percent(x.voice.on_time, x.voice.due), people: x.voice.people })),
+          ...pair((x) => from(x.voice, ZERO_VOICE, (r) => percent(r.on_time, r.due))),
         },
         {
           key: 'voice_median_days_to_answer',
           unit: 'days',
-          ...pair((x) => ({
-            value: x.voice.median_days === null ? null : round1(x.voice.median_days),
-            people: x.voice.people,
-          })),
+          ...pair((x) => from(x.voice, ZERO_VOICE, (r) => (r.median_days === null ? null : round1(r.median_days)))),
         },
         {
           key: 'voice_returned_pct',
           unit: 'percent',
-          ...pair((x) => ({ value: percent(x.voice.returned, x.voice.answered), people: x.voice.people })),
+          ...pair((x) => from(x.voice, ZERO_VOICE, (r) => percent(r.returned, r.answered))),
         },
         {
           key: 'voice_overdue',
           unit: 'count',
-          ...pair((x) => ({ value: x.voice.due - x.voice.on_time, people: x.voice.people })),
+          ...pair((x) => from(x.voice, ZERO_VOICE, (r) => r.due - r.on_time)),
         },
         {
           key: 'connections_made',
           unit: 'count',
-          ...pair((x) => ({ value: x.connections.made, people: x.connections.people })),
+          ...pair((x) => from(x.connections, ZERO_CONNECTIONS, (r) => r.made)),
         },
         {
           key: 'connections_completed_pct',
           unit: 'percent',
-          ...pair((x) => ({
-            value: percent(x.connections.completed, x.connections.made),
-            people: x.connections.people,
-          })),
+          ...pair((x) => from(x.connections, ZERO_CONNECTIONS, (r) => percent(r.completed, r.made))),
         },
         {
           key: 'referrals_to_peer_support',
           unit: 'count',
           ...pair((x) => {
-            const total = x.referrals.reduce((s, r) => s + r.referrals, 0);
-            const people = x.referrals.reduce((s, r) => s + r.people, 0);
-            return { value: total, people };
+            // People referred by different professions may overlap: summing their counts never undercounts a group.
+            const byMonth = new Map<string, number>();
+            for (const r of x.referrals.months) byMonth.set(r.month!, (byMonth.get(r.month!) ?? 0) + r.people);
+            return {
+              value: x.referrals.total.reduce((s, r) => s + r.referrals, 0),
+              people: x.referrals.total.reduce((s, r) => s + r.people, 0),
+              monthPeople: [...byMonth.values()],
+            };
           }),
         },
         { key: 'psp_huddle_attendance_pct', unit: 'percent', ...pair(attendance) },
@@ -135,13 +173,15 @@ export function createIndicatorsService({ db, clock }: IndicatorsDeps) {
 
       const activityPair = (activity: string) =>
         pair((x) => {
-          const row = x.activities.find((a) => a.activity === activity);
-          return { value: row?.contacts ?? 0, people: row?.people ?? 0 };
+          const total = x.activities.total.find((a) => a.activity === activity);
+          const months = x.activities.months.filter((a) => a.activity === activity);
+          return { value: total?.contacts ?? 0, people: total?.people ?? 0, monthPeople: months.map((m) => m.people) };
         });
       const referralPair = (profession: string) =>
         pair((x) => {
-          const row = x.referrals.find((r) => r.profession === profession);
-          return { value: row?.referrals ?? 0, people: row?.people ?? 0 };
+          const total = x.referrals.total.find((r) => r.profession === profession);
+          const months = x.referrals.months.filter((r) => r.profession === profession);
+          return { value: total?.referrals ?? 0, people: total?.people ?? 0, monthPeople: months.map((m) => m.people) };
         });
 
       await writeAudit(db, actor, {
@@ -150,16 +190,13 @@ export function createIndicatorsService({ db, clock }: IndicatorsDeps) {
         entityId: programId,
         organizationId: program.organizationId,
         purpose: 'quality improvement',
-        details: { from: query.from, to: query.to },
+        details: { from: current.from, to: current.to },
       });
       return {
         programId,
         programName: program.name,
-        period: { from: query.from, to: query.to },
-        previousPeriod: {
-          from: previous.from.toISOString().slice(0, 10),
-          to: new Date(previous.to.getTime() - DAY_MS).toISOString().slice(0, 10),
-        },
+        period: { from: current.from, to: current.to },
+        previousPeriod: { from: previous.from, to: previous.to },
         k,
         voiceAnswerTargetDays: program.voiceAnswerTargetDays,
         indicators,

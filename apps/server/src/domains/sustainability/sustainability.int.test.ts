@@ -74,9 +74,22 @@ beforeAll(async () => {
     }),
     201,
   );
+  // pspB (team B) steps away from 10 March.
+  expectStatus(
+    await pw.as.pspB.request({
+      method: 'POST',
+      url: '/api/step-aways',
+      payload: { teamId: pw.world.teamB, startsOn: '2026-03-10' },
+    }),
+    201,
+  );
+  // Read on 1 April, once March is over.
+  ctx.clock.advanceMinutes((Date.parse('2026-04-01T09:00:00Z') - ctx.clock.now().getTime()) / 60_000);
+  await pw.signInAgain();
 });
 
-const url = () => `/api/programs/${pw.programId}/sustainability?from=2026-01-01&to=2026-03-31`;
+const url = (from = '2026-01-01', to = '2026-03-31') =>
+  `/api/programs/${pw.programId}/sustainability?from=${from}&to=${to}`;
 
 describe('team sustainability', () => {
   it('shows staffing as is, and everything about PSPs only as aggregates of at least k', async () => {
@@ -99,29 +112,32 @@ describe('team sustainability', () => {
       ].sort(),
     );
 
-    await setK(2);
+    await setK(3);
     try {
-      const shown = await read<Sustainability>(pw, 'orgAdmin', url());
+      const shown = await read<Sustainability>(pw, 'orgAdmin', url('2026-03-01', '2026-03-31'));
       expect(shown).toMatchObject({
-        k: 2,
+        k: 3,
         // Of three PSPs, one was in post 12 months at the end of March; one had supervision in its last 30 days.
         retained12MonthsPct: { value: 33.3, suppressed: false },
         supervisedLast30DaysPct: { value: 33.3, suppressed: false },
-        // 20 Feb – 1 Mar (10 days) and 27 Feb – today, 2 March (4 days).
-        stepAwayDays: { value: 14, suppressed: false },
+        // March: psp on the 1st (back on the 2nd), psp2 all month (31), pspB from the 10th (22).
+        stepAwayDays: { value: 54, suppressed: false },
       });
       const body = JSON.stringify(shown);
       for (const who of ['psp', 'psp2', 'pspB', 'supervisor'] as const) {
         expect(body).not.toContain(pw.ids[who]);
         expect(body).not.toContain(pw.names[who]);
       }
-      // A period when only one PSP was away: suppressed even with k = 2.
-      const oneAway = await read<Sustainability>(
-        pw,
-        'manager',
-        `/api/programs/${pw.programId}/sustainability?from=2026-02-20&to=2026-02-26`,
-      );
-      expect(oneAway.stepAwayDays).toEqual({ value: null, suppressed: true });
+      // In February only two PSPs were away: withheld, and so is the quarter — or the quarter minus March would
+      // give February's days. Asking for a few days of February gives the whole month, withheld.
+      for (const [from, to] of [
+        ['2026-02-01', '2026-02-28'],
+        ['2026-02-20', '2026-02-26'],
+        ['2026-01-01', '2026-03-31'],
+      ] as const) {
+        const data = await read<Sustainability>(pw, 'manager', url(from, to));
+        expect(data.stepAwayDays).toEqual({ value: null, suppressed: true });
+      }
     } finally {
       await setK(5);
     }

@@ -1,10 +1,11 @@
 import type { Db } from '@alongside/db';
 import type { Sustainability } from '@alongside/contracts';
+import { cell, effectiveK, monthBounds, monthPeriod, periodCell } from '@alongside/stats';
 import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { notFound } from '../../lib/errors.ts';
-import { canSeeIndicators, cell, percent } from '../indicators/indicators.policy.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
+import { canSeeIndicators, percent } from '../indicators/indicators.policy.ts';
 import { daysAwayIn } from './sustainability.policy.ts';
 import * as repo from './sustainability.repo.ts';
 
@@ -13,36 +14,40 @@ export interface SustainabilityDeps {
   clock: Clock;
 }
 
-const DAY_MS = 86_400_000;
 const dateOf = (v: Date | string) => new Date(v).toISOString().slice(0, 10);
 
 /** Team sustainability for a program and period: staffing as is, everything about PSPs as k-suppressed aggregates. */
 export function createSustainabilityService({ db, clock }: SustainabilityDeps) {
   return {
-    /** `from` and `to` are calendar dates (UTC), both included. */
+    /** `from` and `to` are calendar dates (UTC), both included, widened to whole months that are over (as indicators). */
     async get(actor: Actor, programId: string, query: { from: string; to: string }): Promise<Sustainability> {
       const program = await repo.findProgram(db, programId);
       if (!program || !canSeeIndicators(actor, { id: program.id, organizationId: program.organization_id }))
         throw notFound('Program');
-      const k = program.k;
-      const end = new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS);
+      const k = effectiveK('internal', program.k);
+      const period = monthPeriod(query.from, query.to, clock.now());
+      if (!period) throw badRequest('to', 'no month of this period is over yet: figures come once a month has ended');
+      const end = period.end;
       const endDate = dateOf(end);
       const [teams, psps, spans, headcount] = await Promise.all([
         repo.teamHeadcounts(db, programId),
         repo.pspFigures(db, programId, end),
-        repo.stepAwaySpans(db, programId, query.from, endDate),
+        repo.stepAwaySpans(db, programId, period.from, endDate),
         repo.programHeadcount(db, programId),
       ]);
       const today = dateOf(clock.now());
+      // Days away per PSP over the period, and which PSPs were away in each month (disclosure.periodCell).
       const daysByPsp = new Map<string, number>();
+      const awayByMonth = period.months.map(() => new Set<string>());
       for (const s of spans) {
-        const days = daysAwayIn(
-          { startsOn: s.starts_on, returnedOn: s.returned_at ? dateOf(s.returned_at) : null },
-          query.from,
-          endDate,
-          today,
-        );
-        if (days > 0) daysByPsp.set(s.user_id, (daysByPsp.get(s.user_id) ?? 0) + days);
+        const span = { startsOn: s.starts_on, returnedOn: s.returned_at ? dateOf(s.returned_at) : null };
+        period.months.forEach((month, i) => {
+          const { start, end } = monthBounds(month);
+          const days = daysAwayIn(span, dateOf(start), dateOf(end), today);
+          if (days === 0) return;
+          daysByPsp.set(s.user_id, (daysByPsp.get(s.user_id) ?? 0) + days);
+          awayByMonth[i]!.add(s.user_id);
+        });
       }
       const stepAwayDays = [...daysByPsp.values()].reduce((a, b) => a + b, 0);
       await writeAudit(db, actor, {
@@ -51,11 +56,11 @@ export function createSustainabilityService({ db, clock }: SustainabilityDeps) {
         entityId: programId,
         organizationId: program.organization_id,
         purpose: 'quality improvement',
-        details: { from: query.from, to: query.to },
+        details: { from: period.from, to: period.to },
       });
       return {
         programId,
-        period: { from: query.from, to: query.to },
+        period: { from: period.from, to: period.to },
         k,
         pspHeadcount: headcount,
         pspFte: program.psp_fte,
@@ -64,7 +69,12 @@ export function createSustainabilityService({ db, clock }: SustainabilityDeps) {
         retained12MonthsPct: cell(percent(psps.retained, psps.psps), psps.psps, k),
         supervisedLast30DaysPct: cell(percent(psps.supervised, psps.psps), psps.psps, k),
         // About the PSPs who stepped away: hidden unless at least k of them did (principle 3).
-        stepAwayDays: cell(stepAwayDays, daysByPsp.size, k),
+        stepAwayDays: periodCell(
+          stepAwayDays,
+          daysByPsp.size,
+          awayByMonth.map((psps) => psps.size),
+          k,
+        ),
       };
     },
   };

@@ -173,7 +173,7 @@ describe('team aggregate', () => {
     await checkIn(w.as.supervisor, 3, ctx.clock);
     for (const s of [w.as.psp, w.as.psp2, w.as.supervisor]) await pulse(s, 3, 3);
     const url = `/api/teams/${w.teamId}/wellbeing?month=2026-03`;
-    expect(await read<TeamWellbeing>(w, 'manager', url)).toEqual({ teamId: w.teamId, month: '2026-03', k: 3, suppressed: true, reason: 'the month is not over yet' });
+    expect(await read<TeamWellbeing>(w, 'manager', url)).toEqual({ teamId: w.teamId, month: '2026-03', k: 3, suppressed: true, reason: 'period_not_over' });
     ctx.clock.advanceMinutes(31 * 24 * 60);
     await w.signInAgain();
     for (const who of ['manager', 'supervisor', 'orgAdmin', 'platform'] as const) {

@@ -6,9 +6,6 @@ import type { Actor } from '../../lib/actor.ts';
 
 const PEER = new Set<string>(PEER_ROLES);
 
-/** The lowest k the wellbeing aggregates accept, whatever an organization sets: an employer never sees a pair. */
-export const MIN_WELLBEING_K = 3;
-
 /** Peer staff (PSPs and peer supervisors) keep wellbeing check-ins; the teams they do so from, by organization. */
 export function peerTeamsByOrganization(actor: Actor): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -41,44 +38,4 @@ export function teamAggregateAccess(
   const roles = actor.memberships.filter((m) => m.teamId === team.id).map((m) => m.role);
   if (roles.includes('peer_supervisor')) return 'aggregate';
   return roles.length > 0 ? 'forbidden' : 'hidden';
-}
-
-/** The k an organization's wellbeing aggregates use. */
-export const wellbeingK = (organizationK: number): number => Math.max(organizationK, MIN_WELLBEING_K);
-
-/**
- * Which teams' aggregates for one month and one measure may be shown, given who contributed to each team.
- * A team needs at least k distinct contributors, and no other shown team's set may differ from its own by
- * 1 … k−1 people on either side: otherwise subtracting one aggregate from the other (overlapping teams,
- * someone in two teams) would isolate fewer than k people. Both teams of such a pair are withheld.
- */
-export function showableTeams(contributors: ReadonlyMap<string, ReadonlySet<string>>, k: number): Set<string> {
-  const large = [...contributors].filter(([, set]) => set.size >= k);
-  const risky = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
-    const onlyA = [...a].filter((x) => !b.has(x)).length;
-    const onlyB = [...b].filter((x) => !a.has(x)).length;
-    if (onlyA === a.size && onlyB === b.size) return false; // disjoint: nothing to subtract
-    return (onlyA > 0 && onlyA < k) || (onlyB > 0 && onlyB < k);
-  };
-  const shown = new Set<string>();
-  for (const [team, set] of large) {
-    if (!large.some(([other, otherSet]) => other !== team && risky(set, otherSet))) shown.add(team);
-  }
-  return shown;
-}
-
-/**
- * Band counts with small cells withheld (null): any count under k, and — when exactly one would be withheld —
- * the next smallest too, so a withheld count cannot be worked out from the total.
- */
-export function suppressSmallCells(counts: readonly number[], k: number): (number | null)[] {
-  const hidden = counts.map((c) => c < k);
-  if (hidden.filter(Boolean).length === 1) {
-    let next = -1;
-    counts.forEach((c, i) => {
-      if (!hidden[i] && (next < 0 || c < counts[next]!)) next = i;
-    });
-    if (next >= 0) hidden[next] = true;
-  }
-  return counts.map((c, i) => (hidden[i] ? null : c));
 }

@@ -1,25 +1,7 @@
 import type { InstrumentDefinition, Language, LocalizedText } from '@alongside/contracts';
 import { isAtOrPast, isWorse } from '@alongside/stats';
 
-// Pure rules of the wellbeing domain: calendar months, bands, the private nudge, and the words a PSP reads.
-
-/** `YYYY-MM` of a moment (UTC calendar months: fixed periods, never arbitrary ranges). */
-export const monthOf = (at: Date): string => at.toISOString().slice(0, 7);
-
-/** The first instant of a month and of the month after it. */
-export function monthBounds(month: string): { start: Date; end: Date } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return { start: new Date(Date.UTC(y, m - 1, 1)), end: new Date(Date.UTC(y, m, 1)) };
-}
-
-/** The `count` months ending with `last`, oldest first. */
-export function monthsEnding(last: string, count: number): string[] {
-  const { start } = monthBounds(last);
-  return Array.from({ length: count }, (_, i) => monthOf(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - (count - 1 - i), 1))));
-}
-
-/** The month before the one `now` is in: the latest month whose figures can no longer change. */
-export const lastCompletedMonth = (now: Date): string => monthOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)));
+// Pure rules of the wellbeing domain: bands, the private nudge, and the words a PSP reads.
 
 /** Text in the wanted language, falling back to English. */
 export const say = (text: LocalizedText, language: Language): string => text[language] ?? text.en;

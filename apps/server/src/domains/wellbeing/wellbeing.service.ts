@@ -1,5 +1,16 @@
 import type { z } from 'zod';
-import { scoreResponse, validateDefinition, ScoringError } from '@alongside/stats';
+import {
+  effectiveK,
+  lastCompletedMonth,
+  monthBounds,
+  monthOf,
+  monthsEnding,
+  scoreResponse,
+  ScoringError,
+  showableGroups,
+  suppressSmallCells,
+  validateDefinition,
+} from '@alongside/stats';
 import type { Db } from '@alongside/db';
 import {
   InstrumentDefinitionSchema,
@@ -24,18 +35,16 @@ import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { iso } from '../../lib/iso.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.ts';
-import { canKeepWellbeing, peerTeamsByOrganization, showableTeams, suppressSmallCells, teamAggregateAccess, wellbeingK } from './wellbeing.policy.ts';
+import { canKeepWellbeing, peerTeamsByOrganization, teamAggregateAccess } from './wellbeing.policy.ts';
 import * as personsRepo from '../persons/persons.repo.ts';
 import * as repo from './wellbeing.repo.ts';
-import { bandOf, lastCompletedMonth, monthBounds, monthOf, monthsEnding, nudgeMessage, nudgeReason, readTrend, resourcesFor, say } from './wellbeing.rules.ts';
+import { bandOf, nudgeMessage, nudgeReason, readTrend, resourcesFor, say } from './wellbeing.rules.ts';
 
 /**
  * Audit entries about one PSP's own wellbeing carry this purpose: ids and actions only, and the audit viewer does
  * not list them (when a PSP checks in, dismisses a nudge or shares is itself wellbeing information).
  */
 export const PRIVATE_PURPOSE = 'wellbeing_private';
-const NOT_ENOUGH = 'not enough responses to show';
-const NOT_OVER = 'the month is not over yet';
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 interface Instrument {
@@ -348,10 +357,10 @@ export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) 
       if (access === 'forbidden') throw forbidden('Team wellbeing figures are for managers, peer supervisors and administrators.');
       const now = clock.now();
       const month = requestedMonth ?? lastCompletedMonth(now);
-      const k = wellbeingK(await repo.findOrganizationK(db, team.organizationId));
+      const k = effectiveK('internal', await repo.findOrganizationK(db, team.organizationId));
       await writeAudit(db, actor, { action: 'wellbeing.team_aggregate.read', entityType: 'team', entityId: teamId, organizationId: team.organizationId, teamId, purpose: 'oversight', details: { month } });
       // Only months that are over: a month still open would let a reader watch the figure move as one person answers.
-      if (month >= monthOf(now)) return { teamId, month, k, suppressed: true, reason: NOT_OVER };
+      if (month >= monthOf(now)) return { teamId, month, k, suppressed: true, reason: 'period_not_over' };
       const { start, end } = monthBounds(month);
       const language = await languageOf(actor);
       const instrument = await organizationInstrument(team.organizationId);
@@ -364,6 +373,11 @@ export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) 
         for (const r of rows) sets.set(r.team_id, (sets.get(r.team_id) ?? new Set()).add(r.user_id));
         return sets;
       };
+      // Withheld for size, or because another team's figure could be subtracted from this one.
+      const withheld = (sets: Map<string, Set<string>>) =>
+        ({ suppressed: true, reason: (sets.get(teamId)?.size ?? 0) < k ? 'small_group' : 'overlapping_group' }) as const;
+      const checkInSets = setsOf(checkIns);
+      const pulseSets = setsOf(pulses);
       const d = instrument.definition;
       const bandsOf = (bands: { id: string; label: string; count: number }[]) => {
         const shown = suppressSmallCells(bands.map((b) => b.count), k);
@@ -371,7 +385,7 @@ export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) 
       };
 
       const mine = checkIns.filter((r) => r.team_id === teamId);
-      const checkInSection: Extract<TeamWellbeing, { suppressed: false }>['checkIns'] = showableTeams(setsOf(checkIns), k).has(teamId)
+      const checkInSection: Extract<TeamWellbeing, { suppressed: false }>['checkIns'] = showableGroups(checkInSets, k).has(teamId)
         ? {
             suppressed: false,
             contributors: mine.length,
@@ -390,7 +404,7 @@ export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) 
               })),
             ),
           }
-        : { suppressed: true, reason: NOT_ENOUGH };
+        : withheld(checkInSets);
 
       const minePulses = pulses.filter((r) => r.team_id === teamId);
       const pulseBands = (pick: (r: { energy: number; load: number }) => number) =>
@@ -404,7 +418,7 @@ export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) 
           ).map(([id, label, inBand]) => ({ id, label: label[language], count: minePulses.filter((r) => inBand(pick(r))).length })),
         );
       const mean = (pick: (r: { energy: number; load: number }) => number) => round1(minePulses.reduce((a, r) => a + pick(r), 0) / minePulses.length);
-      const pulseSection: Extract<TeamWellbeing, { suppressed: false }>['pulses'] = showableTeams(setsOf(pulses), k).has(teamId)
+      const pulseSection: Extract<TeamWellbeing, { suppressed: false }>['pulses'] = showableGroups(pulseSets, k).has(teamId)
         ? {
             suppressed: false,
             contributors: minePulses.length,
@@ -413,9 +427,9 @@ export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) 
             energyDistribution: pulseBands((r) => r.energy),
             loadDistribution: pulseBands((r) => r.load),
           }
-        : { suppressed: true, reason: NOT_ENOUGH };
+        : withheld(pulseSets);
 
-      if (checkInSection.suppressed && pulseSection.suppressed) return { teamId, month, k, suppressed: true, reason: NOT_ENOUGH };
+      if (checkInSection.suppressed && pulseSection.suppressed) return { teamId, month, k, ...withheld(checkInSets) };
       return { teamId, month, k, suppressed: false, checkIns: checkInSection, pulses: pulseSection };
     },
   };

@@ -114,21 +114,40 @@ describe('team workload for managers', () => {
       activeCaseload: { median: null, suppressed: true },
       contactHoursPerWeek: { suppressed: true },
     });
+    // A third PSP joins team A (no caseload, no contacts yet), and the organization uses the lowest k, 3.
+    const [third] = await ctx.db
+      .insert(schema.users)
+      .values({ email: `third.${pw.teamId}@test.example`, name: 'Third PSP', passwordHash: 'x' })
+      .returning();
+    await ctx.db.insert(schema.memberships).values({
+      userId: third!.id,
+      organizationId: pw.organizationId,
+      teamId: pw.teamId,
+      role: 'peer_support_worker',
+    });
     await ctx.db
       .update(schema.organizations)
-      .set({ privacyThresholdK: 2 })
+      .set({ privacyThresholdK: 3 })
       .where(eq(schema.organizations.id, pw.organizationId));
+    // The window ends with the last completed week: the contacts of today (Monday 2 March) count from next Monday.
+    ctx.clock.advanceMinutes(7 * 24 * 60);
+    await pw.signInAgain();
     try {
       const shown = await read<TeamWorkload>(pw, 'orgAdmin', url);
-      expect(shown.activeCaseload).toEqual({ median: 1.5, p25: 1.3, p75: 1.8, suppressed: false });
-      expect(shown.contactsPerWeek).toEqual({ median: 0.3, p25: 0.1, p75: 0.4, suppressed: false });
-      // One PSP logged no contacts: the peer-work share has one value only, fewer than k.
+      expect(shown.period).toEqual({ from: '2026-02-09T00:00:00.000Z', to: '2026-03-09T00:00:00.000Z', weeks: 4 });
+      // Caseloads 2, 1 and 0; contacts per week 0.5, 0 and 0.
+      expect(shown.activeCaseload).toEqual({ median: 1, p25: 0.5, p75: 1.5, suppressed: false });
+      expect(shown.contactsPerWeek).toEqual({ median: 0, p25: 0, p75: 0.3, suppressed: false });
+      // Two PSPs logged no contacts: the peer-work share has one value only, fewer than k.
       expect(shown.peerWorkSharePct.suppressed).toBe(true);
       const body = JSON.stringify(shown);
       for (const who of ['psp', 'psp2', 'supervisor'] as const) {
         expect(body).not.toContain(pw.ids[who]);
         expect(body).not.toContain(pw.names[who]);
       }
+      // A contact logged now does not move the figures until its week is over: no one can watch one PSP's work.
+      await logContact(pw, people[0]!.id, { durationMinutes: 45 });
+      expect(await read<TeamWorkload>(pw, 'orgAdmin', url)).toEqual(shown);
     } finally {
       await ctx.db
         .update(schema.organizations)

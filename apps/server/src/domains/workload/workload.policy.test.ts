@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@alongside/contracts';
 import type { Actor } from '../../lib/actor.ts';
-import {
-  canSeeTeamWorkload,
-  distribution,
-  hasOwnWorkload,
-  quantile,
-  supervisedTeamIds,
-  workloadFlags,
-} from './workload.policy.ts';
+import { canSeeTeamWorkload, hasOwnWorkload, supervisedTeamIds, workloadFlags } from './workload.policy.ts';
 
 const actor = (roles: [Role, string | null][], programId = 'prog'): Actor => ({
   userId: 'u',
@@ -61,19 +54,5 @@ describe('flags', () => {
       { kind: 'caseload', value: 16, threshold: 15 },
       { kind: 'weekly_contact_hours', value: 25.1, threshold: 25 },
     ]);
-  });
-});
-
-describe('distributions', () => {
-  it('interpolate quantiles as percentile_cont does', () => {
-    expect(quantile([], 0.5)).toBeNull();
-    expect(quantile([3], 0.25)).toBe(3);
-    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
-    expect(quantile([1, 2, 3, 4], 0.25)).toBe(1.75);
-  });
-  it('are suppressed below k people, or below k values', () => {
-    expect(distribution([1, 2, 3, 4], 5)).toEqual({ median: null, p25: null, p75: null, suppressed: true });
-    expect(distribution([1, 2, 3, 4, null], 5).suppressed).toBe(true);
-    expect(distribution([1, 2, 3, 4, 5], 5)).toEqual({ median: 3, p25: 2, p75: 4, suppressed: false });
   });
 });

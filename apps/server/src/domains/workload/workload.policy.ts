@@ -35,25 +35,3 @@ export function workloadFlags(
   }
   return flags;
 }
-
-/** Linear-interpolated quantile (as PostgreSQL's percentile_cont) of sorted values. */
-export function quantile(sorted: number[], q: number): number | null {
-  if (sorted.length === 0) return null;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
-
-/** A distribution over a team's PSPs: median and quartiles, suppressed below k PSPs (never min, max or a list). */
-export function distribution(values: (number | null)[], k: number) {
-  const present = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  if (values.length < k || present.length < k) return { median: null, p25: null, p75: null, suppressed: true };
-  const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-  return {
-    median: round(quantile(present, 0.5)),
-    p25: round(quantile(present, 0.25)),
-    p75: round(quantile(present, 0.75)),
-    suppressed: false,
-  };
-}

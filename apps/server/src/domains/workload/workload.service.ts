@@ -1,17 +1,12 @@
 import type { Db } from '@alongside/db';
 import type { TeamWorkload, Workload } from '@alongside/contracts';
+import { distribution, effectiveK, lastCompletedWeekEnd } from '@alongside/stats';
 import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { notFound } from '../../lib/errors.ts';
 import * as personsRepo from '../persons/persons.repo.ts';
-import {
-  canSeeTeamWorkload,
-  distribution,
-  hasOwnWorkload,
-  supervisedTeamIds,
-  workloadFlags,
-} from './workload.policy.ts';
+import { canSeeTeamWorkload, hasOwnWorkload, supervisedTeamIds, workloadFlags } from './workload.policy.ts';
 import * as repo from './workload.repo.ts';
 
 export interface WorkloadDeps {
@@ -25,8 +20,8 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Workload from the practice data: the PSP's own, their supervisor's view, and team distributions for managers. */
 export function createWorkloadService({ db, clock }: WorkloadDeps) {
-  function periodOf(weeks: number) {
-    const to = clock.now();
+  /** The `weeks` weeks up to `to` (now, for a PSP's own figures). */
+  function periodOf(weeks: number, to = clock.now()) {
     return { from: new Date(to.getTime() - weeks * 7 * 86_400_000), to, weeks };
   }
 
@@ -116,8 +111,9 @@ export function createWorkloadService({ db, clock }: WorkloadDeps) {
       const team = await personsRepo.findTeam(db, teamId);
       if (!team || !canSeeTeamWorkload(actor, team)) throw notFound('Team');
       const organization = await repo.findOrganization(db, team.organizationId);
-      const k = organization!.privacyThresholdK;
-      const period = periodOf(query.weeks);
+      const k = effectiveK('internal', organization!.privacyThresholdK);
+      // Whole completed weeks: a window ending now would move with each contact one PSP logs.
+      const period = periodOf(query.weeks, lastCompletedWeekEnd(clock.now()));
       const userIds = [...new Set((await repo.findPsps(db, [teamId])).map((p) => p.userId))];
       const rows = (
         await repo.workloadFigures(db, userIds, { organizationId: team.organizationId, teamId }, period)

@@ -24,10 +24,9 @@ import { usePracticeLabels } from '../../lib/practice-labels.ts';
 import { useSignedInMe } from '../session/RequireAuth.tsx';
 import { EChart, type ChartOption } from '../../components/EChart.tsx';
 import { ChangeText, useCellText } from './cells.tsx';
-import { periodProblem, quarterPresets, type Period } from './periods.ts';
+import { monthsPeriod, periodPresets, periodProblem, type Period, type PeriodPreset } from './periods.ts';
 import { indicatorsCsvUrl, useIndicators } from './queries.ts';
 import { SustainabilitySection } from './SustainabilitySection.tsx';
-
 
 // Two colours that pass 4.5:1 on white; series also differ by line style, symbol and bar pattern.
 const CURRENT_COLOUR = '#0f766e';
@@ -318,11 +317,12 @@ export function ProgramPage() {
       if (m.programId && !seen.has(m.programId)) seen.set(m.programId, m.programName ?? '');
     return [...seen].map(([id, name]) => ({ id, name }));
   }, [me.memberships]);
-  const presets = useMemo(() => quarterPresets(new Date(), 5), []);
+  const presets = useMemo(() => periodPresets(new Date(), 4), []);
   const [programId, setProgramId] = useState(programs[0]?.id ?? '');
-  const [presetId, setPresetId] = useState(presets[0]?.id ?? 'custom');
-  const [custom, setCustom] = useState<Period>({ from: presets[1]?.from ?? '', to: presets[0]?.to ?? '' });
-  const [applied, setApplied] = useState<Period>(custom);
+  // This quarter so far when one of its months is over, else the last month.
+  const [presetId, setPresetId] = useState(presets.find((p) => p.kind === 'quarter')?.id ?? presets[0]!.id);
+  const [custom, setCustom] = useState({ from: presets.at(-1)!.from.slice(0, 7), to: presets[0]!.to.slice(0, 7) });
+  const [applied, setApplied] = useState(() => monthsPeriod(custom.from, custom.to, new Date()));
   const [customProblem, setCustomProblem] = useState<string>();
   const [view, setView] = useState<'charts' | 'table'>('charts');
   const period: Period | undefined = presetId === 'custom' ? applied : presets.find((p) => p.id === presetId);
@@ -339,15 +339,17 @@ export function ProgramPage() {
 
   const applyCustom = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const problem = periodProblem(custom);
+    const problem = periodProblem(custom.from, custom.to, new Date());
     setCustomProblem(problem ? t(`program.periodProblem.${problem}`) : undefined);
-    if (!problem) setApplied(custom);
+    if (!problem) setApplied(monthsPeriod(custom.from, custom.to, new Date()));
   };
 
-  const presetLabel = (p: (typeof presets)[number]) =>
-    p.isCurrent
-      ? t('program.quarterToDate', { q: p.quarter, year: p.year })
-      : t('program.quarter', { q: p.quarter, year: p.year });
+  const presetLabel = (p: PeriodPreset) =>
+    p.kind === 'month'
+      ? t('program.lastMonth', { month: format.month(p.month) })
+      : p.soFar
+        ? t('program.quarterToDate', { q: p.quarter, year: p.year, to: format.day(p.to) })
+        : t('program.quarter', { q: p.quarter, year: p.year });
 
   return (
     <Stack gap="lg">
@@ -377,14 +379,18 @@ export function ProgramPage() {
         <form onSubmit={applyCustom} noValidate>
           <Group align="end" gap="md" wrap="wrap">
             <TextInput
-              type="date"
+              type="month"
               label={t('program.from')}
+              description={t('program.monthFormat')}
+              placeholder="YYYY-MM"
               value={custom.from}
               onChange={(e) => setCustom({ ...custom, from: e.currentTarget.value })}
             />
             <TextInput
-              type="date"
+              type="month"
               label={t('program.to')}
+              description={t('program.monthFormat')}
+              placeholder="YYYY-MM"
               value={custom.to}
               onChange={(e) => setCustom({ ...custom, to: e.currentTarget.value })}
               error={customProblem}
@@ -416,7 +422,9 @@ export function ProgramPage() {
                 prevTo: format.day(indicators.data.previousPeriod.to),
               })}
             </Text>
-            <Text size="sm">{t('program.privacyNote', { k: indicators.data.k })}</Text>
+            <Text size="sm">
+              {t('program.privacyNote', { k: indicators.data.k })} {t('program.monthsNote')}
+            </Text>
           </Stack>
           {indicators.isPlaceholderData ? <Loader size="sm" role="status" aria-label={t('common.loading')} /> : null}
           <Figures data={indicators.data} />

@@ -1,4 +1,4 @@
-import type { TeamWellbeing } from '@alongside/contracts';
+import type { SuppressionReason, TeamWellbeing } from '@alongside/contracts';
 import { Group, Loader, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +29,7 @@ const STRIPES = {
 };
 
 /** Why a team's figures are not shown: said plainly, with k, never as an error. */
-function Withheld({ title, reason, k }: { title: string; reason: string; k: number }) {
+function Withheld({ title, reason, k }: { title: string; reason: SuppressionReason; k: number }) {
   const { t } = useTranslation();
   const why = withheldReason(reason);
   return (

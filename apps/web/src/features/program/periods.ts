@@ -1,56 +1,75 @@
-/** Reporting periods for the program page: calendar quarters and custom ranges, as YYYY-MM-DD. */
+/**
+ * Reporting periods for the program page. The server reports whole months that are over (UTC), so the page offers
+ * only those: the last month, the current quarter's months so far, past quarters, and any run of months. The
+ * grid is the server's own (`monthPeriod` in packages/stats), so both sides agree on which months are over.
+ */
+import { lastCompletedMonth, monthPeriod } from '@alongside/stats';
 
 export interface Period {
+  /** First day, YYYY-MM-DD. */
   from: string;
+  /** Last day (included), YYYY-MM-DD. */
   to: string;
 }
 
-export interface QuarterPreset extends Period {
-  id: string;
-  year: number;
-  quarter: 1 | 2 | 3 | 4;
-  /** True for the quarter that contains today (its end is today, not the quarter's end). */
-  isCurrent: boolean;
-}
+export type PeriodPreset = Period & { id: string } & (
+    { kind: 'month'; month: string } | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4; soFar: boolean }
+  );
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A Date's local calendar day as YYYY-MM-DD. */
-export const isoDay = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-const lastDayOfMonth = (year: number, month0: number) => new Date(year, month0 + 1, 0).getDate();
-
-/** The current quarter (to date) and the `count - 1` quarters before it, newest first. */
-export function quarterPresets(today: Date, count = 5): QuarterPreset[] {
-  const out: QuarterPreset[] = [];
-  let year = today.getFullYear();
-  let q = Math.floor(today.getMonth() / 3) + 1;
-  for (let i = 0; i < count; i++) {
-    const firstMonth0 = (q - 1) * 3;
-    const lastMonth0 = firstMonth0 + 2;
-    const isCurrent = i === 0;
-    out.push({
-      id: `${year}-Q${q}`,
-      year,
-      quarter: q as 1 | 2 | 3 | 4,
-      isCurrent,
-      from: `${year}-${pad(firstMonth0 + 1)}-01`,
-      to: isCurrent ? isoDay(today) : `${year}-${pad(lastMonth0 + 1)}-${pad(lastDayOfMonth(year, lastMonth0))}`,
-    });
-    q -= 1;
-    if (q === 0) {
-      q = 4;
+/** The last month that is over, the current quarter so far (when one of its months is over), and `count` past quarters. */
+export function periodPresets(now: Date, count = 4): PeriodPreset[] {
+  const last = lastCompletedMonth(now);
+  const lastPeriod = monthPeriod(`${last}-01`, `${last}-01`, now)!;
+  const out: PeriodPreset[] = [{ id: last, kind: 'month', month: last, from: lastPeriod.from, to: lastPeriod.to }];
+  let year = now.getUTCFullYear();
+  let quarter = Math.floor(now.getUTCMonth() / 3) + 1;
+  for (let i = 0; i <= count; i++) {
+    const firstMonth = `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}`;
+    const lastMonth = `${year}-${String(quarter * 3).padStart(2, '0')}`;
+    const p = monthPeriod(`${firstMonth}-01`, `${lastMonth}-01`, now);
+    // A quarter of one month (the last month, already offered) or of none is not worth a preset.
+    if (p && !(i === 0 && p.months.length === 1)) {
+      const soFar = p.months.length < 3;
+      out.push({
+        id: `${year}-Q${quarter}`,
+        kind: 'quarter',
+        year,
+        quarter: quarter as 1 | 2 | 3 | 4,
+        soFar,
+        from: p.from,
+        to: p.to,
+      });
+    }
+    quarter -= 1;
+    if (quarter === 0) {
+      quarter = 4;
       year -= 1;
     }
   }
   return out;
 }
 
-/** Whether a custom period is usable: both days given, in order, at most two years long (as the API allows). */
-export function periodProblem(p: Period): 'missing' | 'order' | 'tooLong' | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(p.from) || !/^\d{4}-\d{2}-\d{2}$/.test(p.to)) return 'missing';
-  if (p.from > p.to) return 'order';
-  if ((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 > 731) return 'tooLong';
+/** A custom run of months, YYYY-MM to YYYY-MM, as the period the server will report (undefined when not usable). */
+export function monthsPeriod(fromMonth: string, toMonth: string, now: Date): Period | undefined {
+  const p = monthPeriod(`${fromMonth}-01`, `${toMonth}-01`, now);
+  return p ? { from: p.from, to: p.to } : undefined;
+}
+
+/** Whether a custom run of months is usable: both given, in order, at most 24 months, and one of them over. */
+export function periodProblem(
+  fromMonth: string,
+  toMonth: string,
+  now: Date,
+): 'missing' | 'order' | 'tooLong' | 'notOver' | undefined {
+  if (!/^\d{4}-\d{2}$/.test(fromMonth) || !/^\d{4}-\d{2}$/.test(toMonth)) return 'missing';
+  if (fromMonth > toMonth) return 'order';
+  const months =
+    (Number(toMonth.slice(0, 4)) - Number(fromMonth.slice(0, 4))) * 12 +
+    Number(toMonth.slice(5)) -
+    Number(fromMonth.slice(5)) +
+    1;
+  if (months > 24) return 'tooLong';
+  if (!monthsPeriod(fromMonth, toMonth, now)) return 'notOver';
   return undefined;
 }
 

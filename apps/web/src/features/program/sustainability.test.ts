@@ -50,7 +50,12 @@ describe('teamAccess', () => {
     ['manager of the team', [m('manager', { programId: 'p1', teamId: 't1' })], true, true],
     ['manager of another team of the program', [m('manager', { programId: 'p1', teamId: 't2' })], true, true],
     ['peer supervisor of the team', [m('peer_supervisor', { programId: 'p1', teamId: 't1' })], true, false],
-    ['peer supervisor of another team of the program', [m('peer_supervisor', { programId: 'p1', teamId: 't2' })], false, false],
+    [
+      'peer supervisor of another team of the program',
+      [m('peer_supervisor', { programId: 'p1', teamId: 't2' })],
+      false,
+      false,
+    ],
     ['researcher of the team', [m('researcher', { programId: 'p1', teamId: 't1' })], false, false],
     ['PSP of the team', [m('peer_support_worker', { programId: 'p1', teamId: 't1' })], false, false],
     ['administrator of the organization', [m('org_admin', {})], true, true],
@@ -63,9 +68,9 @@ describe('teamAccess', () => {
 
 describe('withheldReason', () => {
   it('tells an open month from too few responses', () => {
-    expect(withheldReason('the month is not over yet')).toBe('notOver');
-    expect(withheldReason('not enough responses to show')).toBe('notEnough');
-    expect(withheldReason('anything else')).toBe('notEnough');
+    expect(withheldReason('period_not_over')).toBe('notOver');
+    expect(withheldReason('small_group')).toBe('notEnough');
+    expect(withheldReason('overlapping_group')).toBe('notEnough');
   });
 });
 

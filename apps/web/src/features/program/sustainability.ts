@@ -1,5 +1,5 @@
 /** Pure helpers for the team sustainability section of the program page. */
-import type { Membership, TeamWorkload } from '@alongside/contracts';
+import type { Membership, SuppressionReason, TeamWorkload } from '@alongside/contracts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -44,10 +44,16 @@ export function teamAccess(
   };
 }
 
-/** Why the server withheld a team's wellbeing figures, as a key of our own (its reason text is English only). */
-export function withheldReason(reason: string): 'notOver' | 'notEnough' {
-  return /not over/i.test(reason) ? 'notOver' : 'notEnough';
-}
+/** Which sentence explains a withheld team wellbeing figure, for each reason the server can give. */
+const WITHHELD_KEYS = {
+  small_group: 'notEnough',
+  small_part: 'notEnough',
+  overlapping_group: 'notEnough',
+  complementary: 'notEnough',
+  period_not_over: 'notOver',
+} as const satisfies Record<SuppressionReason, 'notOver' | 'notEnough'>;
+
+export const withheldReason = (reason: SuppressionReason): 'notOver' | 'notEnough' => WITHHELD_KEYS[reason];
 
 export type Spread =
   { kind: 'hidden' } | { kind: 'none' } | { kind: 'shown'; median: number; p25: number | null; p75: number | null };

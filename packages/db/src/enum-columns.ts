@@ -1,0 +1,58 @@
+import {
+  AGREEMENT_METHODS,
+  CONNECTION_DIRECTIONS,
+  CONNECTION_STATUSES,
+  CONSENT_DECISIONS,
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  CONTACT_ACTIVITIES,
+  CONTACT_LOCATIONS,
+  CONTACT_MODES,
+  COUNTRY_CODES,
+  EMPLOYER_TYPES,
+  LANGUAGES,
+  LICENCE_STATUSES,
+  NUDGE_REASONS,
+  PROGRAM_SETTINGS,
+  ROLES,
+  ROLLOUT_PHASES,
+  SUPERVISION_KINDS,
+  SUPERVISION_MODELS,
+  TEAM_ROLES,
+  VOICE_KINDS,
+  VOICE_STATUSES,
+} from '@alongside/contracts';
+
+/**
+ * The enum-like text columns and the values the contracts allow in each. Migration 0005 holds a CHECK constraint
+ * for every one (`<table>_<column>_check`); a test compares each constraint with this list, so that a value added
+ * to the contracts without a migration fails the suite.
+ */
+export const ENUM_COLUMNS: readonly { table: string; column: string; values: readonly string[]; array?: true }[] = [
+  { table: 'organizations', column: 'country_code', values: COUNTRY_CODES },
+  { table: 'programs', column: 'setting', values: PROGRAM_SETTINGS },
+  { table: 'programs', column: 'employer_type', values: EMPLOYER_TYPES },
+  { table: 'programs', column: 'supervision_model', values: SUPERVISION_MODELS },
+  { table: 'programs', column: 'rollout_phase', values: ROLLOUT_PHASES },
+  { table: 'users', column: 'language', values: LANGUAGES },
+  { table: 'memberships', column: 'role', values: ROLES },
+  { table: 'invitations', column: 'role', values: ROLES },
+  { table: 'persons', column: 'language', values: LANGUAGES },
+  { table: 'consent_records', column: 'purpose', values: CONSENT_PURPOSES },
+  { table: 'consent_records', column: 'decision', values: CONSENT_DECISIONS },
+  { table: 'consent_records', column: 'method', values: CONSENT_METHODS },
+  { table: 'contacts', column: 'mode', values: CONTACT_MODES },
+  { table: 'contacts', column: 'location', values: CONTACT_LOCATIONS },
+  { table: 'contacts', column: 'activities', values: CONTACT_ACTIVITIES, array: true },
+  { table: 'voice_items', column: 'kind', values: VOICE_KINDS },
+  { table: 'voice_items', column: 'status', values: VOICE_STATUSES },
+  { table: 'connections', column: 'direction', values: CONNECTION_DIRECTIONS },
+  { table: 'connections', column: 'status', values: CONNECTION_STATUSES },
+  { table: 'connections', column: 'referrer_role', values: TEAM_ROLES },
+  { table: 'connection_events', column: 'status', values: CONNECTION_STATUSES },
+  { table: 'huddle_attendees', column: 'role', values: ROLES },
+  { table: 'wellbeing_instruments', column: 'licence_status', values: LICENCE_STATUSES },
+  { table: 'wellbeing_nudges', column: 'reason', values: NUDGE_REASONS },
+  { table: 'step_aways', column: 'agreement_method', values: AGREEMENT_METHODS },
+  { table: 'supervision_sessions', column: 'kind', values: SUPERVISION_KINDS },
+];
