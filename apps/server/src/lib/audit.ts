@@ -1,15 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { schema, type Db } from '@alongside/db';
+import type { AuditAction, AuditPurpose } from '@alongside/contracts';
 import type { Actor, RequestOrigin } from './actor.ts';
 import { roleFor } from './actor.ts';
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   organizationId?: string | null;
   teamId?: string | null;
-  purpose?: string;
+  purpose?: AuditPurpose;
   /** Identifiers and field names only: never the content of health or wellbeing data. */
   details?: Record<string, unknown>;
 }
@@ -31,6 +32,32 @@ export async function writeAudit(db: Executor, who: Actor | (RequestOrigin & { u
     purpose: entry.purpose ?? null,
     details: entry.details ?? null,
   });
+}
+
+/**
+ * A list read: one entry per organization the returned rows belong to, each with the ids it returned there (and
+ * the persons they are about, when rows carry `personId`) — never text — so that every organization's audit viewer
+ * sees its own part of a list that spans several. A list that returned nothing is recorded once, under
+ * `emptyOrganizationId`.
+ */
+export async function writeListAudit(
+  db: Executor,
+  who: Actor,
+  entry: Omit<AuditEntry, 'entityId' | 'organizationId'> & { emptyOrganizationId?: string | null },
+  rows: readonly { id: string; organizationId: string; personId?: string }[],
+) {
+  const { emptyOrganizationId = null, details, ...rest } = entry;
+  const parts = new Map<string | null, (typeof rows)[number][]>();
+  for (const row of rows) parts.set(row.organizationId, [...(parts.get(row.organizationId) ?? []), row]);
+  if (parts.size === 0) parts.set(emptyOrganizationId, []);
+  for (const [organizationId, part] of parts) {
+    const personIds = [...new Set(part.flatMap((r) => (r.personId ? [r.personId] : [])))];
+    await writeAudit(db, who, {
+      ...rest,
+      organizationId,
+      details: { ...details, count: part.length, ids: part.map((r) => r.id), ...(personIds.length ? { personIds } : {}) },
+    });
+  }
 }
 
 /** Where a statement-level audit entry takes its entity, organization and team from (columns of `from`). */

@@ -702,7 +702,7 @@ describe('every read of person-level data leaves a trace', () => {
 
   it('records even a read that finds nothing, and each write once', async () => {
     const event = await audited('manager', '/api/persons', 'person.list');
-    expect(event.details).toMatchObject({ count: 0, personIds: [] });
+    expect(event.details).toMatchObject({ count: 0, ids: [] });
     const [row] = await ctx.db
       .select({ n: sql<number>`count(*)::int` })
       .from(schema.auditEvents)

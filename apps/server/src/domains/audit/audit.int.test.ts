@@ -74,7 +74,7 @@ describe('audit log', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/text\/csv/);
     const lines = response.body.trim().split('\r\n');
-    expect(lines[0]).toBe('id,at,actorUserId,actorName,actorRole,action,entityType,entityId,organizationId,ip,requestId,purpose');
+    expect(lines[0]).toBe('id,at,actorUserId,actorName,actorRole,action,entityType,entityId,organizationId,ip,requestId,purpose,ids');
     expect(lines.some((l) => l.includes(teamId))).toBe(true);
     expect(response.body).not.toMatch(/(^|,)=/m);
   });

@@ -20,6 +20,8 @@ export function findAuditEvents(db: Db, organizationIds: string[] | 'all', query
       ip: auditEvents.ip,
       requestId: auditEvents.requestId,
       purpose: auditEvents.purpose,
+      // The ids a list read returned (lib/audit.ts writeListAudit): only ids are ever stored there.
+      ids: sql<string[]>`coalesce(${auditEvents.details}->'ids', '[]'::jsonb)`,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))

@@ -1,16 +1,17 @@
 import type { Db } from '@alongside/db';
 import type { AuditEvent, AuditQuery } from '@alongside/contracts';
 import { adminOrganizationIds, memberOrganizationIds, type Actor } from '../../lib/actor.ts';
-import { writeAudit } from '../../lib/audit.ts';
+import { writeListAudit } from '../../lib/audit.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import * as policy from './audit.policy.ts';
 import * as repo from './audit.repo.ts';
 
-const CSV_COLUMNS = ['id', 'at', 'actorUserId', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'organizationId', 'ip', 'requestId', 'purpose'] as const;
+const CSV_COLUMNS = ['id', 'at', 'actorUserId', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'organizationId', 'ip', 'requestId', 'purpose', 'ids'] as const;
 
 /** Quotes a CSV cell and defuses spreadsheet formulas (a cell starting with = + - @ runs in Excel). */
-function csvCell(value: string | null): string {
+function csvCell(value: string | string[] | null): string {
   if (value === null) return '';
+  if (Array.isArray(value)) return csvCell(value.join(' '));
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
@@ -32,14 +33,19 @@ export function createAuditService({ db }: { db: Db }) {
   async function list(actor: Actor, query: AuditQuery, format: 'json' | 'csv'): Promise<AuditEvent[]> {
     const scope = scopeFor(actor, query.organizationId);
     const rows = await repo.findAuditEvents(db, scope, query);
-    // Looking at the log is itself an access worth recording.
-    await writeAudit(db, actor, {
-      action: format === 'csv' ? 'audit.export' : 'audit.read',
-      entityType: 'audit_log',
-      organizationId: scope === 'all' ? null : scope.length === 1 ? scope[0] : null,
-      purpose: 'oversight',
-      details: { filters: { ...query, limit: undefined }, rows: rows.length },
-    });
+    // Looking at the log is itself an access worth recording: in each organization's log whose entries were read.
+    await writeListAudit(
+      db,
+      actor,
+      {
+        action: format === 'csv' ? 'audit.export' : 'audit.read',
+        entityType: 'audit_log',
+        purpose: 'oversight',
+        details: { filters: { ...query, limit: undefined } },
+        emptyOrganizationId: scope === 'all' ? null : scope[0],
+      },
+      rows.flatMap((r) => (r.organizationId ? [{ id: r.id.toString(), organizationId: r.organizationId }] : [])),
+    );
     return rows.map((r) => ({ ...r, id: r.id.toString(), at: r.at.toISOString() }));
   }
 

@@ -83,7 +83,7 @@ export function createAuthService(deps: AuthDeps) {
   }
 
   /** Opens a session for a user who has just proved who they are. */
-  async function startSession(userId: string, origin: RequestOrigin & { userAgent: string | undefined }, action: string) {
+  async function startSession(userId: string, origin: RequestOrigin & { userAgent: string | undefined }, action: 'auth.login') {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const now = clock.now();

@@ -8,7 +8,7 @@ import type {
   UpdateConnectionBodySchema,
 } from '@alongside/contracts';
 import type { Actor } from '../../lib/actor.ts';
-import { writeAudit } from '../../lib/audit.ts';
+import { writeAudit, writeListAudit } from '../../lib/audit.ts';
 import { careTeams, careTier, clinicalRoleIn } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../../lib/errors.ts';
@@ -82,16 +82,7 @@ export function createConnectionsService({ db, clock, persons }: ConnectionsDeps
 
     async list(actor: Actor, query: z.infer<typeof ListConnectionsQuerySchema>): Promise<Connection[]> {
       const connections = await read(actor, query);
-      await writeAudit(db, actor, {
-        action: 'connection.list',
-        entityType: 'connection',
-        organizationId: connections[0]?.organizationId ?? null,
-        purpose: 'care',
-        details: {
-          count: connections.length,
-          personIds: [...new Set(connections.map((c) => c.personId))].slice(0, 100),
-        },
-      });
+      await writeListAudit(db, actor, { action: 'connection.list', entityType: 'connection', purpose: 'care' }, connections);
       return connections.map(strip);
     },
 

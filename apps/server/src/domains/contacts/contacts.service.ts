@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '@alongside/db';
 import type { Contact, CreateContactBodySchema, CreateCorrectionBodySchema, ListContactsQuerySchema, UpdateContactBodySchema } from '@alongside/contracts';
 import { memberTeamIds, type Actor } from '../../lib/actor.ts';
-import { auditInsertFrom, writeAudit } from '../../lib/audit.ts';
+import { auditInsertFrom, writeAudit, writeListAudit } from '../../lib/audit.ts';
 import { canSeeContactSummary, canSeePeerTier, careTeams, careTier } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../../lib/errors.ts';
@@ -67,14 +67,14 @@ export function createContactsService({ db, clock, persons }: ContactsDeps) {
 
   return {
     async list(actor: Actor, query: z.infer<typeof ListContactsQuerySchema>): Promise<Contact[]> {
-      const contacts = await read(actor, query);
-      await writeAudit(db, actor, {
-        action: 'contact.list',
-        entityType: 'contact',
-        organizationId: actor.memberships.find((m) => m.teamId === contacts[0]?.teamId)?.organizationId ?? null,
-        purpose: 'care',
-        details: { count: contacts.length, personIds: [...new Set(contacts.map((c) => c.personId))].slice(0, 100) },
-      });
+      const rows = await repo.findContacts(db, careTeams(actor), query);
+      const contacts = await toContacts(actor, rows);
+      await writeListAudit(
+        db,
+        actor,
+        { action: 'contact.list', entityType: 'contact', purpose: 'care' },
+        rows.map((r) => ({ id: r.id, organizationId: r.organization_id, personId: r.person_id })),
+      );
       return contacts;
     },
 

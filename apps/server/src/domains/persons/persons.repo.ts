@@ -49,6 +49,7 @@ export async function lockPerson(db: Db, id: string): Promise<PersonRow | undefi
 
 export interface PersonListRow {
   id: string;
+  organization_id: string;
   team_id: string;
   program_id: string;
   preferred_name: string;
@@ -94,7 +95,7 @@ export async function findPersons(
   if (filter.q) conditions.push(sql`(p.preferred_name ILIKE ${`%${filter.q}%`} OR p.external_id = ${filter.q})`);
   return queryRows<PersonListRow>(
     db,
-    sql`SELECT p.id, p.team_id, p.program_id, p.preferred_name, p.pronouns, p.external_id, p.language,
+    sql`SELECT p.id, p.organization_id, p.team_id, p.program_id, p.preferred_name, p.pronouns, p.external_id, p.language,
           p.share_with_care_team, p.research_use, p.lockbox, p.created_at, p.version,
           CASE WHEN NOT ${readAsClinician} OR p.share_with_care_team <> 'none'
             THEN (SELECT max(c.occurred_at) FROM contacts c WHERE c.person_id = p.id) END AS last_contact_at,

@@ -9,7 +9,7 @@ import type {
   UpdatePersonBodySchema,
 } from '@alongside/contracts';
 import type { Actor } from '../../lib/actor.ts';
-import { writeAudit } from '../../lib/audit.ts';
+import { writeAudit, writeListAudit } from '../../lib/audit.ts';
 import { careTeams, careTier } from '../../lib/care-access.ts';
 import { badRequest, forbidden, notFound, versionConflict } from '../../lib/errors.ts';
 import { iso } from '../../lib/iso.ts';
@@ -87,18 +87,18 @@ export function createPersonsService({ db }: PersonsDeps) {
         pspId: query.mine ? actor.userId : undefined,
       });
       const result = await withCaseload(rows);
-      await writeAudit(db, actor, {
-        action: 'person.list',
-        entityType: 'person',
-        organizationId:
-          actor.memberships.find((m) => m.teamId === (query.teamId ?? rows[0]?.team_id))?.organizationId ?? null,
-        purpose: 'care',
-        details: {
-          count: rows.length,
-          personIds: rows.slice(0, 100).map((r) => r.id),
-          ...(query.teamId ? { teamId: query.teamId } : {}),
+      await writeListAudit(
+        db,
+        actor,
+        {
+          action: 'person.list',
+          entityType: 'person',
+          purpose: 'care',
+          emptyOrganizationId: actor.memberships.find((m) => m.teamId === query.teamId)?.organizationId ?? null,
+          ...(query.teamId ? { details: { teamId: query.teamId } } : {}),
         },
-      });
+        rows.map((r) => ({ id: r.id, organizationId: r.organization_id, personId: r.id })),
+      );
       return result;
     },
 

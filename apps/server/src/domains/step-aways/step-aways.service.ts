@@ -7,7 +7,7 @@ import type {
   StepAway,
 } from '@alongside/contracts';
 import type { Actor } from '../../lib/actor.ts';
-import { writeAudit } from '../../lib/audit.ts';
+import { writeAudit, writeListAudit } from '../../lib/audit.ts';
 import { careTeams } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { iso } from '../../lib/iso.ts';
@@ -23,7 +23,7 @@ export interface StepAwaysDeps {
 
 // A PSP's step-aways, supervision and workload are about that PSP: their audit entries stay in the log but out of
 // the employer's audit viewer (see audit.repo.ts).
-const PRIVATE = 'wellbeing_private';
+const PRIVATE = 'wellbeing_private' as const;
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 // The same answer whether the check before the insert or the unique index (two requests at once) finds it.
 const alreadyAway = () =>
@@ -92,13 +92,7 @@ export function createStepAwaysService({ db, clock }: StepAwaysDeps) {
   return {
     async list(actor: Actor, query: z.infer<typeof ListStepAwaysQuerySchema>): Promise<StepAway[]> {
       const rows = await read(actor, query);
-      await writeAudit(db, actor, {
-        action: 'step_away.list',
-        entityType: 'step_away',
-        organizationId: rows[0]?.organizationId ?? null,
-        purpose: PRIVATE,
-        details: { count: rows.length, stepAwayIds: rows.slice(0, 100).map((r) => r.id) },
-      });
+      await writeListAudit(db, actor, { action: 'step_away.list', entityType: 'step_away', purpose: PRIVATE }, rows);
       return rows.map(strip);
     },
 

@@ -6,7 +6,7 @@ import type {
   SupervisionSession,
 } from '@alongside/contracts';
 import type { Actor } from '../../lib/actor.ts';
-import { writeAudit } from '../../lib/audit.ts';
+import { writeAudit, writeListAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { iso } from '../../lib/iso.ts';
 import { badRequest, forbidden, notFound } from '../../lib/errors.ts';
@@ -20,7 +20,7 @@ export interface SupervisionDeps {
 
 // A PSP's step-aways, supervision and workload are about that PSP: their audit entries stay in the log but out of
 // the employer's audit viewer (see audit.repo.ts).
-const PRIVATE = 'wellbeing_private';
+const PRIVATE = 'wellbeing_private' as const;
 
 const toSession = (r: repo.SessionRow): SupervisionSession => ({
   id: r.id,
@@ -37,13 +37,12 @@ export function createSupervisionService({ db, clock }: SupervisionDeps) {
   return {
     async list(actor: Actor, query: z.infer<typeof ListSupervisionSessionsQuerySchema>): Promise<SupervisionSession[]> {
       const rows = await repo.findSessions(db, actor.userId, query);
-      await writeAudit(db, actor, {
-        action: 'supervision_session.list',
-        entityType: 'supervision_session',
-        organizationId: rows[0]?.organization_id ?? null,
-        purpose: PRIVATE,
-        details: { count: rows.length, sessionIds: rows.slice(0, 100).map((r) => r.id) },
-      });
+      await writeListAudit(
+        db,
+        actor,
+        { action: 'supervision_session.list', entityType: 'supervision_session', purpose: PRIVATE },
+        rows.map((r) => ({ id: r.id, organizationId: r.organization_id })),
+      );
       return rows.map(toSession);
     },
 

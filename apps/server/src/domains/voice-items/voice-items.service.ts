@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db, schema } from '@alongside/db';
 import type { CreateVoiceItemBodySchema, ListVoiceItemsQuerySchema, VoiceItem } from '@alongside/contracts';
 import type { Actor } from '../../lib/actor.ts';
-import { writeAudit } from '../../lib/audit.ts';
+import { writeAudit, writeListAudit } from '../../lib/audit.ts';
 import { careTeams, careTier, consentAllowsSharing } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors.ts';
@@ -82,13 +82,12 @@ export function createVoiceItemsService({ db, clock, persons }: VoiceItemsDeps) 
   return {
     async list(actor: Actor, query: z.infer<typeof ListVoiceItemsQuerySchema>): Promise<VoiceItem[]> {
       const rows = await repo.findVoiceItems(db, careTeams(actor), query);
-      await writeAudit(db, actor, {
-        action: 'voice_item.list',
-        entityType: 'voice_item',
-        organizationId: rows[0]?.organization_id ?? null,
-        purpose: 'care',
-        details: { count: rows.length, personIds: [...new Set(rows.map((r) => r.person_id))].slice(0, 100) },
-      });
+      await writeListAudit(
+        db,
+        actor,
+        { action: 'voice_item.list', entityType: 'voice_item', purpose: 'care' },
+        rows.map((r) => ({ id: r.id, organizationId: r.organization_id, personId: r.person_id })),
+      );
       const now = clock.now();
       return rows.map((r) => toVoiceItem(r, now));
     },

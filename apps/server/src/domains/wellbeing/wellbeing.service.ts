@@ -14,6 +14,7 @@ import {
 import type { Db } from '@alongside/db';
 import {
   InstrumentDefinitionSchema,
+  type AuditAction,
   LanguageSchema,
   type CheckIn,
   type CheckInInstrument,
@@ -44,7 +45,7 @@ import { bandOf, nudgeMessage, nudgeReason, readTrend, resourcesFor, say } from 
  * Audit entries about one PSP's own wellbeing carry this purpose: ids and actions only, and the audit viewer does
  * not list them (when a PSP checks in, dismisses a nudge or shares is itself wellbeing information).
  */
-export const PRIVATE_PURPOSE = 'wellbeing_private';
+export const PRIVATE_PURPOSE = 'wellbeing_private' as const;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 interface Instrument {
@@ -103,7 +104,7 @@ export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) 
     return parsed.success ? parsed.data : 'en';
   }
 
-  const audit = (actor: Actor, action: string, entityType: string, entityId: string | null, organizationId: string | null = null) =>
+  const audit = (actor: Actor, action: AuditAction, entityType: string, entityId: string | null, organizationId: string | null = null) =>
     writeAudit(db, actor, { action, entityType, entityId, organizationId, purpose: PRIVATE_PURPOSE });
 
   function toNudge(row: { id: string; reason: string; createdAt: Date; dismissedAt: Date | null }, language: Language): Nudge {

@@ -15,7 +15,7 @@ export interface WorkloadDeps {
 }
 
 // A PSP's workload is about that PSP: audit entries stay in the log but out of the employer's audit viewer.
-const PRIVATE = 'wellbeing_private';
+const PRIVATE = 'wellbeing_private' as const;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Workload from the practice data: the PSP's own, their supervisor's view, and team distributions for managers. */

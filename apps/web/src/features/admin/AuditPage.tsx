@@ -220,6 +220,18 @@ function AuditBody({ organization }: { organization: Organization }) {
                         {ev.entityId}
                       </Text>
                     ) : null}
+                    {ev.ids.length > 0 ? (
+                      <details>
+                        <summary>
+                          <Text size="xs" component="span">
+                            {t('audit.ids', { count: ev.ids.length })}
+                          </Text>
+                        </summary>
+                        <Text size="xs" className="mono" style={{ overflowWrap: 'anywhere' }}>
+                          {ev.ids.join(' ')}
+                        </Text>
+                      </details>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>{ev.purpose ?? ''}</Table.Td>
                   <Table.Td>
