@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '.tmp/**', 'packages/db/migrations/**', '**/*.mjs', '**/*.js'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '.tmp/**', 'packages/db/migrations/**', 'apps/web/src/api/schema.d.ts', '**/*.mjs', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

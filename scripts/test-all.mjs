@@ -1,5 +1,6 @@
-// `npm test`: lint, typecheck, unit tests, integration tests on PGlite and on a throw-away
-// PostgreSQL 15, then browser journeys in headless Chromium. Ends with one summary line.
+// `npm test`: lint, typecheck, the OpenAPI document (Redocly lint, the web's generated types fresh),
+// unit tests, integration tests on PGlite and on a throw-away PostgreSQL 15, then browser journeys
+// in headless Chromium. Ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +37,7 @@ function vitest(name, project, env = {}) {
 
 step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+step('OpenAPI document (Redocly lint, web client types up to date)', 'npm', ['run', '--silent', 'lint:openapi']);
 vitest('unit', 'unit');
 vitest('integration (PGlite)', 'int');
 

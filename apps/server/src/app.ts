@@ -5,12 +5,13 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findDemoLogins, isDatabaseReady, type Database } from '@alongside/db';
 import type { Config, TrustProxy } from './config.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { createMailer, type Mailer } from './lib/mailer.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { swaggerOptions } from './plugins/openapi.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { loggerOptions } from './lib/logging.ts';
 import { validatorCompiler } from './lib/validation.ts';
@@ -105,18 +106,7 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
     hsts: config.publicUrl.startsWith('https://'),
   });
 
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Alongside API', version: '0.1.0', description: 'Peer support providers alongside clinical teams.' },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'alongside_session' },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions());
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const secureCookies = config.publicUrl.startsWith('https://');

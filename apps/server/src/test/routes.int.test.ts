@@ -6,6 +6,9 @@ interface Operation {
   method: string;
   path: string;
   isPublic: boolean;
+  /** The security schemes the document says the operation needs (all of them). */
+  security: string[] | undefined;
+  operationId: string | undefined;
   requiredBody: string[];
   pathParams: string[];
 }
@@ -20,13 +23,26 @@ beforeAll(async () => {
   ctx = await createTestApp();
   platform = await signIn(ctx.app, (await createPlatformAdmin(ctx.db)).email);
   const spec = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
-    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> }; parameters?: { in: string; name: string }[] }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          operationId?: string;
+          security?: Record<string, string[]>[];
+          requestBody?: { content: Record<string, { schema: { required?: string[] } }> };
+          parameters?: { in: string; name: string }[];
+        }
+      >
+    >;
   }>();
   operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({
       method: method.toUpperCase(),
       path,
       isPublic: PUBLIC.has(`${method.toUpperCase()} ${path}`),
+      security: op.security?.flatMap((requirement) => Object.keys(requirement)),
+      operationId: op.operationId,
       requiredBody: op.requestBody?.content['application/json']?.schema.required ?? [],
       pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
     })),
@@ -40,6 +56,28 @@ describe('every route', () => {
   it('is described in the OpenAPI document', () => {
     expect(operations.length).toBeGreaterThanOrEqual(20);
     expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual(expect.arrayContaining(['POST /api/auth/login', 'GET /api/audit-events', 'POST /api/invitations']));
+  });
+
+  it('has a unique operationId and states the security the server enforces', () => {
+    const ids = operations.map((o) => o.operationId);
+    expect(ids.every((id) => typeof id === 'string')).toBe(true);
+    expect(new Set(ids).size).toBe(operations.length);
+    for (const op of operations) {
+      const expected = op.isPublic ? [] : op.method === 'GET' ? ['session'] : ['session', 'csrf'];
+      expect(op.security, `${op.method} ${op.path}`).toEqual(expected);
+    }
+  });
+
+  it('refuses signed-in state-changing requests without the CSRF token (403), changing nothing', async () => {
+    const before = await fingerprint(ctx.database);
+    const withCsrf = operations.filter((o) => o.security?.includes('csrf'));
+    expect(withCsrf.length).toBeGreaterThan(20);
+    for (const op of withCsrf) {
+      const response = await ctx.app.inject({ method: op.method as 'POST', url: fill(op.path, SOME_ID), payload: {}, headers: { cookie: platform.cookie } });
+      expect(response.statusCode, `${op.method} ${op.path}`).toBe(403);
+      expect(errorOf(response).code).toBe('csrf_rejected');
+    }
+    expect(await fingerprint(ctx.database)).toEqual(before);
   });
 
   it('refuses callers without a session (401), changing nothing, unless it is public', async () => {

@@ -1,7 +1,10 @@
 /**
  * The one way the web app talks to the API: same-origin cookies, JSON in and out,
- * the CSRF token on every state-changing request, and one error shape.
+ * the CSRF token on every state-changing request, and one error shape. Every call is typed by
+ * path and method from `schema.d.ts`, generated from the server's OpenAPI document
+ * (`npm run openapi`), so a changed contract fails the web typecheck.
  */
+import type { paths } from './schema.d.ts';
 
 /** A field-level problem from a 400 `validation_failed` response. */
 export interface FieldProblem {
@@ -70,8 +73,8 @@ export function toQueryString(params: Record<string, QueryValue> | undefined): s
   return s ? `?${s}` : '';
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
@@ -88,7 +91,7 @@ function parseRetryAfter(value: string | null): number | undefined {
 }
 
 /** Sends one request and returns the parsed JSON body (undefined for an empty body). */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: string | undefined;
@@ -148,13 +151,76 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return json as T;
 }
 
+type Method = 'get' | 'post' | 'patch' | 'delete';
+
+/** The API's paths that answer a method, as the OpenAPI document writes them (`/api/teams/{id}`). */
+export type ApiPath<M extends Method> = {
+  [P in keyof paths]: paths[P] extends Record<M, object> ? P : never;
+}[keyof paths];
+
+type Operation<M extends Method, P> = P extends keyof paths ? (paths[P] extends Record<M, infer O> ? O : never) : never;
+
+/** What a call sends: `path` and `query` parameters and the JSON `body`, each required when the route requires it. */
+type Input<O> = (O extends { parameters: infer Parameters } ? Omit<Parameters, 'header' | 'cookie'> : object) &
+  (O extends { requestBody: { content: { 'application/json': infer Body } } } ? { body: Body } : { body?: never });
+
+type SuccessStatus = 200 | 201 | 204;
+type Json<R> = R extends { content: { 'application/json': infer T } } ? T : undefined;
+
+/** The query parameters of a route. */
+export type ApiQuery<P extends ApiPath<M>, M extends Method = 'get'> =
+  Input<Operation<M, P>> extends { query?: infer Query } ? NonNullable<Query> : never;
+/** The JSON body a route takes. */
+export type ApiBody<P extends ApiPath<M>, M extends Method> =
+  Input<Operation<M, P>> extends { body: infer Body } ? Body : never;
+/** The JSON a route answers with when it succeeds. */
+export type ApiResponse<P extends ApiPath<M>, M extends Method = 'get'> =
+  Operation<M, P> extends { responses: infer R } ? Json<R[keyof R & SuccessStatus]> : never;
+
+type CallOptions = Pick<RequestOptions, 'signal' | 'handleAuthFailure'>;
+
+/** The options argument, which may be left out when the route needs no parameters and no body. */
+type Args<O> =
+  Partial<Input<O>> extends Input<O> ? [options?: Input<O> & CallOptions] : [options: Input<O> & CallOptions];
+
+/** What every call's options look like once the types have done their work. */
+interface SentOptions extends CallOptions {
+  path?: Record<string, string | number>;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+}
+
+/** `/api/teams/{id}` with `{ id }` filled in, each value URL-encoded. */
+function fillPath(path: string, params: SentOptions['path']): string {
+  return path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`${path} needs the path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+function endpoint<M extends Method>(method: M) {
+  return <P extends ApiPath<M>>(path: P, ...[options]: Args<Operation<M, P>>): Promise<ApiResponse<P, M>> => {
+    const { path: params, query, body, ...rest } = (options ?? {}) as SentOptions;
+    return apiRequest(fillPath(path, params), {
+      ...rest,
+      method: method.toUpperCase() as Uppercase<M>,
+      query,
+      body,
+    });
+  };
+}
+
+/** Typed calls: `api.get('/api/teams/{id}/board', { path: { id } })`, `api.post('/api/huddles', { body })`. */
 export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, options?: Omit<RequestOptions, 'method' | 'query'>) =>
-    apiRequest<T>(path, { ...options, method: 'GET', query }),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-    apiRequest<T>(path, { ...options, method: 'POST', body }),
-  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-    apiRequest<T>(path, { ...options, method: 'PATCH', body }),
-  delete: <T>(path: string, options?: Omit<RequestOptions, 'method'>) =>
-    apiRequest<T>(path, { ...options, method: 'DELETE' }),
+  get: endpoint('get'),
+  post: endpoint('post'),
+  patch: endpoint('patch'),
+  delete: endpoint('delete'),
 };
+
+/** The URL of a GET route with its parameters, for links the browser follows itself (CSV downloads). */
+export function apiHref<P extends ApiPath<'get'>>(path: P, ...[options]: Args<Operation<'get', P>>): string {
+  const { path: params, query } = (options ?? {}) as SentOptions;
+  return fillPath(path, params) + toQueryString(query);
+}

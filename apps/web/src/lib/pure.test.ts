@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, toQueryString } from '../api/client.ts';
+import { ApiError, apiHref, toQueryString } from '../api/client.ts';
 import { isActive, visibleNav, type NavItem } from '../shell/nav.ts';
 import type { RoleView } from '../features/session/session.ts';
 import { localInputToIsoWithOffset } from './format.ts';
@@ -30,6 +30,20 @@ describe('toQueryString', () => {
   it('drops empty values and encodes the rest', () => {
     expect(toQueryString({ a: 'x y', b: '', c: undefined, d: null, e: 5 })).toBe('?a=x+y&e=5');
     expect(toQueryString({})).toBe('');
+  });
+});
+
+describe('apiHref', () => {
+  it('fills in path parameters URL-encoded and adds the query', () => {
+    expect(
+      apiHref('/api/programs/{id}/indicators.csv', {
+        path: { id: 'a b/c' },
+        query: { from: '2026-01-01', to: '2026-03-31' },
+      }),
+    ).toBe('/api/programs/a%20b%2Fc/indicators.csv?from=2026-01-01&to=2026-03-31');
+    expect(apiHref('/api/audit-events.csv', { query: { organizationId: 'o', entity: undefined } })).toBe(
+      '/api/audit-events.csv?organizationId=o',
+    );
   });
 });
 

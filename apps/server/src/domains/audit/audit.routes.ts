@@ -26,7 +26,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditService }> = async
         tags: ['audit'],
         summary: 'The audit log as CSV, same filters',
         querystring: AuditQuerySchema,
-        response: { 200: z.string(), ...errors },
+        response: { 200: { description: 'CSV, one row per event', content: { 'text/csv': { schema: z.string() } } }, ...errors },
       },
     },
     async (request, reply) => {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ErrorBodySchema, IdParamsSchema, IndicatorsQuerySchema, IndicatorsSchema } from '@alongside/contracts';
 import { requireActor } from '../../plugins/auth.ts';
 import { indicatorsCsv, type IndicatorsService } from './indicators.service.ts';
@@ -32,7 +33,7 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ indicators: IndicatorsSer
         summary: 'The same indicators as CSV',
         params: IdParamsSchema,
         querystring: IndicatorsQuerySchema,
-        produces: ['text/csv'],
+        response: { 200: { description: 'CSV, one row per figure', content: { 'text/csv': { schema: z.string() } } }, ...errors },
       },
     },
     async (request, reply) => {

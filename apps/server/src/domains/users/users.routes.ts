@@ -55,7 +55,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService; secureCoo
     '/api/invitations/by-token/:token',
     {
       config: { public: true },
-      schema: { tags: ['users'], summary: 'What an invitation link offers', params: TokenParamsSchema, response: { 200: InvitationPreviewSchema, ...errors } },
+      schema: { tags: ['users'], operationId: 'getInvitationByToken', summary: 'What an invitation link offers', params: TokenParamsSchema, response: { 200: InvitationPreviewSchema, ...errors } },
     },
     async (request) => users.previewInvitation(request.params.token),
   );
@@ -65,6 +65,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService; secureCoo
       config: { public: true },
       schema: {
         tags: ['users'],
+        operationId: 'acceptInvitation',
         summary: 'Accept an invitation and sign in',
         params: TokenParamsSchema,
         body: AcceptInvitationBodySchema,

@@ -15,14 +15,14 @@ import {
 } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toQueryString, type QueryValue } from '../../api/client.ts';
+import { apiHref } from '../../api/client.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState, LoadError } from '../../components/Feedback.tsx';
 import { describeError, formErrorsFrom, NO_FORM_ERRORS } from '../../lib/errors.ts';
 import { localInputToIsoWithOffset, useFormat } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { AdminPage } from './AdminLayout.tsx';
-import { useAuditEvents, useUsers } from './queries.ts';
+import { useAuditEvents, useUsers, type AuditQuery } from './queries.ts';
 
 interface Filters {
   entity: string;
@@ -44,7 +44,7 @@ const EMPTY: Filters = {
 const LIMITS = ['50', '200', '500', '1000'];
 const FILTER_FIELDS = ['entity', 'actor', 'action', 'from', 'to', 'limit'] as const;
 
-function toQuery(organizationId: string, f: Filters): Record<string, QueryValue> {
+function toQuery(organizationId: string, f: Filters): AuditQuery {
   return {
     organizationId,
     entity: f.entity.trim() || undefined,
@@ -52,7 +52,7 @@ function toQuery(organizationId: string, f: Filters): Record<string, QueryValue>
     action: f.action.trim() || undefined,
     from: localInputToIsoWithOffset(f.from),
     to: localInputToIsoWithOffset(f.to),
-    limit: f.limit,
+    limit: Number(f.limit),
   };
 }
 
@@ -62,7 +62,7 @@ function AuditBody({ organization }: { organization: Organization }) {
   const format = useFormat();
   const users = useUsers(organization.id);
   const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [applied, setApplied] = useState<Record<string, QueryValue>>(() => toQuery(organization.id, EMPTY));
+  const [applied, setApplied] = useState<AuditQuery>(() => toQuery(organization.id, EMPTY));
   const [local, setLocal] = useState<{ to?: string }>({});
   const events = useAuditEvents(applied);
   // Field problems (a bad date, say) are shown beside the filter; the rest above the list.
@@ -85,7 +85,7 @@ function AuditBody({ organization }: { organization: Organization }) {
     setApplied(toQuery(organization.id, EMPTY));
   };
 
-  const csvHref = `/api/audit-events.csv${toQueryString(applied)}`;
+  const csvHref = apiHref('/api/audit-events.csv', { query: applied });
 
   return (
     <Stack gap="lg">

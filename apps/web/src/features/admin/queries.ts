@@ -1,41 +1,9 @@
-import type {
-  AuditEvent,
-  CountryCode,
-  Invitation,
-  Organization,
-  Program,
-  Role,
-  Team,
-  TeamMember,
-  User,
-} from '@alongside/contracts';
+import type { Program, Team } from '@alongside/contracts';
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { api, type QueryValue } from '../../api/client.ts';
+import { api, type ApiBody, type ApiQuery, type ApiResponse } from '../../api/client.ts';
 
-/** Lists come back as arrays; tolerate an `{ items: [...] }` envelope too. */
-function asList<T>(data: unknown): T[] {
-  if (Array.isArray(data)) return data as T[];
-  if (data && typeof data === 'object' && 'items' in data && Array.isArray(data.items)) return data.items as T[];
-  return [];
-}
-
-const getList = async <T>(path: string, query?: Record<string, QueryValue>) =>
-  asList<T>(await api.get<unknown>(path, query));
-
-export interface Country {
-  code: CountryCode;
-  name: string;
-}
-
-export interface OutboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  body: string;
-  createdAt: string;
-  sentAt: string | null;
-  error: string | null;
-}
+export type OutboxMessage = ApiResponse<'/api/outbox'>[number];
+export type AuditQuery = ApiQuery<'/api/audit-events'>;
 
 export const keys = {
   organizations: ['organizations'] as const,
@@ -47,19 +15,19 @@ export const keys = {
   users: (organizationId: string) => ['users', organizationId] as const,
   invitations: (organizationId: string) => ['invitations', organizationId] as const,
   outbox: (organizationId: string) => ['outbox', organizationId] as const,
-  audit: (query: Record<string, QueryValue>) => ['audit', query] as const,
+  audit: (query: AuditQuery) => ['audit', query] as const,
 };
 
 export const useOrganizations = () =>
   useQuery({
     queryKey: keys.organizations,
-    queryFn: () => getList<Organization>('/api/organizations'),
+    queryFn: () => api.get('/api/organizations'),
   });
 
 export const useCountries = (enabled = true) =>
   useQuery({
     queryKey: keys.countries,
-    queryFn: () => getList<Country>('/api/countries'),
+    queryFn: () => api.get('/api/countries'),
     enabled,
     staleTime: Infinity,
   });
@@ -67,55 +35,55 @@ export const useCountries = (enabled = true) =>
 export const usePrograms = (organizationId: string | undefined) =>
   useQuery({
     queryKey: keys.programs(organizationId ?? ''),
-    queryFn: () => getList<Program>('/api/programs', { organizationId }),
+    queryFn: () => api.get('/api/programs', { query: { organizationId } }),
     enabled: Boolean(organizationId),
   });
 
 export const useTeams = (organizationId: string | undefined, programId?: string) =>
   useQuery({
     queryKey: keys.teams(organizationId ?? '', programId),
-    queryFn: () => getList<Team>('/api/teams', { organizationId, programId }),
+    queryFn: () => api.get('/api/teams', { query: { organizationId, programId } }),
     enabled: Boolean(organizationId),
   });
 
 export const useTeam = (id: string, enabled = true) =>
   useQuery({
     queryKey: keys.team(id),
-    queryFn: () => api.get<Team>(`/api/teams/${encodeURIComponent(id)}`),
+    queryFn: () => api.get('/api/teams/{id}', { path: { id } }),
     enabled,
   });
 
 export const useTeamMembers = (id: string) =>
   useQuery({
     queryKey: keys.teamMembers(id),
-    queryFn: () => getList<TeamMember>(`/api/teams/${encodeURIComponent(id)}/members`),
+    queryFn: () => api.get('/api/teams/{id}/members', { path: { id } }),
   });
 
 export const useUsers = (organizationId: string | undefined) =>
   useQuery({
     queryKey: keys.users(organizationId ?? ''),
-    queryFn: () => getList<User>('/api/users', { organizationId }),
+    queryFn: () => api.get('/api/users', { query: { organizationId } }),
     enabled: Boolean(organizationId),
   });
 
 export const useInvitations = (organizationId: string | undefined) =>
   useQuery({
     queryKey: keys.invitations(organizationId ?? ''),
-    queryFn: () => getList<Invitation>('/api/invitations', { organizationId }),
+    queryFn: () => api.get('/api/invitations', { query: { organizationId } }),
     enabled: Boolean(organizationId),
   });
 
 export const useOutbox = (organizationId: string | undefined) =>
   useQuery({
     queryKey: keys.outbox(organizationId ?? ''),
-    queryFn: () => getList<OutboxMessage>('/api/outbox', { organizationId }),
+    queryFn: () => api.get('/api/outbox', { query: { organizationId } }),
     enabled: Boolean(organizationId),
   });
 
-export const useAuditEvents = (query: Record<string, QueryValue> | undefined) =>
+export const useAuditEvents = (query: AuditQuery | undefined) =>
   useQuery({
     queryKey: keys.audit(query ?? {}),
-    queryFn: () => getList<AuditEvent>('/api/audit-events', query),
+    queryFn: () => api.get('/api/audit-events', { query }),
     enabled: Boolean(query?.organizationId),
   });
 
@@ -133,14 +101,9 @@ function useMutationThatRefreshes<TBody, TResult>(
   });
 }
 
-export interface CreateOrganizationBody {
-  countryCode: CountryCode;
-  name: string;
-  privacyThresholdK: number;
-}
 export const useCreateOrganization = () =>
   useMutationThatRefreshes(
-    (body: CreateOrganizationBody) => api.post<Organization>('/api/organizations', body),
+    (body: ApiBody<'/api/organizations', 'post'>) => api.post('/api/organizations', { body }),
     () => [keys.organizations],
   );
 
@@ -159,31 +122,31 @@ export type ProgramProfileInput = Partial<
     | 'improvementCycle'
   >
 >;
-export type CreateProgramBody = ProgramProfileInput & Pick<Program, 'organizationId' | 'name' | 'setting'>;
-export type UpdateProgramBody = ProgramProfileInput & Partial<Pick<Program, 'name' | 'setting'>> & { version: number };
+export type CreateProgramBody = ApiBody<'/api/programs', 'post'>;
+export type UpdateProgramBody = ApiBody<'/api/programs/{id}', 'patch'>;
 
 export const useCreateProgram = () =>
   useMutationThatRefreshes(
-    (body: CreateProgramBody) => api.post<Program>('/api/programs', body),
+    (body: CreateProgramBody) => api.post('/api/programs', { body }),
     (body) => [keys.programs(body.organizationId)],
   );
 
 export const useUpdateProgram = (program: Pick<Program, 'id' | 'organizationId'>) =>
   useMutationThatRefreshes(
-    (body: UpdateProgramBody) => api.patch<Program>(`/api/programs/${encodeURIComponent(program.id)}`, body),
+    (body: UpdateProgramBody) => api.patch('/api/programs/{id}', { path: { id: program.id }, body }),
     () => [keys.programs(program.organizationId)],
   );
 
 export const useCreateTeam = (organizationId: string) =>
   useMutationThatRefreshes(
-    (body: { programId: string; name: string }) => api.post<Team>('/api/teams', body),
+    (body: ApiBody<'/api/teams', 'post'>) => api.post('/api/teams', { body }),
     () => [['teams', organizationId]],
   );
 
 export const useAddTeamMember = (team: Pick<Team, 'id' | 'organizationId'>) =>
   useMutationThatRefreshes(
-    (body: { userId: string; role: Exclude<Role, 'org_admin'> }) =>
-      api.post<TeamMember>(`/api/teams/${encodeURIComponent(team.id)}/members`, body),
+    (body: ApiBody<'/api/teams/{id}/members', 'post'>) =>
+      api.post('/api/teams/{id}/members', { path: { id: team.id }, body }),
     () => [
       keys.teamMembers(team.id),
       keys.team(team.id),
@@ -195,7 +158,7 @@ export const useAddTeamMember = (team: Pick<Team, 'id' | 'organizationId'>) =>
 export const useRemoveTeamMember = (team: Pick<Team, 'id' | 'organizationId'>) =>
   useMutationThatRefreshes(
     (membershipId: string) =>
-      api.delete<unknown>(`/api/teams/${encodeURIComponent(team.id)}/members/${encodeURIComponent(membershipId)}`),
+      api.delete('/api/teams/{id}/members/{membershipId}', { path: { id: team.id, membershipId } }),
     () => [
       keys.teamMembers(team.id),
       keys.team(team.id),
@@ -204,19 +167,9 @@ export const useRemoveTeamMember = (team: Pick<Team, 'id' | 'organizationId'>) =
     ],
   );
 
-export interface CreateInvitationBody {
-  email: string;
-  organizationId: string;
-  teamId?: string;
-  role: Role;
-}
-export interface CreatedInvitation {
-  invitation: Invitation;
-  acceptUrl: string;
-  delivery: 'smtp' | 'outbox';
-}
+export type CreatedInvitation = ApiResponse<'/api/invitations', 'post'>;
 export const useCreateInvitation = () =>
   useMutationThatRefreshes(
-    (body: CreateInvitationBody) => api.post<CreatedInvitation>('/api/invitations', body),
+    (body: ApiBody<'/api/invitations', 'post'>) => api.post('/api/invitations', { body }),
     (body) => [keys.invitations(body.organizationId), keys.outbox(body.organizationId)],
   );

@@ -1,10 +1,10 @@
-import type { DemoLogin, Me } from '@alongside/contracts';
+import type { DemoLogin } from '@alongside/contracts';
 import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { api, type ApiBody } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/Feedback.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PublicLayout } from '../../components/PublicLayout.tsx';
@@ -13,10 +13,7 @@ import { useLabels } from '../../lib/labels.ts';
 import { safeNextPath } from '../../lib/paths.ts';
 import { rememberMe, useMe } from '../session/session.ts';
 
-interface Credentials {
-  email: string;
-  password: string;
-}
+type Credentials = ApiBody<'/api/auth/login', 'post'>;
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -33,16 +30,13 @@ export function SignInPage() {
 
   const demo = useQuery({
     queryKey: ['demo-logins'],
-    queryFn: () =>
-      api.get<DemoLogin[]>('/api/demo-logins', undefined, {
-        handleAuthFailure: false,
-      }),
+    queryFn: () => api.get('/api/demo-logins', { handleAuthFailure: false }),
     retry: false,
     staleTime: Infinity,
   });
 
   const login = useMutation({
-    mutationFn: (body: Credentials) => api.post<Me>('/api/auth/login', body, { handleAuthFailure: false }),
+    mutationFn: (body: Credentials) => api.post('/api/auth/login', { body, handleAuthFailure: false }),
     onSuccess: (data) => rememberMe(queryClient, data),
     onError: fromError,
   });

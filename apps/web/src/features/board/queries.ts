@@ -1,8 +1,5 @@
-import type { Huddle, TeamBoard, TeamMember } from '@alongside/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
-
-const enc = encodeURIComponent;
+import { api, type ApiBody } from '../../api/client.ts';
 
 export const boardKeys = {
   board: (teamId: string) => ['board', teamId] as const,
@@ -12,7 +9,7 @@ export const boardKeys = {
 export const useTeamBoard = (teamId: string | undefined) =>
   useQuery({
     queryKey: boardKeys.board(teamId ?? ''),
-    queryFn: () => api.get<TeamBoard>(`/api/teams/${enc(teamId ?? '')}/board`),
+    queryFn: () => api.get('/api/teams/{id}/board', { path: { id: teamId ?? '' } }),
     enabled: Boolean(teamId),
   });
 
@@ -20,29 +17,23 @@ export const useTeamBoard = (teamId: string | undefined) =>
 export const useTeamMembersOf = (teamId: string | undefined) =>
   useQuery({
     queryKey: ['team', teamId ?? '', 'members'] as const,
-    queryFn: () => api.get<TeamMember[]>(`/api/teams/${enc(teamId ?? '')}/members`),
+    queryFn: () => api.get('/api/teams/{id}/members', { path: { id: teamId ?? '' } }),
     enabled: Boolean(teamId),
   });
 
 export const useHuddles = (teamId: string | undefined) =>
   useQuery({
     queryKey: boardKeys.huddles(teamId ?? ''),
-    queryFn: () => api.get<Huddle[]>('/api/huddles', { teamId }),
+    queryFn: () => api.get('/api/huddles', { query: { teamId: teamId ?? '' } }),
     enabled: Boolean(teamId),
   });
 
-export interface CreateHuddleInput {
-  teamId: string;
-  heldAt: string;
-  attendeeIds: string[];
-  itemIds: string[];
-  decisions: string;
-}
+export type CreateHuddleInput = ApiBody<'/api/huddles', 'post'>;
 
 export const useCreateHuddle = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateHuddleInput) => api.post<Huddle>('/api/huddles', body),
+    mutationFn: (body: CreateHuddleInput) => api.post('/api/huddles', { body }),
     onSuccess: async (_r, body) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: boardKeys.huddles(body.teamId) }),

@@ -1,4 +1,3 @@
-import type { Me, Role } from '@alongside/contracts';
 import type { Language } from '@alongside/contracts/vocabulary';
 import { Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,15 +14,6 @@ import { describeError, useFormErrors } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { rememberMe } from '../session/session.ts';
-
-interface InvitationPreview {
-  email: string;
-  organizationName: string;
-  teamName: string | null;
-  role: Role;
-  hasAccount: boolean;
-  expiresAt: string;
-}
 
 const MIN_PASSWORD = 10;
 
@@ -46,16 +36,13 @@ export function AcceptInvitationPage() {
 
   const preview = useQuery({
     queryKey: ['invitation-preview', token],
-    queryFn: () =>
-      api.get<InvitationPreview>(`/api/invitations/by-token/${encodeURIComponent(token)}`, undefined, {
-        handleAuthFailure: false,
-      }),
+    queryFn: () => api.get('/api/invitations/by-token/{token}', { path: { token }, handleAuthFailure: false }),
     retry: false,
   });
 
   const accept = useMutation({
     mutationFn: (body: { name: string; password: string; language: Language }) =>
-      api.post<Me>(`/api/invitations/by-token/${encodeURIComponent(token)}/accept`, body, { handleAuthFailure: false }),
+      api.post('/api/invitations/by-token/{token}/accept', { path: { token }, body, handleAuthFailure: false }),
     onSuccess: async (me) => {
       rememberMe(queryClient, me);
       await navigate('/', { replace: true });

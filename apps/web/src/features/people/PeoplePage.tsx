@@ -106,7 +106,7 @@ export function PeoplePage() {
   const [q] = useDebouncedValue(search.trim(), 250);
   const [adding, setAdding] = useState(false);
   const persons = usePersons(
-    { teamId: team?.teamId, mine: scope === 'mine' ? true : undefined, q: q || undefined },
+    { teamId: team?.teamId, mine: scope === 'mine' ? 'true' : undefined, q: q || undefined },
     Boolean(team),
   );
 

@@ -1,4 +1,3 @@
-import type { Me } from '@alongside/contracts';
 import type { Language } from '@alongside/contracts/vocabulary';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -11,13 +10,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { applyLanguage, LANGUAGE_NAMES } from '../../i18n/index.ts';
 import { describeError, useFormErrors } from '../../lib/errors.ts';
 import { useSignedInMe } from '../session/RequireAuth.tsx';
-import { meQueryKey, rememberMe } from '../session/session.ts';
+import { rememberMe } from '../session/session.ts';
 
 const MIN_PASSWORD = 10;
-
-function isMe(value: unknown): value is Me {
-  return Boolean(value && typeof value === 'object' && 'user' in value && 'csrfToken' in value);
-}
 
 function LanguageSection() {
   const { t } = useTranslation();
@@ -25,15 +20,14 @@ function LanguageSection() {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<string>();
   const save = useMutation({
-    mutationFn: (language: Language) => api.patch<unknown>('/api/me', { language }),
+    mutationFn: (language: Language) => api.patch('/api/me', { body: { language } }),
     onMutate: (language) => {
       setSaved(undefined);
       // Switch at once; the server confirms (or we switch back below).
       applyLanguage(language);
     },
-    onSuccess: async (data, language) => {
-      if (isMe(data)) rememberMe(queryClient, data);
-      else await queryClient.invalidateQueries({ queryKey: meQueryKey });
+    onSuccess: (me, language) => {
+      rememberMe(queryClient, me);
       setSaved(t('profile.languageSaved', { language: LANGUAGE_NAMES[language] }));
     },
     onError: () => applyLanguage(me.language),
@@ -70,8 +64,7 @@ function PasswordSection() {
   }>({});
   const { errors, fromError, clear, clearField } = useFormErrors(t, ['currentPassword', 'newPassword']);
   const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.post<unknown>('/api/auth/password', body),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post('/api/auth/password', { body }),
     onSuccess: () => {
       setCurrent('');
       setNew('');

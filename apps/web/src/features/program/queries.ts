@@ -1,31 +1,34 @@
-import type { Indicators, Sustainability, TeamWellbeing, TeamWorkload } from '@alongside/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, toQueryString } from '../../api/client.ts';
+import { api, apiHref } from '../../api/client.ts';
 import type { Period } from './periods.ts';
-
-const enc = encodeURIComponent;
 
 export const useIndicators = (programId: string | undefined, period: Period | undefined) =>
   useQuery({
     queryKey: ['indicators', programId ?? '', period?.from ?? '', period?.to ?? ''] as const,
     queryFn: () =>
-      api.get<Indicators>(`/api/programs/${enc(programId ?? '')}/indicators`, { from: period?.from, to: period?.to }),
+      api.get('/api/programs/{id}/indicators', {
+        path: { id: programId ?? '' },
+        query: { from: period?.from ?? '', to: period?.to ?? '' },
+      }),
     enabled: Boolean(programId && period),
     placeholderData: keepPreviousData,
   });
 
 /** The CSV download of the same figures (the browser sends the session cookie). */
 export const indicatorsCsvUrl = (programId: string, period: Period): string =>
-  `/api/programs/${enc(programId)}/indicators.csv${toQueryString({ from: period.from, to: period.to })}`;
+  apiHref('/api/programs/{id}/indicators.csv', {
+    path: { id: programId },
+    query: { from: period.from, to: period.to },
+  });
 
 /** Team sustainability of a program over the same period as the indicators (staffing, retention, supervision, time away). */
 export const useSustainability = (programId: string | undefined, period: Period | undefined) =>
   useQuery({
     queryKey: ['sustainability', programId ?? '', period?.from ?? '', period?.to ?? ''] as const,
     queryFn: () =>
-      api.get<Sustainability>(`/api/programs/${enc(programId ?? '')}/sustainability`, {
-        from: period?.from,
-        to: period?.to,
+      api.get('/api/programs/{id}/sustainability', {
+        path: { id: programId ?? '' },
+        query: { from: period?.from ?? '', to: period?.to ?? '' },
       }),
     enabled: Boolean(programId && period),
     placeholderData: keepPreviousData,
@@ -35,7 +38,7 @@ export const useSustainability = (programId: string | undefined, period: Period 
 export const useTeamWellbeing = (teamId: string, month: string | undefined, enabled = true) =>
   useQuery({
     queryKey: ['team-wellbeing', teamId, month ?? ''] as const,
-    queryFn: () => api.get<TeamWellbeing>(`/api/teams/${enc(teamId)}/wellbeing`, { month }),
+    queryFn: () => api.get('/api/teams/{id}/wellbeing', { path: { id: teamId }, query: { month } }),
     enabled: enabled && Boolean(month),
     placeholderData: keepPreviousData,
   });
@@ -44,6 +47,6 @@ export const useTeamWellbeing = (teamId: string, month: string | undefined, enab
 export const useTeamWorkload = (teamId: string, weeks: number, enabled = true) =>
   useQuery({
     queryKey: ['team-workload', teamId, weeks] as const,
-    queryFn: () => api.get<TeamWorkload>(`/api/teams/${enc(teamId)}/workload`, { weeks }),
+    queryFn: () => api.get('/api/teams/{id}/workload', { path: { id: teamId }, query: { weeks } }),
     enabled,
   });

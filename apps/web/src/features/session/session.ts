@@ -13,9 +13,7 @@ export const peekSignOutReason = (): AuthFailureCode | undefined => pendingSignO
 /** Who is signed in, or null when nobody is. */
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/api/me', undefined, {
-      handleAuthFailure: false,
-    });
+    const me = await api.get('/api/me', { handleAuthFailure: false });
     setCsrfToken(me.csrfToken);
     applyLanguage(me.language);
     return me;
@@ -66,7 +64,7 @@ export function installAuthFailureHandler(queryClient: QueryClient): void {
 export async function signOut(queryClient: QueryClient): Promise<void> {
   pendingSignOutReason = undefined;
   try {
-    await api.post('/api/auth/logout', undefined, { handleAuthFailure: false });
+    await api.post('/api/auth/logout', { handleAuthFailure: false });
   } finally {
     forgetSession(queryClient);
   }

@@ -12,7 +12,7 @@ import { useStepAways } from './queries.ts';
 export function CoverageNotice({ person }: { person: Person }) {
   const { t } = useTranslation();
   const covered = (person.coveredBy ?? []).length > 0;
-  const stepAways = useStepAways({ teamId: person.teamId, active: true });
+  const stepAways = useStepAways({ teamId: person.teamId, active: 'true' });
   if (!covered) return null;
   const found = (stepAways.data ?? []).flatMap((s) =>
     s.coverage.filter((c) => c.personId === person.id && !c.handedBackAt).map((c) => ({ stepAway: s, coverage: c })),

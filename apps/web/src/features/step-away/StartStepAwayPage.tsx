@@ -49,7 +49,7 @@ export function StartStepAwayPage() {
 
   const members = useTeamMembersOf(team?.teamId);
   const persons = usePersons({ teamId: team?.teamId }, Boolean(team));
-  const away = useStepAways({ teamId: team?.teamId, active: true });
+  const away = useStepAways({ teamId: team?.teamId, active: 'true' });
   const start = useStartStepAway();
 
   const [startsOn, setStartsOn] = useState(() => localDay(new Date()));

@@ -1,25 +1,19 @@
-import type { CreateStepAwayBody, StepAway } from '@alongside/contracts';
+import type { StepAway } from '@alongside/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api, type ApiBody, type ApiQuery } from '../../api/client.ts';
 
-const enc = encodeURIComponent;
+export type ReturnBody = ApiBody<'/api/step-aways/{id}/return', 'post'>;
 
-export interface ReturnBody {
-  returnPlan: { from: string; caseloadPercent: number }[];
-  handBack: { personId: string; note: string }[];
-  version: number;
-}
-
-export const useStepAways = (query: { teamId?: string; active?: boolean } = {}) =>
+export const useStepAways = (query: ApiQuery<'/api/step-aways'> = {}) =>
   useQuery({
     queryKey: ['step-aways', query],
-    queryFn: () => api.get<StepAway[]>('/api/step-aways', query),
+    queryFn: () => api.get('/api/step-aways', { query }),
   });
 
 export const useStepAway = (id: string) =>
   useQuery({
     queryKey: ['step-aways', 'one', id],
-    queryFn: () => api.get<StepAway>(`/api/step-aways/${enc(id)}`),
+    queryFn: () => api.get('/api/step-aways/{id}', { path: { id } }),
     enabled: Boolean(id),
   });
 
@@ -35,9 +29,9 @@ function useStepAwayMutation<TBody>(send: (body: TBody) => Promise<StepAway>) {
 }
 
 export const useStartStepAway = () =>
-  useStepAwayMutation((body: CreateStepAwayBody) => api.post<StepAway>('/api/step-aways', body));
+  useStepAwayMutation((body: ApiBody<'/api/step-aways', 'post'>) => api.post('/api/step-aways', { body }));
 
 export const useRecordReturn = () =>
   useStepAwayMutation(({ id, ...body }: ReturnBody & { id: string }) =>
-    api.post<StepAway>(`/api/step-aways/${enc(id)}/return`, body),
+    api.post('/api/step-aways/{id}/return', { path: { id }, body }),
   );

@@ -1,6 +1,5 @@
-import type { SharedTrend, StepAway, SupervisionSession, TeamMember, Workload } from '@alongside/contracts';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api, type ApiBody } from '../../api/client.ts';
 
 /** The weeks the workload figures cover. */
 export const WORKLOAD_WEEKS = 4;
@@ -8,7 +7,8 @@ export const WORKLOAD_WEEKS = 4;
 export const supervisionKeys = {
   workload: (weeks: number) => ['workload', 'supervised', weeks] as const,
   sessions: ['supervision-sessions'] as const,
-  activeStepAways: ['step-aways', { active: true }] as const,
+  // The same cache entry as useStepAways({ active: 'true' }).
+  activeStepAways: ['step-aways', { active: 'true' }] as const,
   sharedTrends: ['wellbeing', 'shared-with-me'] as const,
   // The same cache entry as useTeamMembersOf (board) and the administration pages.
   teamMembers: (teamId: string) => ['team', teamId, 'members'] as const,
@@ -18,21 +18,21 @@ export const supervisionKeys = {
 export const useSupervisedWorkload = (enabled: boolean) =>
   useQuery({
     queryKey: supervisionKeys.workload(WORKLOAD_WEEKS),
-    queryFn: () => api.get<Workload[]>('/api/workload/supervised', { weeks: WORKLOAD_WEEKS }),
+    queryFn: () => api.get('/api/workload/supervised', { query: { weeks: WORKLOAD_WEEKS } }),
     enabled,
   });
 
 export const useSupervisionSessions = (enabled: boolean) =>
   useQuery({
     queryKey: supervisionKeys.sessions,
-    queryFn: () => api.get<SupervisionSession[]>('/api/supervision-sessions'),
+    queryFn: () => api.get('/api/supervision-sessions'),
     enabled,
   });
 
 export const useActiveStepAways = (enabled: boolean) =>
   useQuery({
     queryKey: supervisionKeys.activeStepAways,
-    queryFn: () => api.get<StepAway[]>('/api/step-aways', { active: true }),
+    queryFn: () => api.get('/api/step-aways', { query: { active: 'true' } }),
     enabled,
   });
 
@@ -40,7 +40,7 @@ export const useActiveStepAways = (enabled: boolean) =>
 export const useSharedTrends = (enabled: boolean) =>
   useQuery({
     queryKey: supervisionKeys.sharedTrends,
-    queryFn: () => api.get<SharedTrend[]>('/api/wellbeing/shared-with-me'),
+    queryFn: () => api.get('/api/wellbeing/shared-with-me'),
     enabled,
   });
 
@@ -49,23 +49,17 @@ export const useTeamMembers = (teamIds: readonly string[]) =>
   useQueries({
     queries: teamIds.map((teamId) => ({
       queryKey: supervisionKeys.teamMembers(teamId),
-      queryFn: () => api.get<TeamMember[]>(`/api/teams/${encodeURIComponent(teamId)}/members`),
+      queryFn: () => api.get('/api/teams/{id}/members', { path: { id: teamId } }),
       staleTime: 5 * 60_000,
     })),
   });
 
-export interface SupervisionSessionInput {
-  pspId: string;
-  supervisorId: string;
-  heldAt: string;
-  kind: SupervisionSession['kind'];
-  notes: string;
-}
+export type SupervisionSessionInput = ApiBody<'/api/supervision-sessions', 'post'>;
 
 export const useRecordSupervisionSession = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SupervisionSessionInput) => api.post<SupervisionSession>('/api/supervision-sessions', body),
+    mutationFn: (body: SupervisionSessionInput) => api.post('/api/supervision-sessions', { body }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: supervisionKeys.sessions });
     },

@@ -296,7 +296,7 @@ function StepAwayCard() {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useSignedInMe();
-  const stepAways = useStepAways({ active: true });
+  const stepAways = useStepAways({ active: 'true' });
   const mine = (stepAways.data ?? []).find((s) => s.user.id === me.user.id && !s.returnedAt);
   return (
     <Section id="step-away-title" title={t('wellbeing.stepAway.title')}>

@@ -1,9 +1,6 @@
-import type { CheckIn, CheckInInstrument, MyWellbeing, Nudge, Pulse, Share, SharesView, Workload } from '@alongside/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api, type ApiBody } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-
-const enc = encodeURIComponent;
 
 /** Everything on "My wellbeing" is the PSP's own; one root refreshes it all after a change. */
 const ROOT = ['wellbeing'] as const;
@@ -12,7 +9,7 @@ export const useMyWellbeing = () => {
   const language = currentLanguage();
   return useQuery({
     queryKey: [...ROOT, 'me', language],
-    queryFn: () => api.get<MyWellbeing>('/api/wellbeing/me', { language }),
+    queryFn: () => api.get('/api/wellbeing/me', { query: { language } }),
   });
 };
 
@@ -20,32 +17,32 @@ export const useCheckInInstrument = () => {
   const language = currentLanguage();
   return useQuery({
     queryKey: [...ROOT, 'instrument', language],
-    queryFn: () => api.get<CheckInInstrument>('/api/wellbeing/check-ins/instrument', { language }),
+    queryFn: () => api.get('/api/wellbeing/check-ins/instrument', { query: { language } }),
   });
 };
 
 export const useMyCheckIns = (limit: number) =>
   useQuery({
     queryKey: [...ROOT, 'check-ins', limit],
-    queryFn: () => api.get<CheckIn[]>('/api/wellbeing/check-ins', { limit }),
+    queryFn: () => api.get('/api/wellbeing/check-ins', { query: { limit } }),
   });
 
 export const useMyPulses = (limit: number) =>
   useQuery({
     queryKey: [...ROOT, 'pulses', limit],
-    queryFn: () => api.get<Pulse[]>('/api/wellbeing/pulses', { limit }),
+    queryFn: () => api.get('/api/wellbeing/pulses', { query: { limit } }),
   });
 
 export const useShares = () =>
   useQuery({
     queryKey: [...ROOT, 'shares'],
-    queryFn: () => api.get<SharesView>('/api/wellbeing/shares'),
+    queryFn: () => api.get('/api/wellbeing/shares'),
   });
 
 export const useMyWorkload = () =>
   useQuery({
     queryKey: ['workload', 'me'],
-    queryFn: () => api.get<Workload>('/api/workload/me', { weeks: 4 }),
+    queryFn: () => api.get('/api/workload/me', { query: { weeks: 4 } }),
   });
 
 function useWellbeingMutation<TBody, TResult>(send: (body: TBody) => Promise<TResult>) {
@@ -57,20 +54,18 @@ function useWellbeingMutation<TBody, TResult>(send: (body: TBody) => Promise<TRe
 }
 
 export const useCreatePulse = () =>
-  useWellbeingMutation((body: { energy: number; load: number; note?: string }) =>
-    api.post<Pulse>('/api/wellbeing/pulses', body),
-  );
+  useWellbeingMutation((body: ApiBody<'/api/wellbeing/pulses', 'post'>) => api.post('/api/wellbeing/pulses', { body }));
 
 export const useCreateCheckIn = () =>
-  useWellbeingMutation((body: { instrumentId: string; answers: Record<string, number | null> }) =>
-    api.post<CheckIn>('/api/wellbeing/check-ins', body),
+  useWellbeingMutation((body: ApiBody<'/api/wellbeing/check-ins', 'post'>) =>
+    api.post('/api/wellbeing/check-ins', { body }),
   );
 
 export const useDismissNudge = () =>
-  useWellbeingMutation((id: string) => api.post<Nudge>(`/api/wellbeing/nudges/${enc(id)}/dismiss`));
+  useWellbeingMutation((id: string) => api.post('/api/wellbeing/nudges/{id}/dismiss', { path: { id } }));
 
 export const useCreateShare = () =>
-  useWellbeingMutation((supervisorId: string) => api.post<Share>('/api/wellbeing/shares', { supervisorId }));
+  useWellbeingMutation((supervisorId: string) => api.post('/api/wellbeing/shares', { body: { supervisorId } }));
 
 export const useRevokeShare = () =>
-  useWellbeingMutation((id: string) => api.delete<Share>(`/api/wellbeing/shares/${enc(id)}`));
+  useWellbeingMutation((id: string) => api.delete('/api/wellbeing/shares/{id}', { path: { id } }));
