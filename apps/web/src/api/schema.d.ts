@@ -3380,6 +3380,7 @@ export interface operations {
                         ip: string | null;
                         requestId: string | null;
                         purpose: string | null;
+                        ids: string[];
                     }[];
                 };
             };
@@ -8994,7 +8995,8 @@ export interface operations {
                         k: number;
                         /** @enum {boolean} */
                         suppressed: true;
-                        reason: string;
+                        /** @enum {string} */
+                        reason: "small_group" | "small_part" | "overlapping_group" | "complementary" | "period_not_over";
                     } | {
                         /** Format: uuid */
                         teamId: string;
@@ -9005,7 +9007,8 @@ export interface operations {
                         checkIns: {
                             /** @enum {boolean} */
                             suppressed: true;
-                            reason: string;
+                            /** @enum {string} */
+                            reason: "small_group" | "small_part" | "overlapping_group" | "complementary" | "period_not_over";
                         } | {
                             /** @enum {boolean} */
                             suppressed: false;
@@ -9026,7 +9029,8 @@ export interface operations {
                         pulses: {
                             /** @enum {boolean} */
                             suppressed: true;
-                            reason: string;
+                            /** @enum {string} */
+                            reason: "small_group" | "small_part" | "overlapping_group" | "complementary" | "period_not_over";
                         } | {
                             /** @enum {boolean} */
                             suppressed: false;
