@@ -1,17 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { answersFor, checkedInThisMonth, fromFirstActiveMonth, monthOf, scoredMonths, unanswered } from './rules.ts';
+import { answersFor, checkedInThisMonth, fromFirstActiveMonth, scoredMonths, unanswered } from './rules.ts';
 
 describe('wellbeing page rules', () => {
-  it('reads the month in local time', () => {
-    expect(monthOf(new Date(2026, 0, 31, 23, 59))).toBe('2026-01');
-    expect(monthOf(new Date(2026, 11, 1, 0, 0))).toBe('2026-12');
+  it('knows whether this month has a check-in', () => {
+    const now = new Date('2026-11-15T12:00:00Z');
+    expect(checkedInThisMonth([{ createdAt: '2026-10-30T12:00:00Z' }], now)).toBe(false);
+    expect(checkedInThisMonth([{ createdAt: '2026-11-01T09:00:00Z' }], now)).toBe(true);
+    expect(checkedInThisMonth([], now)).toBe(false);
   });
 
-  it('knows whether this month has a check-in', () => {
-    const now = new Date(2026, 10, 15);
-    expect(checkedInThisMonth([{ createdAt: new Date(2026, 9, 30).toISOString() }], now)).toBe(false);
-    expect(checkedInThisMonth([{ createdAt: new Date(2026, 10, 1, 9).toISOString() }], now)).toBe(true);
-    expect(checkedInThisMonth([], now)).toBe(false);
+  it('counts months in UTC as the server does, whatever the browser’s time zone', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Oslo';
+    try {
+      // 23:30 on 31 October in Oslo (22:30 UTC), then 00:30 on 1 November in Oslo — still October in UTC, where the
+      // server keeps the month: the PSP has done October's check-in, and the page must not ask again.
+      expect(new Date('2026-10-31T23:30:00Z').getDate()).toBe(1);
+      expect(checkedInThisMonth([{ createdAt: '2026-10-31T22:30:00Z' }], new Date('2026-10-31T23:30:00Z'))).toBe(true);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it('keeps only scored months of the trend', () => {

@@ -1,9 +1,11 @@
 import type { CheckIn, Trend } from '@alongside/contracts';
+import { monthOf } from '@alongside/stats';
 
-/** `YYYY-MM` of a moment, in local time. */
-export const monthOf = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-
-/** The check-in is monthly: has the PSP already done this month's? (They may do it again; the last one counts.) */
+/**
+ * The check-in is monthly: has the PSP already done this month's? (They may do it again; the last one counts.)
+ * Months are calendar months in UTC, as on the server (ARCHITECTURE.md, "Months"): near midnight at a month's end
+ * both sides agree which month a check-in belongs to.
+ */
 export const checkedInThisMonth = (checkIns: Pick<CheckIn, 'createdAt'>[], now: Date): boolean =>
   checkIns.some((c) => monthOf(new Date(c.createdAt)) === monthOf(now));
 
