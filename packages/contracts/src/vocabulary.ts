@@ -49,6 +49,10 @@ export const CLINICIAN_ROLES = [
   'social_worker',
 ] as const satisfies readonly TeamRole[];
 export const PEER_ROLES = ['peer_support_worker', 'peer_supervisor'] as const satisfies readonly TeamRole[];
+/** Peer support workers: the PSPs whom per-PSP figures (headcount, attendance, workload) count. */
+export const PSP_ROLE = 'peer_support_worker' satisfies TeamRole;
+/** Peer supervisors: a PSP's wellbeing trend may be shared with them; they supervise the team's PSPs. */
+export const PEER_SUPERVISOR_ROLE = 'peer_supervisor' satisfies TeamRole;
 
 export const EMPLOYER_TYPES = ['host', 'partner_ngo'] as const;
 export const SUPERVISION_MODELS = ['peer', 'clinical', 'both', 'none'] as const;

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
-import { personVisible, type CareScope } from '../persons/persons.repo.ts';
+import { personVisible, type CareScope } from '../../lib/care-access.ts';
+import { CLINICIAN_ROLES } from '@alongside/contracts';
 
 const { connections, connectionEvents, users } = schema;
 
@@ -95,7 +96,7 @@ export async function isTeamClinician(db: Db, teamId: string, userId: string): P
       and(
         eq(schema.memberships.teamId, teamId),
         eq(schema.memberships.userId, userId),
-        inArray(schema.memberships.role, ['nurse', 'psychiatrist', 'psychologist', 'occupational_therapist', 'social_worker']),
+        inArray(schema.memberships.role, CLINICIAN_ROLES),
       ),
     );
   return rows.length > 0;

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
 import type { AuditSource } from '../../lib/audit.ts';
-import { inTeams, sharedAboutPersonVisible, type CareScope } from '../persons/persons.repo.ts';
+import { inTeams, sharedAboutPersonVisible, type CareScope } from '../../lib/care-access.ts';
 
 const { contacts, contactCorrections, users } = schema;
 

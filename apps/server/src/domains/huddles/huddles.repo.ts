@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
-import { voiceItemVisible } from '../voice-items/voice-items.repo.ts';
-import { personVisible, sharedAboutPersonVisible, type CareScope } from '../persons/persons.repo.ts';
+import { personVisible, sharedAboutPersonVisible, voiceItemVisible, type CareScope } from '../../lib/care-access.ts';
+import { PSP_ROLE } from '@alongside/contracts';
 
 const { huddles, huddleAttendees, huddleItems, users, memberships } = schema;
 
@@ -69,7 +69,7 @@ export async function findAttendees(db: Db, huddleIds: string[]) {
 export async function findTeamRoles(db: Db, teamId: string): Promise<Map<string, string>> {
   const rows = await db.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.teamId, teamId));
   const roles = new Map<string, string>();
-  for (const r of rows) if (!roles.has(r.userId) || r.role === 'peer_support_worker') roles.set(r.userId, r.role);
+  for (const r of rows) if (!roles.has(r.userId) || r.role === PSP_ROLE) roles.set(r.userId, r.role);
   return roles;
 }
 

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
+import { PSP_ROLE } from '@alongside/contracts';
 
 /** A half-open period [from, to) of whole months (UTC). */
 export interface Period {
@@ -119,8 +120,8 @@ export async function huddleAttendance(db: Db, programId: string, p: Period) {
     db,
     sql`SELECT count(*)::int AS huddles, coalesce(sum(attended), 0)::int AS attended, coalesce(sum(seats), 0)::int AS seats
         FROM (
-          SELECT (SELECT count(*) FROM huddle_attendees a WHERE a.huddle_id = h.id AND a.role = 'peer_support_worker') AS attended,
-                 (SELECT count(*) FROM memberships m WHERE m.team_id = h.team_id AND m.role = 'peer_support_worker') AS seats
+          SELECT (SELECT count(*) FROM huddle_attendees a WHERE a.huddle_id = h.id AND a.role = ${PSP_ROLE}) AS attended,
+                 (SELECT count(*) FROM memberships m WHERE m.team_id = h.team_id AND m.role = ${PSP_ROLE}) AS seats
           FROM huddles h
           WHERE h.program_id = ${programId} AND h.held_at >= ${p.from} AND h.held_at < ${p.to}
         ) x`,

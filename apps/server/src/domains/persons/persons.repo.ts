@@ -1,37 +1,12 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
 
+import { inTeams, personVisible, type CareScope } from '../../lib/care-access.ts';
+import { PEER_ROLES } from '@alongside/contracts';
+
 const { persons, personPsps, consentRecords, teams, users } = schema;
 
-/** The teams where an actor works as peer staff or as a clinician (see lib/care-access.ts). */
-export interface CareScope {
-  peer: string[];
-  clinician: string[];
-}
-
 export type PersonRow = typeof persons.$inferSelect;
-
-/** `alias.team_id IN (…)`, or false for no teams. */
-export function inTeams(alias: string, teamIds: string[]): SQL {
-  if (teamIds.length === 0) return sql`false`;
-  return sql`${sql.raw(alias)}.team_id IN (${sql.join(
-    teamIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`;
-}
-
-/** Persons the scope may see (alias of the persons table): its peer teams' persons, its clinician teams' persons without a lockbox. */
-export function personVisible(scope: CareScope, alias = 'p'): SQL {
-  return sql`(${inTeams(alias, scope.peer)} OR (${inTeams(alias, scope.clinician)} AND NOT ${sql.raw(alias)}.lockbox))`;
-}
-
-/**
- * Rows about what happened with a person (contacts, activity) that the scope may see: clinicians only while the
- * person's consent lets anything reach the care team.
- */
-export function sharedAboutPersonVisible(scope: CareScope, alias = 'p'): SQL {
-  return sql`${personVisible(scope, alias)} AND (${inTeams(alias, scope.peer)} OR ${sql.raw(alias)}.share_with_care_team <> 'none')`;
-}
 
 export async function findPerson(db: Db, scope: CareScope, id: string): Promise<PersonRow | undefined> {
   const [person] = await db
@@ -144,7 +119,7 @@ export async function findPeerStaffIds(db: Db, teamId: string): Promise<Set<stri
     .where(
       and(
         eq(schema.memberships.teamId, teamId),
-        inArray(schema.memberships.role, ['peer_support_worker', 'peer_supervisor']),
+        inArray(schema.memberships.role, PEER_ROLES),
       ),
     );
   return new Set(rows.map((r) => r.userId));

@@ -1,10 +1,12 @@
 import type { Actor } from '../../lib/actor.ts';
+import { isPeerRole } from '../../lib/care-access.ts';
+import { PEER_SUPERVISOR_ROLE, PSP_ROLE } from '@alongside/contracts';
 
 /** The roles the actor holds in one team. */
 export const rolesIn = (actor: Actor, teamId: string): string[] =>
   actor.memberships.filter((m) => m.teamId === teamId).map((m) => m.role);
 
-const isPeerStaff = (roles: string[]) => roles.includes('peer_support_worker') || roles.includes('peer_supervisor');
+const isPeerStaff = (roles: string[]) => roles.some(isPeerRole);
 
 export type StartDecision = 'allowed' | 'not_found' | 'forbidden' | 'agreement_required';
 
@@ -21,7 +23,7 @@ export function canStartStepAway(
   const roles = rolesIn(actor, teamId);
   if (!isPeerStaff(roles)) return 'not_found';
   if (userId === actor.userId) return 'allowed';
-  if (!roles.includes('peer_supervisor')) return 'forbidden';
+  if (!roles.includes(PEER_SUPERVISOR_ROLE)) return 'forbidden';
   return agreementMethod ? 'allowed' : 'agreement_required';
 }
 
@@ -33,8 +35,8 @@ export function canStartStepAway(
 export function stepAwayView(actor: Actor, stepAway: { userId: string; teamId: string }): 'full' | 'team' | 'none' {
   if (stepAway.userId === actor.userId) return 'full';
   const roles = rolesIn(actor, stepAway.teamId);
-  if (roles.includes('peer_supervisor')) return 'full';
-  if (roles.includes('peer_support_worker')) return 'team';
+  if (roles.includes(PEER_SUPERVISOR_ROLE)) return 'full';
+  if (roles.includes(PSP_ROLE)) return 'team';
   return 'none';
 }
 

@@ -1,4 +1,4 @@
-import { CLINICIAN_ROLES } from '@alongside/contracts';
+import { CLINICIAN_ROLES, PEER_SUPERVISOR_ROLE } from '@alongside/contracts';
 
 /** Supervision notes belong to the PSP and that supervisor: nobody else reads them, not managers, not other supervisors. */
 export const canSeeSupervisionSession = (actorId: string, session: { pspId: string; supervisorId: string }): boolean =>
@@ -8,4 +8,4 @@ export const canSeeSupervisionSession = (actorId: string, session: { pspId: stri
 export const canRecordSupervisionSession = canSeeSupervisionSession;
 
 /** Roles that may supervise a PSP of their team: peer supervisors (peer supervision) and clinicians (clinical). */
-export const SUPERVISOR_ROLES = ['peer_supervisor', ...CLINICIAN_ROLES] as const;
+export const SUPERVISOR_ROLES = [PEER_SUPERVISOR_ROLE, ...CLINICIAN_ROLES] as const;

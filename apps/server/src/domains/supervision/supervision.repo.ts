@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
 import { SUPERVISOR_ROLES } from './supervision.policy.ts';
+import { PEER_ROLES } from '@alongside/contracts';
+import { roleIn } from '../../lib/care-access.ts';
 
 const { supervisionSessions } = schema;
 
@@ -20,7 +22,7 @@ export async function findSupervisionOrganization(
     db,
     sql`SELECT p.organization_id FROM memberships p
         JOIN memberships s ON s.team_id = p.team_id AND s.user_id = ${supervisorId} AND s.role IN (${list(SUPERVISOR_ROLES)})
-        WHERE p.user_id = ${pspId} AND p.role IN ('peer_support_worker', 'peer_supervisor')
+        WHERE p.user_id = ${pspId} AND ${roleIn('p.role', PEER_ROLES)}
         LIMIT 1`,
   );
   return row?.organization_id;

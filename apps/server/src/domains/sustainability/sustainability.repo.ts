@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@alongside/db';
+import { PSP_ROLE } from '@alongside/contracts';
 
 export async function findProgram(db: Db, programId: string) {
   const [row] = await queryRows<{ id: string; organization_id: string; psp_fte: number | null; k: number }>(
@@ -15,7 +16,7 @@ export async function teamHeadcounts(db: Db, programId: string) {
   return queryRows<{ id: string; name: string; psps: number }>(
     db,
     sql`SELECT t.id, t.name,
-          (SELECT count(DISTINCT m.user_id)::int FROM memberships m WHERE m.team_id = t.id AND m.role = 'peer_support_worker') AS psps
+          (SELECT count(DISTINCT m.user_id)::int FROM memberships m WHERE m.team_id = t.id AND m.role = ${PSP_ROLE}) AS psps
         FROM teams t WHERE t.program_id = ${programId}
         ORDER BY t.name, t.id`,
   );
@@ -31,7 +32,7 @@ export async function pspFigures(db: Db, programId: string, end: Date) {
     sql`WITH psp AS (
           SELECT m.user_id, min(m.created_at) AS since
           FROM memberships m JOIN teams t ON t.id = m.team_id
-          WHERE t.program_id = ${programId} AND m.role = 'peer_support_worker'
+          WHERE t.program_id = ${programId} AND m.role = ${PSP_ROLE}
           GROUP BY m.user_id
           HAVING min(m.created_at) < ${end}
         )
@@ -62,7 +63,7 @@ export async function programHeadcount(db: Db, programId: string): Promise<numbe
   const [row] = await queryRows<{ n: number }>(
     db,
     sql`SELECT count(DISTINCT m.user_id)::int AS n FROM memberships m JOIN teams t ON t.id = m.team_id
-        WHERE t.program_id = ${programId} AND m.role = 'peer_support_worker'`,
+        WHERE t.program_id = ${programId} AND m.role = ${PSP_ROLE}`,
   );
   return row!.n;
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
-import { inTeams, personVisible, type CareScope } from '../persons/persons.repo.ts';
+import { voiceItemVisible, type CareScope } from '../../lib/care-access.ts';
 
 const { voiceItems } = schema;
 
@@ -36,15 +36,6 @@ export interface VoiceItemRow {
   withdrawn_by: string | null;
   withdrawn_by_name: string | null;
   version: number;
-}
-
-/**
- * Voice items the scope may read. Peer staff read all of their team's items; clinicians only items the
- * person agreed to share, not withdrawn, under a consent that allows sharing (lockbox persons are invisible).
- */
-export function voiceItemVisible(scope: CareScope): SQL {
-  return sql`${personVisible(scope)} AND (${inTeams('p', scope.peer)}
-    OR (v.share_agreed AND v.withdrawn_at IS NULL AND p.share_with_care_team <> 'none'))`;
 }
 
 export async function findVoiceItems(

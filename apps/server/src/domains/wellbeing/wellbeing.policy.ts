@@ -1,4 +1,4 @@
-import { PEER_ROLES } from '@alongside/contracts';
+import { PEER_ROLES, PEER_SUPERVISOR_ROLE } from '@alongside/contracts';
 import type { Actor } from '../../lib/actor.ts';
 
 // The employer firewall (PRODUCT.md principle 3). A PSP's pulses, check-ins, notes and nudges are read by that
@@ -36,6 +36,6 @@ export function teamAggregateAccess(
   // Managers see every team of their program (as for sustainability and workload); peer supervisors their own team.
   if (actor.memberships.some((m) => m.role === 'manager' && m.programId === team.programId)) return 'aggregate';
   const roles = actor.memberships.filter((m) => m.teamId === team.id).map((m) => m.role);
-  if (roles.includes('peer_supervisor')) return 'aggregate';
+  if (roles.includes(PEER_SUPERVISOR_ROLE)) return 'aggregate';
   return roles.length > 0 ? 'forbidden' : 'hidden';
 }

@@ -1,5 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, schema, ALONGSIDE_CHECK_IN, type Db } from '@alongside/db';
+import { PEER_ROLES, PEER_SUPERVISOR_ROLE } from '@alongside/contracts';
+import { roleIn } from '../../lib/care-access.ts';
 
 const { wellbeingInstruments, wellbeingPulses, wellbeingCheckIns, wellbeingNudges, wellbeingShares } = schema;
 
@@ -191,9 +193,9 @@ export function findShareCandidates(db: Db, userId: string): Promise<{ id: strin
     db,
     sql`SELECT DISTINCT u.id, u.name
         FROM memberships mine
-        JOIN memberships sup ON sup.team_id = mine.team_id AND sup.role = 'peer_supervisor' AND sup.user_id <> mine.user_id
+        JOIN memberships sup ON sup.team_id = mine.team_id AND sup.role = ${PEER_SUPERVISOR_ROLE} AND sup.user_id <> mine.user_id
         JOIN users u ON u.id = sup.user_id
-        WHERE mine.user_id = ${userId} AND mine.role IN ('peer_support_worker', 'peer_supervisor')
+        WHERE mine.user_id = ${userId} AND ${roleIn('mine.role', PEER_ROLES)}
         ORDER BY u.name, u.id`,
   );
 }
@@ -222,8 +224,8 @@ export function findSharesWithSupervisor(db: Db, supervisorId: string) {
         WHERE s.supervisor_id = ${supervisorId} AND s.revoked_at IS NULL
           AND EXISTS (
             SELECT 1 FROM memberships psp JOIN memberships sup ON sup.team_id = psp.team_id
-            WHERE psp.user_id = s.user_id AND psp.role IN ('peer_support_worker', 'peer_supervisor')
-              AND sup.user_id = s.supervisor_id AND sup.role = 'peer_supervisor')
+            WHERE psp.user_id = s.user_id AND ${roleIn('psp.role', PEER_ROLES)}
+              AND sup.user_id = s.supervisor_id AND sup.role = ${PEER_SUPERVISOR_ROLE})
         ORDER BY u.name, s.id`,
   );
 }

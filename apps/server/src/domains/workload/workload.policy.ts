@@ -1,12 +1,14 @@
 import { isOrgAdmin, type Actor } from '../../lib/actor.ts';
+import { isPeerRole } from '../../lib/care-access.ts';
+import { PEER_SUPERVISOR_ROLE } from '@alongside/contracts';
 
 /** A PSP's own workload: anyone holding a peer role has one. */
 export const hasOwnWorkload = (actor: Actor): boolean =>
-  actor.memberships.some((m) => m.role === 'peer_support_worker' || m.role === 'peer_supervisor');
+  actor.memberships.some((m) => isPeerRole(m.role));
 
 /** The teams whose PSPs a peer supervisor supervises (where they hold peer_supervisor). */
 export const supervisedTeamIds = (actor: Actor): string[] => [
-  ...new Set(actor.memberships.filter((m) => m.role === 'peer_supervisor' && m.teamId).map((m) => m.teamId!)),
+  ...new Set(actor.memberships.filter((m) => m.role === PEER_SUPERVISOR_ROLE && m.teamId).map((m) => m.teamId!)),
 ];
 
 /**

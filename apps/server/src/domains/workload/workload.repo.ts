@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { PEER_SPECIFIC_ACTIVITIES } from '@alongside/contracts';
 import { queryRows, schema, type Db } from '@alongside/db';
+import { PSP_ROLE } from '@alongside/contracts';
 
 const ids = (values: string[]) =>
   sql.join(
@@ -80,5 +81,5 @@ export async function findPsps(db: Db, teamIds: string[]) {
       organizationId: schema.memberships.organizationId,
     })
     .from(schema.memberships)
-    .where(and(inArray(schema.memberships.teamId, teamIds), eq(schema.memberships.role, 'peer_support_worker')));
+    .where(and(inArray(schema.memberships.teamId, teamIds), eq(schema.memberships.role, PSP_ROLE)));
 }

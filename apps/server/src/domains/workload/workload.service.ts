@@ -8,6 +8,7 @@ import { notFound } from '../../lib/errors.ts';
 import * as personsRepo from '../persons/persons.repo.ts';
 import { canSeeTeamWorkload, hasOwnWorkload, supervisedTeamIds, workloadFlags } from './workload.policy.ts';
 import * as repo from './workload.repo.ts';
+import { isPeerRole } from '../../lib/care-access.ts';
 
 export interface WorkloadDeps {
   db: Db;
@@ -71,9 +72,7 @@ export function createWorkloadService({ db, clock }: WorkloadDeps) {
   return {
     /** My own workload, in the organization where I hold a peer role. */
     async me(actor: Actor, query: { weeks: number }): Promise<Workload> {
-      const membership = actor.memberships.find(
-        (m) => m.role === 'peer_support_worker' || m.role === 'peer_supervisor',
-      );
+      const membership = actor.memberships.find((m) => isPeerRole(m.role));
       if (!membership || !hasOwnWorkload(actor)) throw notFound('Workload');
       const [mine] = await workloads([actor.userId], membership.organizationId, query.weeks);
       await writeAudit(db, actor, {
