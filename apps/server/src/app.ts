@@ -18,7 +18,7 @@ import { validatorCompiler } from './lib/validation.ts';
 import { createAuthService } from './domains/auth/auth.service.ts';
 import { authRoutes } from './domains/auth/auth.routes.ts';
 import { createLoginLimiter } from './domains/auth/login-limiter.ts';
-import { createStructureService } from './domains/structure/structure.service.ts';
+import { createStructureService, createTeamLookup } from './domains/structure/structure.service.ts';
 import { structureRoutes } from './domains/structure/structure.routes.ts';
 import { createUsersService } from './domains/users/users.service.ts';
 import { usersRoutes } from './domains/users/users.routes.ts';
@@ -128,20 +128,21 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
   await app.register(usersRoutes, { users: createUsersService({ db, clock, mailer: theMailer, auth, publicUrl: config.publicUrl }), secureCookies });
   await app.register(auditRoutes, { audit: createAuditService({ db }) });
 
-  const persons = createPersonsService({ db });
-  const connections = createConnectionsService({ db, clock, persons });
+  const teams = createTeamLookup({ db });
+  const persons = createPersonsService({ db, teams });
+  const connections = createConnectionsService({ db, clock, teams, persons });
   await app.register(personsRoutes, { persons });
   await app.register(contactsRoutes, { contacts: createContactsService({ db, clock, persons }) });
   await app.register(voiceItemsRoutes, { voiceItems: createVoiceItemsService({ db, clock, persons }) });
   await app.register(connectionsRoutes, { connections });
-  const stepAways = createStepAwaysService({ db, clock });
+  const stepAways = createStepAwaysService({ db, clock, teams });
   await app.register(stepAwaysRoutes, { stepAways });
   await app.register(supervisionRoutes, { supervision: createSupervisionService({ db, clock }) });
-  await app.register(workloadRoutes, { workload: createWorkloadService({ db, clock }) });
+  await app.register(workloadRoutes, { workload: createWorkloadService({ db, clock, teams }) });
   await app.register(sustainabilityRoutes, { sustainability: createSustainabilityService({ db, clock }) });
-  await app.register(huddlesRoutes, { huddles: createHuddlesService({ db, clock, connections, stepAways }) });
+  await app.register(huddlesRoutes, { huddles: createHuddlesService({ db, clock, teams, connections, stepAways }) });
   await app.register(indicatorsRoutes, { indicators: createIndicatorsService({ db, clock }) });
-  await app.register(wellbeingRoutes, { wellbeing: createWellbeingService({ db, clock }) });
+  await app.register(wellbeingRoutes, { wellbeing: createWellbeingService({ db, clock, teams }) });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

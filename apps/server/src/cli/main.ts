@@ -4,27 +4,35 @@ import { z } from 'zod';
 import {
   backupDatabase,
   createDb,
-  hashPassword,
   listMigrations,
   migrate,
   restoreDatabase,
   RestoreRefusedError,
-  schema,
   seedDemo,
   seedReferenceData,
   type Database,
 } from '@alongside/db';
 import { EmailSchema, NameSchema, NewPasswordSchema } from '@alongside/contracts';
-import { eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { dbTarget, loadConfig } from '../config.ts';
-import { writeAudit } from '../lib/audit.ts';
+import { AppError } from '../lib/errors.ts';
+import { createAccounts } from '../domains/users/users.service.ts';
 import { explainStartupError, serve } from '../main.ts';
 import { progressBar } from './progress.ts';
 
 const CLI_ORIGIN = { ip: 'local', requestId: 'cli', role: 'cli' };
 
 class CliError extends Error {}
+
+/** A service's refusal as the CLI's message: the service says why, the CLI says it in a line. */
+async function explained<T>(work: Promise<T>, notFoundMessage?: string): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof AppError) throw new CliError(error.code === 'not_found' && notFoundMessage ? notFoundMessage : error.message);
+    throw error;
+  }
+}
 
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -109,13 +117,7 @@ export function buildCli(): Command {
       const password = valid(NewPasswordSchema, 'password', await readStdin());
       await withDatabase(async (database) => {
         await migrate(database);
-        const [existing] = await database.db.select().from(schema.users).where(eq(schema.users.email, email));
-        if (existing) throw new CliError(`An account with the email ${email} already exists.`);
-        const passwordHash = await hashPassword(password);
-        await database.db.transaction(async (tx) => {
-          const [row] = await tx.insert(schema.users).values({ email, name, passwordHash, isPlatformAdmin: Boolean(options.platformAdmin) }).returning();
-          await writeAudit(tx, CLI_ORIGIN, { action: 'user.create', entityType: 'user', entityId: row!.id, purpose: 'administration', details: { isPlatformAdmin: Boolean(options.platformAdmin) } });
-        });
+        await explained(createAccounts({ db: database.db }).create(CLI_ORIGIN, { email, name, password, language: 'en', isPlatformAdmin: Boolean(options.platformAdmin) }));
         console.log(`Created ${email}${options.platformAdmin ? ' (platform administrator)' : ''}.`);
       });
     });
@@ -129,14 +131,7 @@ export function buildCli(): Command {
       const generated = options.passwordStdin ? undefined : randomBytes(12).toString('base64url');
       const password = generated ?? valid(NewPasswordSchema, 'password', await readStdin());
       await withDatabase(async (database) => {
-        const [existing] = await database.db.select().from(schema.users).where(eq(schema.users.email, email));
-        if (!existing) throw new CliError(`No account has the email ${email}.`);
-        const passwordHash = await hashPassword(password);
-        await database.db.transaction(async (tx) => {
-          await tx.update(schema.users).set({ passwordHash, failedLoginCount: 0, lockedUntil: null, passwordChangedAt: new Date() }).where(eq(schema.users.id, existing.id));
-          await tx.delete(schema.sessions).where(eq(schema.sessions.userId, existing.id));
-          await writeAudit(tx, CLI_ORIGIN, { action: 'user.password_reset', entityType: 'user', entityId: existing.id, purpose: 'administration' });
-        });
+        await explained(createAccounts({ db: database.db }).resetPassword(CLI_ORIGIN, email, password, new Date()), `No account has the email ${email}.`);
         console.log(generated ? `New password for ${email}: ${generated}\nAsk them to change it after signing in.` : `Password reset for ${email}.`);
       });
     });

@@ -13,19 +13,20 @@ import { careTeams, careTier, clinicalRoleIn } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../../lib/errors.ts';
 import { iso } from '../../lib/iso.ts';
-import * as personsRepo from '../persons/persons.repo.ts';
 import type { PersonsService } from '../persons/persons.service.ts';
 import { CLOSING_STATUSES, NEXT_STATUSES, canCreateConnection, canMoveConnection } from './connections.policy.ts';
 import * as repo from './connections.repo.ts';
+import type { TeamLookup } from '../structure/structure.service.ts';
 
 export interface ConnectionsDeps {
   db: Db;
+  teams: TeamLookup;
   clock: Clock;
-  persons: Pick<PersonsService, 'getVisible'>;
+  persons: Pick<PersonsService, 'getVisible' | 'insertReferred' | 'takeOnIfUnassigned'>;
 }
 
 /** Connections: peer support as the gateway to the team and services, and referrals to peer support. */
-export function createConnectionsService({ db, clock, persons }: ConnectionsDeps) {
+export function createConnectionsService({ db, clock, persons, teams }: ConnectionsDeps) {
   async function read(
     actor: Actor,
     filter: Parameters<typeof repo.findConnections>[2],
@@ -105,7 +106,7 @@ export function createConnectionsService({ db, clock, persons }: ConnectionsDeps
         { id: string; teamId: string; programId: string; organizationId: string; lockbox: boolean } | undefined;
       if (body.personId) person = await persons.getVisible(actor, body.personId);
       else if (body.direction === 'to_peer_support' && body.newPerson) {
-        const team = await personsRepo.findTeam(db, body.newPerson.teamId);
+        const team = await teams.find(body.newPerson.teamId);
         if (!team || careTier(actor, team.id) === 'none') throw notFound('Team');
         person = {
           id: '',
@@ -139,23 +140,8 @@ export function createConnectionsService({ db, clock, persons }: ConnectionsDeps
       const id = await db.transaction(async (tx) => {
         let personId = person.id;
         if (body.direction === 'to_peer_support' && body.newPerson) {
-          const created = await personsRepo.insertPerson(tx, {
-            organizationId: person.organizationId,
-            programId: person.programId,
-            teamId: person.teamId,
-            preferredName: body.newPerson.preferredName,
-            pronouns: body.newPerson.pronouns ?? null,
-            language: body.newPerson.language,
-            createdBy: actor.userId,
-          });
-          personId = created.id;
-          await writeAudit(tx, actor, {
-            action: 'person.create',
-            entityType: 'person',
-            entityId: personId,
-            organizationId: person.organizationId,
-            purpose: 'referral',
-          });
+          const team = { id: person.teamId, organizationId: person.organizationId, programId: person.programId };
+          personId = await persons.insertReferred(tx, actor, team, body.newPerson);
         }
         const row = await repo.insertConnection(tx, {
           organizationId: person.organizationId,
@@ -228,8 +214,7 @@ export function createConnectionsService({ db, clock, persons }: ConnectionsDeps
         });
         // A PSP who accepts a referral for someone without a PSP becomes their primary PSP.
         if (current.direction === 'to_peer_support' && body.status === 'accepted') {
-          const psps = await personsRepo.findPsps(tx, [current.personId]);
-          if (psps.length === 0) await personsRepo.replacePsps(tx, current.personId, actor.userId, []);
+          await persons.takeOnIfUnassigned(tx, current.personId, actor.userId);
         }
         await writeAudit(tx, actor, {
           action: 'connection.update',

@@ -7,16 +7,17 @@ import { careTeams, careTier } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { badRequest, forbidden, notFound } from '../../lib/errors.ts';
 import { iso } from '../../lib/iso.ts';
-import * as personsRepo from '../persons/persons.repo.ts';
 import * as voiceRepo from '../voice-items/voice-items.repo.ts';
 import { toVoiceItem } from '../voice-items/voice-items.service.ts';
 import type { ConnectionsService } from '../connections/connections.service.ts';
 import type { StepAwaysService } from '../step-aways/step-aways.service.ts';
 import { canSeeBoard, canUseHuddles } from './huddles.policy.ts';
 import * as repo from './huddles.repo.ts';
+import type { TeamLookup } from '../structure/structure.service.ts';
 
 export interface HuddlesDeps {
   db: Db;
+  teams: TeamLookup;
   clock: Clock;
   connections: Pick<ConnectionsService, 'read'>;
   stepAways: Pick<StepAwaysService, 'awayInTeam'>;
@@ -39,9 +40,9 @@ function toItem(r: repo.HuddleItemRow) {
 }
 
 /** Team huddles, their agenda, and the team board built from the practice data. */
-export function createHuddlesService({ db, clock, connections, stepAways }: HuddlesDeps) {
+export function createHuddlesService({ db, clock, connections, stepAways, teams }: HuddlesDeps) {
   async function getTeam(actor: Actor, teamId: string) {
-    const team = await personsRepo.findTeam(db, teamId);
+    const team = await teams.find(teamId);
     if (!team || careTier(actor, teamId) === 'none') throw notFound('Team');
     return team;
   }

@@ -1,10 +1,8 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
-
 import { inTeams, personVisible, type CareScope } from '../../lib/care-access.ts';
-import { PEER_ROLES } from '@alongside/contracts';
 
-const { persons, personPsps, consentRecords, teams, users } = schema;
+const { persons, personPsps, consentRecords, users } = schema;
 
 export type PersonRow = typeof persons.$inferSelect;
 
@@ -104,25 +102,6 @@ export async function findCovering(db: Db, personIds: string[]) {
     .innerJoin(users, eq(users.id, schema.stepAwayCoverage.coveringUserId))
     .where(and(inArray(schema.stepAwayCoverage.personId, personIds), isNull(schema.stepAwayCoverage.handedBackAt)))
     .orderBy(users.name);
-}
-
-export async function findTeam(db: Db, id: string) {
-  const [team] = await db.select().from(teams).where(eq(teams.id, id));
-  return team;
-}
-
-/** Users holding a peer role in the team (for choosing PSPs). */
-export async function findPeerStaffIds(db: Db, teamId: string): Promise<Set<string>> {
-  const rows = await db
-    .select({ userId: schema.memberships.userId })
-    .from(schema.memberships)
-    .where(
-      and(
-        eq(schema.memberships.teamId, teamId),
-        inArray(schema.memberships.role, PEER_ROLES),
-      ),
-    );
-  return new Set(rows.map((r) => r.userId));
 }
 
 export async function insertPerson(db: Db, values: typeof persons.$inferInsert) {

@@ -15,9 +15,11 @@ import { badRequest, forbidden, notFound, versionConflict } from '../../lib/erro
 import { iso } from '../../lib/iso.ts';
 import * as policy from './persons.policy.ts';
 import * as repo from './persons.repo.ts';
+import type { TeamLookup } from '../structure/structure.service.ts';
 
 export interface PersonsDeps {
   db: Db;
+  teams: TeamLookup;
 }
 
 function toPerson(
@@ -49,7 +51,7 @@ function toPerson(
 }
 
 /** Persons supported, their caseload (PSPs) and their consent decisions. */
-export function createPersonsService({ db }: PersonsDeps) {
+export function createPersonsService({ db, teams }: PersonsDeps) {
   async function load(actor: Actor, ids: string[]): Promise<Person[]> {
     return withCaseload(await repo.findPersons(db, careTeams(actor), { ids }));
   }
@@ -69,7 +71,7 @@ export function createPersonsService({ db }: PersonsDeps) {
   }
 
   async function checkPsps(teamId: string, primaryId: string, secondaryIds: string[]) {
-    const peerStaff = await repo.findPeerStaffIds(db, teamId);
+    const peerStaff = await teams.peerStaffIds(teamId);
     if (!peerStaff.has(primaryId))
       throw badRequest('primaryPspId', 'must be a peer support worker or peer supervisor of the team');
     if (secondaryIds.some((id) => !peerStaff.has(id)))
@@ -116,7 +118,7 @@ export function createPersonsService({ db }: PersonsDeps) {
     },
 
     async create(actor: Actor, body: z.infer<typeof CreatePersonBodySchema>): Promise<Person> {
-      const team = await repo.findTeam(db, body.teamId);
+      const team = await teams.find(body.teamId);
       if (!team || careTier(actor, team.id) === 'none') throw notFound('Team');
       if (!policy.canCreatePerson(careTier(actor, team.id)))
         throw forbidden('Peer staff add people to a caseload; clinicians refer a person to peer support instead.');
@@ -146,6 +148,42 @@ export function createPersonsService({ db }: PersonsDeps) {
       });
       const [person] = await load(actor, [id]);
       return person!;
+    },
+
+    /**
+     * A person a clinician of the team refers to peer support (connections), written inside the referral's
+     * transaction `tx`. No PSP yet: the PSP who accepts the referral becomes the primary one (`takeOnIfUnassigned`).
+     */
+    async insertReferred(
+      tx: Db,
+      actor: Actor,
+      team: { id: string; organizationId: string; programId: string },
+      body: { preferredName: string; pronouns?: string | undefined; language: Person['language'] },
+    ): Promise<string> {
+      const row = await repo.insertPerson(tx, {
+        organizationId: team.organizationId,
+        programId: team.programId,
+        teamId: team.id,
+        preferredName: body.preferredName,
+        pronouns: body.pronouns ?? null,
+        language: body.language,
+        createdBy: actor.userId,
+      });
+      await writeAudit(tx, actor, {
+        action: 'person.create',
+        entityType: 'person',
+        entityId: row.id,
+        organizationId: team.organizationId,
+        teamId: team.id,
+        purpose: 'referral',
+      });
+      return row.id;
+    },
+
+    /** Makes `userId` the primary PSP of a person who has none (a PSP accepting a referral), inside `tx`. */
+    async takeOnIfUnassigned(tx: Db, personId: string, userId: string): Promise<void> {
+      const psps = await repo.findPsps(tx, [personId]);
+      if (psps.length === 0) await repo.replacePsps(tx, personId, userId, []);
     },
 
     async update(actor: Actor, id: string, body: z.infer<typeof UpdatePersonBodySchema>): Promise<Person> {

@@ -12,12 +12,13 @@ import { careTeams } from '../../lib/care-access.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { iso } from '../../lib/iso.ts';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../../lib/errors.ts';
-import * as personsRepo from '../persons/persons.repo.ts';
 import { canRecordReturn, canStartStepAway, stepAwayView } from './step-aways.policy.ts';
 import * as repo from './step-aways.repo.ts';
+import type { TeamLookup } from '../structure/structure.service.ts';
 
 export interface StepAwaysDeps {
   db: Db;
+  teams: TeamLookup;
   clock: Clock;
 }
 
@@ -32,7 +33,7 @@ const alreadyAway = () =>
   ]);
 
 /** Step-aways: time away without a reason, with the caseload covered by colleagues of the team. */
-export function createStepAwaysService({ db, clock }: StepAwaysDeps) {
+export function createStepAwaysService({ db, clock, teams }: StepAwaysDeps) {
   async function read(
     actor: Actor,
     filter: Parameters<typeof repo.findStepAways>[2],
@@ -111,14 +112,14 @@ export function createStepAwaysService({ db, clock }: StepAwaysDeps) {
     /** Starts a step-away and hands each person of the PSP's caseload in the team over to a colleague. */
     async create(actor: Actor, body: CreateStepAwayBody): Promise<StepAway> {
       const userId = body.userId ?? actor.userId;
-      const team = await personsRepo.findTeam(db, body.teamId);
+      const team = await teams.find(body.teamId);
       const decision = team ? canStartStepAway(actor, team.id, userId, body.agreementMethod) : 'not_found';
       if (!team || decision === 'not_found') throw notFound('Team');
       if (decision === 'forbidden')
         throw forbidden('A step-away is started by the PSP, or by their peer supervisor with their agreement.');
       if (decision === 'agreement_required')
         throw badRequest('agreementMethod', 'record how the PSP agreed to this step-away');
-      const staff = await personsRepo.findPeerStaffIds(db, team.id);
+      const staff = await teams.peerStaffIds(team.id);
       if (!staff.has(userId))
         throw badRequest('userId', 'must be a peer support worker or peer supervisor of the team');
       if ((await repo.findAwayUserIds(db, [userId], team.id)).size > 0) throw alreadyAway();

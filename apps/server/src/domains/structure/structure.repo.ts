@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Db } from '@alongside/db';
 import type { StructureScope } from '../../lib/actor.ts';
+import { PEER_ROLES } from '@alongside/contracts';
 
 const { organizations, programs, teams, memberships, users, countries } = schema;
 
@@ -153,4 +154,24 @@ export async function isUserInOrganization(db: Db, userId: string, organizationI
     .from(memberships)
     .where(and(eq(memberships.userId, userId), eq(memberships.organizationId, organizationId)));
   return (row?.n ?? 0) > 0;
+}
+
+/** A team by id, whoever asks (callers check access). */
+export async function findTeamById(db: Db, id: string) {
+  const [team] = await db.select().from(schema.teams).where(eq(schema.teams.id, id));
+  return team;
+}
+
+/** Users holding a peer role in the team (for choosing PSPs). */
+export async function findPeerStaffIds(db: Db, teamId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ userId: schema.memberships.userId })
+    .from(schema.memberships)
+    .where(
+      and(
+        eq(schema.memberships.teamId, teamId),
+        inArray(schema.memberships.role, PEER_ROLES),
+      ),
+    );
+  return new Set(rows.map((r) => r.userId));
 }

@@ -185,3 +185,16 @@ export function createStructureService({ db, onRolesChanged }: StructureDeps) {
 }
 
 export type StructureService = ReturnType<typeof createStructureService>;
+
+/**
+ * Team lookups other domains need (persons, connections, huddles, wellbeing, workload, step-aways), injected as
+ * their `teams` dependency: a team by id, whoever asks (the caller checks access), and its peer staff.
+ */
+export function createTeamLookup({ db }: { db: Db }) {
+  return {
+    find: (teamId: string) => repo.findTeamById(db, teamId),
+    peerStaffIds: (teamId: string) => repo.findPeerStaffIds(db, teamId),
+  };
+}
+
+export type TeamLookup = ReturnType<typeof createTeamLookup>;

@@ -101,3 +101,9 @@ export const findOutbox = (db: Db, organizationIds: string[] | 'all') =>
     .orderBy(desc(mailOutbox.createdAt))
     .limit(500);
 
+
+/** A new password: unlocked, and every session ended. */
+export async function resetPassword(db: Db, userId: string, passwordHash: string, at: Date) {
+  await db.update(users).set({ passwordHash, failedLoginCount: 0, lockedUntil: null, passwordChangedAt: at }).where(eq(users.id, userId));
+  await db.delete(schema.sessions).where(eq(schema.sessions.userId, userId));
+}

@@ -6,6 +6,7 @@ import type {
   CreateInvitationBodySchema,
   CreateUserBodySchema,
   Invitation,
+  Language,
   Role,
   User,
 } from '@alongside/contracts';
@@ -55,9 +56,42 @@ const toInvitation = (r: Awaited<ReturnType<typeof repo.findInvitations>>[number
   acceptedAt: r.acceptedAt?.toISOString() ?? null,
 });
 
+/** Who writes an account without a signed-in request behind it (the CLI), or the platform administrator who does. */
+type AccountWriter = Actor | (RequestOrigin & { role: string });
+
+/**
+ * Accounts with a password: created by a platform administrator (HTTP) or the CLI (`alongside user create`), and
+ * the CLI's password reset. One place hashes the password and writes the audit entry.
+ */
+export function createAccounts({ db }: { db: Db }) {
+  return {
+    async create(who: AccountWriter, body: { email: string; name: string; password: string; language: Language; isPlatformAdmin: boolean }): Promise<User> {
+      if (await repo.findUserByEmail(db, body.email)) throw conflict('already_exists', 'An account with this email already exists.');
+      const passwordHash = await hashPassword(body.password);
+      return db.transaction(async (tx) => {
+        const user = await repo.insertUser(tx, { email: body.email, name: body.name, passwordHash, language: body.language, isPlatformAdmin: body.isPlatformAdmin });
+        await writeAudit(tx, who, { action: 'user.create', entityType: 'user', entityId: user.id, purpose: 'administration', details: { isPlatformAdmin: body.isPlatformAdmin } });
+        return { id: user.id, email: user.email, name: user.name, language: body.language, isPlatformAdmin: user.isPlatformAdmin, createdAt: user.createdAt.toISOString(), roles: [] };
+      });
+    },
+
+    /** Sets a new password, unlocks the account and ends its sessions. */
+    async resetPassword(who: AccountWriter, email: string, password: string, at: Date): Promise<void> {
+      const user = await repo.findUserByEmail(db, email);
+      if (!user) throw notFound('Account');
+      const passwordHash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        await repo.resetPassword(tx, user.id, passwordHash, at);
+        await writeAudit(tx, who, { action: 'user.password_reset', entityType: 'user', entityId: user.id, purpose: 'administration' });
+      });
+    },
+  };
+}
+
 /** Users, invitations and the mail outbox. */
 export function createUsersService(deps: UsersDeps) {
   const { db, clock, mailer } = deps;
+  const accounts = createAccounts({ db });
 
   async function findValidInvitation(token: string) {
     const found = await repo.findInvitationByTokenHash(db, hashToken(token));
@@ -85,13 +119,7 @@ export function createUsersService(deps: UsersDeps) {
     /** Creates an account with a password (platform administrators, and the CLI). */
     async createUser(actor: Actor, body: z.infer<typeof CreateUserBodySchema>) {
       if (!policy.canCreateUser(actor)) throw forbidden('Only platform administrators can create accounts directly; invite people instead.');
-      if (await repo.findUserByEmail(db, body.email)) throw conflict('already_exists', 'An account with this email already exists.');
-      const passwordHash = await hashPassword(body.password);
-      return db.transaction(async (tx) => {
-        const user = await repo.insertUser(tx, { email: body.email, name: body.name, passwordHash, language: body.language, isPlatformAdmin: body.isPlatformAdmin });
-        await writeAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: user.id, purpose: 'administration', details: { isPlatformAdmin: body.isPlatformAdmin } });
-        return { id: user.id, email: user.email, name: user.name, language: body.language, isPlatformAdmin: user.isPlatformAdmin, createdAt: user.createdAt.toISOString(), roles: [] } satisfies User;
-      });
+      return accounts.create(actor, body);
     },
 
     async listInvitations(actor: Actor, filter: { organizationId?: string }) {

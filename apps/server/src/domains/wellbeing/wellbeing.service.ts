@@ -37,9 +37,9 @@ import type { Clock } from '../../lib/clock.ts';
 import { iso } from '../../lib/iso.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { canKeepWellbeing, peerTeamsByOrganization, teamAggregateAccess } from './wellbeing.policy.ts';
-import * as personsRepo from '../persons/persons.repo.ts';
 import * as repo from './wellbeing.repo.ts';
 import { bandOf, nudgeMessage, nudgeReason, readTrend, resourcesFor, say } from './wellbeing.rules.ts';
+import type { TeamLookup } from '../structure/structure.service.ts';
 
 /**
  * Audit entries about one PSP's own wellbeing carry this purpose: ids and actions only, and the audit viewer does
@@ -67,7 +67,7 @@ const primaryScores = (rows: { scores: unknown }[], definition: InstrumentDefini
   });
 
 /** A PSP's own wellbeing, the trend they may share with a supervisor, and team aggregates behind the k rule. */
-export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) {
+export function createWellbeingService({ db, clock, teams }: { db: Db; clock: Clock; teams: TeamLookup }) {
   const instruments = new Map<string, Instrument>();
   async function instrumentById(id: string): Promise<Instrument | undefined> {
     const cached = instruments.get(id);
@@ -352,7 +352,7 @@ export function createWellbeingService({ db, clock }: { db: Db; clock: Clock }) 
      * at least k distinct PSPs contributed and no other team's aggregate could be subtracted from it (policy).
      */
     async teamAggregate(actor: Actor, teamId: string, requestedMonth: string | undefined): Promise<TeamWellbeing> {
-      const team = await personsRepo.findTeam(db, teamId);
+      const team = await teams.find(teamId);
       const access = team ? teamAggregateAccess(actor, team) : 'hidden';
       if (!team || access === 'hidden') throw notFound('Team');
       if (access === 'forbidden') throw forbidden('Team wellbeing figures are for managers, peer supervisors and administrators.');

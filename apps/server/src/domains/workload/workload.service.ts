@@ -5,13 +5,14 @@ import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { notFound } from '../../lib/errors.ts';
-import * as personsRepo from '../persons/persons.repo.ts';
 import { canSeeTeamWorkload, hasOwnWorkload, supervisedTeamIds, workloadFlags } from './workload.policy.ts';
 import * as repo from './workload.repo.ts';
 import { isPeerRole } from '../../lib/care-access.ts';
+import type { TeamLookup } from '../structure/structure.service.ts';
 
 export interface WorkloadDeps {
   db: Db;
+  teams: TeamLookup;
   clock: Clock;
 }
 
@@ -20,7 +21,7 @@ const PRIVATE = 'wellbeing_private' as const;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Workload from the practice data: the PSP's own, their supervisor's view, and team distributions for managers. */
-export function createWorkloadService({ db, clock }: WorkloadDeps) {
+export function createWorkloadService({ db, clock, teams }: WorkloadDeps) {
   /** The `weeks` weeks up to `to` (now, for a PSP's own figures). */
   function periodOf(weeks: number, to = clock.now()) {
     return { from: new Date(to.getTime() - weeks * 7 * 86_400_000), to, weeks };
@@ -107,7 +108,7 @@ export function createWorkloadService({ db, clock }: WorkloadDeps) {
 
     /** A team's workload as distributions over its PSPs; suppressed below k PSPs. */
     async team(actor: Actor, teamId: string, query: { weeks: number }): Promise<TeamWorkload> {
-      const team = await personsRepo.findTeam(db, teamId);
+      const team = await teams.find(teamId);
       if (!team || !canSeeTeamWorkload(actor, team)) throw notFound('Team');
       const organization = await repo.findOrganization(db, team.organizationId);
       const k = effectiveK('internal', organization!.privacyThresholdK);
