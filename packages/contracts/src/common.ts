@@ -21,10 +21,21 @@ const inYearRange = (value: string) => {
   return year >= YEAR_MIN && year <= YEAR_MAX;
 };
 const yearMessage = `must be between the years ${YEAR_MIN} and ${YEAR_MAX}`;
+/** Real UTC offsets run from -12:00 to +14:00; PostgreSQL refuses any beyond ±15:59 (and the format allows ±23:59). */
+const inOffsetRange = (value: string) => {
+  const offset = /^\d{4}-.*([+-])(\d{2}):(\d{2})$/.exec(value);
+  // A year out of range already has its own issue: one message per field.
+  if (!offset || !inYearRange(value)) return true;
+  const minutes = Number(offset[2]) * 60 + Number(offset[3]);
+  return minutes <= (offset[1] === '+' ? 14 : 12) * 60;
+};
 /** A calendar date (YYYY-MM-DD) within the sane range. */
 export const IsoDateSchema = z.iso.date().refine(inYearRange, yearMessage);
-/** An instant with its offset, within the sane range. */
-export const IsoDateTimeSchema = z.iso.datetime({ offset: true }).refine(inYearRange, yearMessage);
+/** An instant with its offset, within the sane range of years and of offsets. */
+export const IsoDateTimeSchema = z.iso
+  .datetime({ offset: true })
+  .refine(inYearRange, yearMessage)
+  .refine(inOffsetRange, 'must have a UTC offset between -12:00 and +14:00');
 
 /** The NUL character: PostgreSQL refuses it in text, so every string in a request is checked for it. */
 export const NUL_MESSAGE = 'must not contain the NUL character';
