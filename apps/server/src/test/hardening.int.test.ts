@@ -131,6 +131,20 @@ describe('hostile input gets a 400 naming the field, and changes nothing', () =>
     }
   });
 
+  it('answers an edit that sends the largest integer as its version as stale (409), not 500 (found by the fuzz run)', async () => {
+    const person = await addPerson(pw);
+    const contact = await logContact(pw, person.id);
+    const edits = [
+      [pw.as.orgAdmin, `/api/programs/${pw.programId}`, { name: 'Renamed' }],
+      [pw.as.psp, `/api/persons/${person.id}`, { preferredName: 'Renamed' }],
+      [pw.as.psp, `/api/contacts/${contact.id}`, { note: 'edited' }],
+    ] as const;
+    for (const [session, url, payload] of edits) {
+      const response = await refused(pw.ctx, session, { method: 'PATCH', url, payload: { ...payload, version: INT_MAX } }, 409);
+      expect(expectErrorShape(response).code).toBe('version_conflict');
+    }
+  });
+
   it('refuses UTC offsets PostgreSQL cannot store and an FTE too small for its column (found by the route sweep)', async () => {
     const person = await addPerson(pw);
     for (const occurredAt of ['2026-03-02T08:00:00+23:59', '2026-03-02T08:00:00-15:00']) {
