@@ -164,6 +164,18 @@ describe('hostile input gets a 400 naming the field, and changes nothing', () =>
     expect(fieldsOf(updated)).toEqual(['pspFte']);
   });
 
+  it('answers a body nested thousands deep with a 400, not a stack overflow (found by the fuzz run)', async () => {
+    const depth = 10_000;
+    const bodies = ['['.repeat(depth) + ']'.repeat(depth), '{"a":'.repeat(depth) + '"x"' + '}'.repeat(depth), '{"a":'.repeat(depth) + '"x\\u0000"' + '}'.repeat(depth)];
+    const json = { 'content-type': 'application/json' };
+    for (const payload of bodies) {
+      const login = await pw.ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: json, payload });
+      expect(login.statusCode).toBe(400);
+      expectErrorShape(login);
+      expectErrorShape(await refused(pw.ctx, pw.as.psp, { method: 'POST', url: '/api/persons', headers: json, payload }, 400));
+    }
+  });
+
   it('answers an over-long path parameter in the documented shape, without echoing the address', async () => {
     const long = 'x'.repeat(5000);
     const response = await pw.as.psp.request({ method: 'GET', url: `/api/persons/${long}` });
