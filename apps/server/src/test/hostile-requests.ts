@@ -500,7 +500,7 @@ function queryArb(op: Operation, pool: Pool, hostile: boolean): fc.Arbitrary<str
 }
 
 /** Bodies that are not JSON, or JSON of no use: read as text by the server whatever the content type says. */
-const RAW_BODIES = ['', '{', '{"a":', '{"a":1}garbage', '[', 'null', 'true', '"text"', '123', '1e999', '\u0000', '{"__proto__":{"isPlatformAdmin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{"a":1,"a":2}', '[]'.padStart(5002, '[').padEnd(10_002, ']'), 'x'.repeat(1024 * 1024 + 1)];
+const RAW_BODIES = ['', '{', '{"a":', '{"a":1}garbage', '[', 'null', 'true', '"text"', '123', '1e999', '\u0000', '{"__proto__":{"isPlatformAdmin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{"a":1,"a":2}', '['.repeat(10_000) + ']'.repeat(10_000), '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000), 'x'.repeat(1024 * 1024 + 1)];
 const CONTENT_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/JSON', 'application/vnd.api+json', 'application/json, text/plain', ''];
 
 /** Headers that are wrong: origins that are not ours or not URLs, odd request ids, forged addresses, odd languages. */
@@ -600,7 +600,7 @@ export function requestArb(op: Operation, pool: Pool): fc.Arbitrary<GeneratedReq
     // A body where none belongs (GET with JSON, a POST that takes none).
     choices.push({
       weight: 1,
-      arbitrary: fc.constantFrom(...RAW_BODIES.slice(0, 13), JSON.stringify({ a: 1 })).chain((body) => build({ focus: 'content', body: fc.constant(body), headers: fc.constant({ 'content-type': 'application/json' }) })),
+      arbitrary: fc.constantFrom(...RAW_BODIES.slice(0, -1), JSON.stringify({ a: 1 })).chain((body) => build({ focus: 'content', body: fc.constant(body), headers: fc.constant({ 'content-type': 'application/json' }) })),
     });
   }
   return fc.oneof(...choices);
