@@ -21,29 +21,51 @@ const inYearRange = (value: string) => {
   return year >= YEAR_MIN && year <= YEAR_MAX;
 };
 const yearMessage = `must be between the years ${YEAR_MIN} and ${YEAR_MAX}`;
+/** Real UTC offsets run from -12:00 to +14:00; PostgreSQL refuses any beyond ±15:59 (and the format allows ±23:59). */
+const inOffsetRange = (value: string) => {
+  const offset = /^\d{4}-.*([+-])(\d{2}):(\d{2})$/.exec(value);
+  // A year out of range already has its own issue: one message per field.
+  if (!offset || !inYearRange(value)) return true;
+  const minutes = Number(offset[2]) * 60 + Number(offset[3]);
+  return minutes <= (offset[1] === '+' ? 14 : 12) * 60;
+};
 /** A calendar date (YYYY-MM-DD) within the sane range. */
 export const IsoDateSchema = z.iso.date().refine(inYearRange, yearMessage);
-/** An instant with its offset, within the sane range. */
-export const IsoDateTimeSchema = z.iso.datetime({ offset: true }).refine(inYearRange, yearMessage);
+/** An instant with its offset, within the sane range of years and of offsets. */
+export const IsoDateTimeSchema = z.iso
+  .datetime({ offset: true })
+  .refine(inYearRange, yearMessage)
+  .refine(inOffsetRange, 'must have a UTC offset between -12:00 and +14:00');
 
 /** The NUL character: PostgreSQL refuses it in text, so every string in a request is checked for it. */
 export const NUL_MESSAGE = 'must not contain the NUL character';
 
-/** The path of the first string (or object key) in a parsed request part that contains NUL, if any. */
-export function findNul(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findNul(item, [...path, index]);
-      if (found) return found;
-    }
-    return undefined;
+/**
+ * The path of the first string (or object key) in a parsed request part that contains NUL, if any. A loop over an
+ * explicit stack, not recursion: a body of 10,000 nested arrays overflowed the call stack (a 500).
+ */
+export function findNul(value: unknown): (string | number)[] | undefined {
+  interface Step {
+    value: unknown;
+    key?: string | number;
+    parent?: Step;
+    keyHasNul?: boolean;
   }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\u0000')) return [...path, key.replaceAll('\u0000', '')];
-      const found = findNul(item, [...path, key]);
-      if (found) return found;
+  const pathOf = (step: Step) => {
+    const path: (string | number)[] = [];
+    for (let at = step; at.parent; at = at.parent) path.push(at.key!);
+    return path.reverse();
+  };
+  // Children go on the stack last-first, so they are searched in order, depth first.
+  const stack: Step[] = [{ value }];
+  for (let step = stack.pop(); step; step = stack.pop()) {
+    if (step.keyHasNul) return pathOf({ ...step, key: String(step.key).replaceAll('\u0000', '') });
+    const current = step.value;
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return pathOf(step);
+    } else if (current && typeof current === 'object') {
+      const entries: [string | number, unknown][] = Array.isArray(current) ? current.map((item, index) => [index, item]) : Object.entries(current);
+      for (const [key, item] of entries.reverse()) stack.push({ value: item, key, parent: step, keyHasNul: typeof key === 'string' && key.includes('\u0000') });
     }
   }
   return undefined;

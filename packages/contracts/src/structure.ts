@@ -43,6 +43,18 @@ export const ProgramProfileSchema = z.object({
 });
 export type ProgramProfile = z.infer<typeof ProgramProfileSchema>;
 
+/**
+ * PSP full-time equivalents as a client may send them: hundredths at the finest (as the web shows them). A tiny
+ * non-zero value (1e-146) would underflow the database's `real` column.
+ */
+const PspFteBodySchema = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((fte) => fte <= 0 || fte >= 0.01, 'must be 0 or at least 0.01')
+  .nullable()
+  .optional();
+
 /** Days the team has to answer a voice item once it is shared. */
 const VoiceAnswerTargetDaysSchema = z.number().int().min(1).max(90);
 
@@ -58,6 +70,7 @@ export const ProgramSchema = ProgramProfileSchema.extend({
 export type Program = z.infer<typeof ProgramSchema>;
 
 export const CreateProgramBodySchema = ProgramProfileSchema.partial().extend({
+  pspFte: PspFteBodySchema,
   organizationId: IdSchema,
   voiceAnswerTargetDays: VoiceAnswerTargetDaysSchema.default(7),
   name: NameSchema,
@@ -65,6 +78,7 @@ export const CreateProgramBodySchema = ProgramProfileSchema.partial().extend({
 });
 
 export const UpdateProgramBodySchema = ProgramProfileSchema.partial().extend({
+  pspFte: PspFteBodySchema,
   name: NameSchema.optional(),
   voiceAnswerTargetDays: VoiceAnswerTargetDaysSchema.optional(),
   setting: ProgramSettingSchema.optional(),

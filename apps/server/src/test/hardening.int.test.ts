@@ -131,6 +131,51 @@ describe('hostile input gets a 400 naming the field, and changes nothing', () =>
     }
   });
 
+  it('answers an edit that sends the largest integer as its version as stale (409), not 500 (found by the fuzz run)', async () => {
+    const person = await addPerson(pw);
+    const contact = await logContact(pw, person.id);
+    const edits = [
+      [pw.as.orgAdmin, `/api/programs/${pw.programId}`, { name: 'Renamed' }],
+      [pw.as.psp, `/api/persons/${person.id}`, { preferredName: 'Renamed' }],
+      [pw.as.psp, `/api/contacts/${contact.id}`, { note: 'edited' }],
+    ] as const;
+    for (const [session, url, payload] of edits) {
+      const response = await refused(pw.ctx, session, { method: 'PATCH', url, payload: { ...payload, version: INT_MAX } }, 409);
+      expect(expectErrorShape(response).code).toBe('version_conflict');
+    }
+  });
+
+  it('refuses UTC offsets PostgreSQL cannot store and an FTE too small for its column (found by the route sweep)', async () => {
+    const person = await addPerson(pw);
+    for (const occurredAt of ['2026-03-02T08:00:00+23:59', '2026-03-02T08:00:00-15:00']) {
+      const response = await refused(pw.ctx, pw.as.psp, { method: 'POST', url: '/api/contacts', payload: contact(person.id, { occurredAt }) }, 400);
+      expect(fieldsOf(response)).toEqual(['occurredAt']);
+    }
+    const query = await pw.as.psp.request({ method: 'GET', url: `/api/contacts?from=${encodeURIComponent('1900-01-01T00:00:00+23:59')}` });
+    expect(query.statusCode).toBe(400);
+    expect(fieldsOf(query)).toEqual(['from']);
+    const realOffsets = `from=${encodeURIComponent('2026-03-01T08:00:00+14:00')}&to=${encodeURIComponent('2026-03-03T08:00:00-12:00')}`;
+    expect((await pw.as.psp.request({ method: 'GET', url: `/api/contacts?${realOffsets}` })).statusCode).toBe(200);
+
+    const created = await refused(pw.ctx, pw.as.orgAdmin, { method: 'POST', url: '/api/programs', payload: { organizationId: pw.organizationId, name: 'Tiny', setting: 'inpatient', pspFte: 1e-146 } }, 400);
+    expect(fieldsOf(created)).toEqual(['pspFte']);
+    const program = (await pw.as.orgAdmin.request({ method: 'GET', url: `/api/programs/${pw.programId}` })).json<{ version: number }>();
+    const updated = await refused(pw.ctx, pw.as.orgAdmin, { method: 'PATCH', url: `/api/programs/${pw.programId}`, payload: { pspFte: 1e-146, version: program.version } }, 400);
+    expect(fieldsOf(updated)).toEqual(['pspFte']);
+  });
+
+  it('answers a body nested thousands deep with a 400, not a stack overflow (found by the fuzz run)', async () => {
+    const depth = 10_000;
+    const bodies = ['['.repeat(depth) + ']'.repeat(depth), '{"a":'.repeat(depth) + '"x"' + '}'.repeat(depth), '{"a":'.repeat(depth) + '"x\\u0000"' + '}'.repeat(depth)];
+    const json = { 'content-type': 'application/json' };
+    for (const payload of bodies) {
+      const login = await pw.ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: json, payload });
+      expect(login.statusCode).toBe(400);
+      expectErrorShape(login);
+      expectErrorShape(await refused(pw.ctx, pw.as.psp, { method: 'POST', url: '/api/persons', headers: json, payload }, 400));
+    }
+  });
+
   it('answers an over-long path parameter in the documented shape, without echoing the address', async () => {
     const long = 'x'.repeat(5000);
     const response = await pw.as.psp.request({ method: 'GET', url: `/api/persons/${long}` });

@@ -67,7 +67,8 @@ export async function insertProgram(db: Db, values: typeof programs.$inferInsert
 export async function updateProgram(db: Db, id: string, version: number, patch: Partial<typeof programs.$inferInsert>) {
   const [row] = await db
     .update(programs)
-    .set({ ...patch, version: version + 1 })
+    // Incremented in SQL, on the matched row only: the client's version + 1 overflows integer at its maximum.
+    .set({ ...patch, version: sql`${programs.version} + 1` })
     .where(and(eq(programs.id, id), eq(programs.version, version)))
     .returning();
   return row;
