@@ -372,7 +372,8 @@ export function ProgramPage() {
             ...presets.map((p) => ({ value: p.id, label: presetLabel(p) })),
             { value: 'custom', label: t('program.custom') },
           ]}
-          maw={280}
+          w={360}
+          maw="100%"
         />
       </Group>
       {presetId === 'custom' ? (
