@@ -22,12 +22,8 @@ export function effectiveK(kind: OutputKind, organizationK: number = DEFAULT_K.i
 export const SUPPRESSION_REASONS = [
   /** It would be about 1 … k−1 people. */
   'small_group',
-  /** A part of the period (a month) is about 1 … k−1 people: subtracting the other parts would isolate them. */
-  'small_part',
   /** Another group's figure differs from this one by 1 … k−1 people, so one could be subtracted from the other. */
   'overlapping_group',
-  /** Withheld with a small cell so that it cannot be worked out from the total. */
-  'complementary',
   /** The period is not over: a running figure would move as one person acts. */
   'period_not_over',
 ] as const;
@@ -134,7 +130,6 @@ export function showableGroups(contributors: ReadonlyMap<string, ReadonlySet<str
 // Aggregates are asked for on fixed grids, in UTC, so that two periods never differ by a few days or hours.
 
 const DAY_MS = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The calendar month (UTC) of an instant, as YYYY-MM. */
 export const monthOf = (instant: Date): string => instant.toISOString().slice(0, 7);
@@ -221,7 +216,3 @@ export function lastCompletedWeekEnd(now: Date): Date {
   const day = (now.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - day));
 }
-
-/** YYYY-MM-DD of a UTC instant. */
-export const dayOf = (instant: Date): string =>
-  `${instant.getUTCFullYear()}-${pad(instant.getUTCMonth() + 1)}-${pad(instant.getUTCDate())}`;

@@ -8996,7 +8996,7 @@ export interface operations {
                         /** @enum {boolean} */
                         suppressed: true;
                         /** @enum {string} */
-                        reason: "small_group" | "small_part" | "overlapping_group" | "complementary" | "period_not_over";
+                        reason: "small_group" | "overlapping_group" | "period_not_over";
                     } | {
                         /** Format: uuid */
                         teamId: string;
@@ -9008,7 +9008,7 @@ export interface operations {
                             /** @enum {boolean} */
                             suppressed: true;
                             /** @enum {string} */
-                            reason: "small_group" | "small_part" | "overlapping_group" | "complementary" | "period_not_over";
+                            reason: "small_group" | "overlapping_group" | "period_not_over";
                         } | {
                             /** @enum {boolean} */
                             suppressed: false;
@@ -9030,7 +9030,7 @@ export interface operations {
                             /** @enum {boolean} */
                             suppressed: true;
                             /** @enum {string} */
-                            reason: "small_group" | "small_part" | "overlapping_group" | "complementary" | "period_not_over";
+                            reason: "small_group" | "overlapping_group" | "period_not_over";
                         } | {
                             /** @enum {boolean} */
                             suppressed: false;

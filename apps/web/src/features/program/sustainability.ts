@@ -47,9 +47,7 @@ export function teamAccess(
 /** Which sentence explains a withheld team wellbeing figure, for each reason the server can give. */
 const WITHHELD_KEYS = {
   small_group: 'notEnough',
-  small_part: 'notEnough',
   overlapping_group: 'notEnough',
-  complementary: 'notEnough',
   period_not_over: 'notOver',
 } as const satisfies Record<SuppressionReason, 'notOver' | 'notEnough'>;
 
