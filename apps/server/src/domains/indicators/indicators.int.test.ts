@@ -239,13 +239,13 @@ describe('program indicators', () => {
     const lines = response.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe('section,figure,unit,period,value,previous period,previous value,note');
     expect(lines).toContain(
-      'indicator,people_supported,count,2026-03-01..2026-03-31,6,2026-02-01..2026-02-28,,fewer than 5 people - hidden to protect privacy',
+      'indicator,people_supported,count,2026-03-01..2026-03-31,6,2026-02-01..2026-02-28,,fewer than 5 people in the period or in one of its months - hidden to protect privacy',
     );
     expect(lines).toContain(
       'indicator,voice_answered_on_time_pct,percent,2026-03-01..2026-03-31,50,2026-02-01..2026-02-28,,',
     );
     expect(lines).toContain(
-      'activities,crisis_support,contacts,2026-03-01..2026-03-31,,2026-02-01..2026-02-28,0,fewer than 5 people - hidden to protect privacy',
+      'activities,crisis_support,contacts,2026-03-01..2026-03-31,,2026-02-01..2026-02-28,0,fewer than 5 people in the period or in one of its months - hidden to protect privacy',
     );
     expect(lines).toContain(
       'referrals by profession,psychiatrist,count,2026-03-01..2026-03-31,5,2026-02-01..2026-02-28,0,',

@@ -226,7 +226,7 @@ export function indicatorsCsv(data: Indicators): string {
   const period = `${data.period.from}..${data.period.to}`;
   const prev = `${data.previousPeriod.from}..${data.previousPeriod.to}`;
   const note = (a: { suppressed: boolean }, b: { suppressed: boolean }) =>
-    a.suppressed || b.suppressed ? `fewer than ${data.k} people - hidden to protect privacy` : '';
+    a.suppressed || b.suppressed ? `fewer than ${data.k} people in the period or in one of its months - hidden to protect privacy` : '';
   const value = (c: { value: number | null }) => (c.value === null ? '' : String(c.value));
   for (const i of data.indicators)
     rows.push([
