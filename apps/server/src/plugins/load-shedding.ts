@@ -23,74 +23,88 @@ const busy = () =>
   new AppError(503, 'server_busy', 'The server is busy right now. Please try again in a moment.', [], RETRY_AFTER_SECONDS);
 
 interface Waiter {
+  since: number;
   admit: () => void;
   refuse: () => void;
 }
+
+/** Resolves on a later turn of the event loop, after the sockets that are ready have been read. */
+const nextTurnOfTheLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A first-come, first-served gate in front of the API: at most `concurrency` requests in progress; the next ones wait
  * in arrival order, and a request that would wait past `maxWaitMs` (or find `queue` others waiting) is answered
  * 503 `server_busy` with `Retry-After` instead of starving behind the rest. Health and readiness and everything outside
  * `/api/` (the web app's files) pass without waiting.
+ *
+ * Every admitted request starts on a fresh turn of the event loop. On PGlite a request otherwise runs from its first
+ * byte to its answer without one (every query resolves without I/O), and requests on connections that arrive meanwhile
+ * are not read: under load some connections were served again and again while others got nothing for 15 s.
  */
 export function registerLoadShedding(app: FastifyInstance, options: LoadSheddingOptions) {
   let inProgress = 0;
   const waiting: Waiter[] = [];
 
-  const next = () => {
-    const waiter = waiting.shift();
-    if (waiter) waiter.admit();
-    else inProgress--;
+  /** Hands a freed turn to the longest-waiting request still within its deadline (it keeps `inProgress` as it is). */
+  const passTurnOn = () => {
+    for (let waiter = waiting.shift(); waiter; waiter = waiting.shift()) {
+      // Its timer may not have fired yet if the loop was busy: the deadline holds all the same.
+      if (performance.now() - waiter.since <= options.maxWaitMs) return waiter.admit();
+      waiter.refuse();
+    }
+    inProgress--;
   };
 
+  const releases = new WeakMap<FastifyRequest, () => void>();
+
   /**
-   * Takes a turn for this request. The turn passes on once, in onSend: Fastify runs it for every answer, errors
-   * included, when the handler's work is done — even for a client that has gone (whose 'close' comes earlier, while
-   * the database is still busy for it). A sent response that skipped onSend passes the turn on when it closes.
+   * Holds a turn for this request. It passes on once, in onSend: Fastify runs it for every answer, errors included,
+   * when the handler's work is done — also for a client that has gone (whose 'close' comes earlier, while the
+   * database may still be busy for it). An answer sent without onSend passes the turn on when it closes.
    */
-  const holdTurn = (reply: FastifyReply) => {
+  const holdTurn = (request: FastifyRequest, reply: FastifyReply) => {
     let held = true;
     const release = () => {
       if (!held) return;
       held = false;
-      next();
+      passTurnOn();
     };
+    releases.set(request, release);
     reply.raw.once('close', () => {
       if (reply.sent) release();
     });
-    return release;
   };
-
-  const releases = new WeakMap<FastifyRequest, () => void>();
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     if (inProgress < options.concurrency) {
       inProgress++;
-      releases.set(request, holdTurn(reply));
-      return;
+      holdTurn(request, reply);
+      return nextTurnOfTheLoop();
     }
     if (waiting.length >= options.queue) throw busy();
     await new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
-        // The turn is handed over without `inProgress` going down and up again, so nobody jumps the queue.
+        since: performance.now(),
         admit: () => {
-          clearTimeout(timer);
-          reply.raw.removeListener('close', gone);
-          releases.set(request, holdTurn(reply));
-          resolve();
+          settle();
+          holdTurn(request, reply);
+          setImmediate(resolve);
         },
         refuse: () => {
-          clearTimeout(timer);
-          reply.raw.removeListener('close', gone);
+          settle();
           const at = waiting.indexOf(waiter);
           if (at >= 0) waiting.splice(at, 1);
           reject(busy());
         },
       };
       const timer = setTimeout(waiter.refuse, options.maxWaitMs);
-      // A client that gave up while waiting leaves the queue (its answer goes nowhere).
+      // A client that gave up while waiting leaves the queue (an answer would go nowhere).
       const gone = () => waiter.refuse();
+      const settle = () => {
+        clearTimeout(timer);
+        reply.raw.removeListener('close', gone);
+      };
       reply.raw.once('close', gone);
       waiting.push(waiter);
     });
@@ -98,7 +112,6 @@ export function registerLoadShedding(app: FastifyInstance, options: LoadShedding
 
   app.addHook('onSend', async (request, _reply, payload) => {
     releases.get(request)?.();
-    releases.delete(request);
     return payload;
   });
 }
