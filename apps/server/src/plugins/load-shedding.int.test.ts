@@ -1,8 +1,9 @@
+import { connect, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { createTestApp, createWorld, signIn, type Session, type TestContext, type World } from '../test/harness.ts';
-import type { LoadSheddingOptions } from './load-shedding.ts';
+import { registerLoadShedding, type LoadSheddingOptions } from './load-shedding.ts';
 
 // Shedding is provoked without timing: a request whose body the test holds back keeps the only turn (the gate admits
 // in onRequest, before the body is read) until the test lets it finish.
@@ -114,5 +115,67 @@ describe('load shedding', () => {
     held!.finish();
     await held!.response;
     expect((await psp.request({ method: 'GET', url: '/api/persons' })).statusCode).toBe(200);
+  });
+});
+
+describe('load shedding, when a client leaves', () => {
+  /**
+   * The gate alone, and after it a hook that holds an admitted request where the app's session lookup may wait; the
+   * client leaves there. Returns how often a handler ran, and the answer to the next request.
+   */
+  async function leaveWhileAdmitted(request: string) {
+    const app = Fastify();
+    registerLoadShedding(app, { concurrency: 1, queue: 0, maxWaitMs: 600_000 });
+    let reached!: () => void;
+    const inTheGap = new Promise<void>((resolve) => (reached = resolve));
+    let leave!: () => void;
+    const left = new Promise<void>((resolve) => (leave = resolve));
+    app.addHook('onRequest', async (req) => {
+      if (req.headers['x-leaving'] === undefined) return;
+      reached();
+      await left;
+    });
+    let handled = 0;
+    const handler = async () => {
+      handled++;
+      return { ok: true };
+    };
+    app.post('/api/things', handler);
+    app.get('/api/things', handler);
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = app.server.address() as { port: number };
+      const serverSide = new Promise<Socket>((resolve) => app.server.once('connection', resolve));
+      const client = connect(port, '127.0.0.1');
+      client.write(request);
+      await inTheGap;
+      const meanwhile = (await app.inject({ method: 'GET', url: '/api/things' })).statusCode;
+      const socket = await serverSide;
+      const closed = new Promise((resolve) => socket.once('close', resolve));
+      client.destroy();
+      await closed;
+      leave();
+      // Every 'close' listener and the held request's next steps have run once the loop has turned twice.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      const handledBefore = handled;
+      const after = (await app.inject({ method: 'GET', url: '/api/things' })).statusCode;
+      return { meanwhile, handledBefore, after };
+    } finally {
+      await app.close();
+    }
+  }
+
+  it('takes the turn back from a client that left before its body was read (Fastify then waits for that body forever)', async () => {
+    const body = '{}';
+    const result = await leaveWhileAdmitted(
+      `POST /api/things HTTP/1.1\r\nHost: a\r\nX-Leaving: 1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
+    expect(result).toEqual({ meanwhile: 503, handledBefore: 0, after: 200 });
+  });
+
+  it('does not run the handler for a client that has left, and takes its turn back', async () => {
+    const result = await leaveWhileAdmitted('GET /api/things HTTP/1.1\r\nHost: a\r\nX-Leaving: 1\r\n\r\n');
+    expect(result).toEqual({ meanwhile: 503, handledBefore: 0, after: 200 });
   });
 });

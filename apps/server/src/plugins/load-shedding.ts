@@ -22,6 +22,12 @@ const RETRY_AFTER_SECONDS = 1;
 const busy = () =>
   new AppError(503, 'server_busy', 'The server is busy right now. Please try again in a moment.', [], RETRY_AFTER_SECONDS);
 
+/** A request's turn: passed on once; `started` once its handler may run. */
+interface Turn {
+  release: () => void;
+  started: boolean;
+}
+
 interface Waiter {
   since: number;
   admit: () => void;
@@ -55,23 +61,27 @@ export function registerLoadShedding(app: FastifyInstance, options: LoadShedding
     inProgress--;
   };
 
-  const releases = new WeakMap<FastifyRequest, () => void>();
+  const turns = new WeakMap<FastifyRequest, Turn>();
 
   /**
    * Holds a turn for this request. It passes on once, in onSend: Fastify runs it for every answer, errors included,
-   * when the handler's work is done — also for a client that has gone (whose 'close' comes earlier, while the
-   * database may still be busy for it). An answer sent without onSend passes the turn on when it closes.
+   * when the handler's work is done — also for a client that has gone, whose 'close' comes earlier, while the database
+   * may still be busy for it. A client that goes before its handler starts passes the turn on at once: its body may
+   * never be read (Fastify waits for it forever), and its handler does not run (preHandler below).
    */
   const holdTurn = (request: FastifyRequest, reply: FastifyReply) => {
     let held = true;
-    const release = () => {
-      if (!held) return;
-      held = false;
-      passTurnOn();
+    const turn: Turn = {
+      started: false,
+      release: () => {
+        if (!held) return;
+        held = false;
+        passTurnOn();
+      },
     };
-    releases.set(request, release);
+    turns.set(request, turn);
     reply.raw.once('close', () => {
-      if (reply.sent) release();
+      if (reply.sent || !turn.started) turn.release();
     });
   };
 
@@ -110,8 +120,16 @@ export function registerLoadShedding(app: FastifyInstance, options: LoadShedding
     });
   });
 
+  app.addHook('preHandler', async (request) => {
+    const turn = turns.get(request);
+    if (!turn) return;
+    // Nobody is waiting for this answer any more: the database's time is for those who are.
+    if (request.raw.socket.destroyed) throw busy();
+    turn.started = true;
+  });
+
   app.addHook('onSend', async (request, _reply, payload) => {
-    releases.get(request)?.();
+    turns.get(request)?.release();
     return payload;
   });
 }
