@@ -17,7 +17,19 @@ const FATAL_EXIT_GRACE_MS = 5_000;
 const OUTPUT_LIMIT = 200_000;
 
 /** Variables the parent may carry that must not leak into a server meant to use only what the test gives it. */
-const SCRUBBED = ['DATABASE_URL', 'DATA_DIR', 'PORT', 'PUBLIC_URL', 'HOST', 'SESSION_SECRET', 'SMTP_URL', 'LOG_LEVEL'];
+const SCRUBBED = [
+  'DATABASE_URL',
+  'DATA_DIR',
+  'PORT',
+  'PUBLIC_URL',
+  'HOST',
+  'SESSION_SECRET',
+  'SMTP_URL',
+  'LOG_LEVEL',
+  'LOAD_SHED_CONCURRENCY',
+  'LOAD_SHED_QUEUE',
+  'LOAD_SHED_MAX_WAIT_MS',
+];
 
 /** Every child still running, so none outlives the test worker even when a test fails half-way. */
 const running = new Set<ChildProcess>();
@@ -87,7 +99,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   const args = [CLI, 'serve', ...(options.demo === false ? [] : ['--demo'])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: childEnv({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, LOG_LEVEL: 'warn', ...options.env }),
+    env: childEnv({
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: url,
+      LOG_LEVEL: 'warn',
+      // Shedding as in production, but a request may wait a minute for its turn: a slow machine must not fail a journey.
+      LOAD_SHED_MAX_WAIT_MS: '60000',
+      ...options.env,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

@@ -13,6 +13,7 @@ import { createMailer, type Mailer } from './lib/mailer.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { swaggerOptions } from './plugins/openapi.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
+import { DEFAULT_LOAD_SHEDDING, registerLoadShedding, type LoadSheddingOptions } from './plugins/load-shedding.ts';
 import { loggerOptions } from './lib/logging.ts';
 import { validatorCompiler } from './lib/validation.ts';
 import { createAuthService } from './domains/auth/auth.service.ts';
@@ -55,6 +56,8 @@ export type AppConfig = Pick<Config, 'sessionSecret' | 'publicUrl' | 'sessionIdl
   logStream?: { write(line: string): void };
   /** Reuse a session read from the database for this long (default 2 s; 0 reads it on every request). */
   sessionCacheMs?: number;
+  /** The API's admission gate: unset values follow the database's defaults (`DEFAULT_LOAD_SHEDDING`); false for none. */
+  loadShedding?: Partial<LoadSheddingOptions> | false;
 };
 
 export interface AppDeps {
@@ -108,6 +111,9 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
 
   await app.register(swagger, swaggerOptions());
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Before the session lookup: a request waiting for its turn has not touched the database yet.
+  if (config.loadShedding !== false) registerLoadShedding(app, { ...DEFAULT_LOAD_SHEDDING[database.kind], ...config.loadShedding });
 
   const secureCookies = config.publicUrl.startsWith('https://');
   const limiter = createLoginLimiter({ maxFailures: 50, windowMs: 15 * 60_000 });

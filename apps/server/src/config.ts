@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DbTarget } from '@alongside/db';
+import type { LoadSheddingOptions } from './plugins/load-shedding.ts';
 
 export interface Config {
   port: number;
@@ -18,6 +19,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Where the built web app is, when it is served by this process. */
   webDist: string | undefined;
+  /** The API's admission gate (what is not given follows the database's defaults), or false for none. */
+  loadShedding: Partial<LoadSheddingOptions> | false;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +54,20 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
     throw new ConfigError(`${name} must be a whole number between ${min} and ${max} (got "${raw}").`);
   }
   return value;
+}
+
+/** LOAD_SHED_*: shedding is on by default and LOAD_SHED_CONCURRENCY=0 turns it off; unset values follow the database's defaults. */
+function loadSheddingFromEnv(env: NodeJS.ProcessEnv): Partial<LoadSheddingOptions> | false {
+  const optional = (name: string, min: number, max: number) => (env[name] ? intFromEnv(env, name, 0, min, max) : undefined);
+  const concurrency = optional('LOAD_SHED_CONCURRENCY', 0, 10_000);
+  if (concurrency === 0) return false;
+  const options: Partial<LoadSheddingOptions> = {};
+  if (concurrency !== undefined) options.concurrency = concurrency;
+  const queue = optional('LOAD_SHED_QUEUE', 0, 100_000);
+  if (queue !== undefined) options.queue = queue;
+  const maxWaitMs = optional('LOAD_SHED_MAX_WAIT_MS', 1, 600_000);
+  if (maxWaitMs !== undefined) options.maxWaitMs = maxWaitMs;
+  return options;
 }
 
 /** The secret that keys session ids; generated once per data directory when not given. */
@@ -96,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
+    loadShedding: loadSheddingFromEnv(env),
   };
 }
 

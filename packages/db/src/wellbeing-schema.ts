@@ -134,7 +134,12 @@ export const stepAwayCoverage = pgTable(
     handedBackAt: ts('handed_back_at'),
     handBackNote: text('hand_back_note'),
   },
-  (t) => [index('step_away_coverage_step_idx').on(t.stepAwayId), index('step_away_coverage_covering_idx').on(t.coveringUserId)],
+  (t) => [
+    index('step_away_coverage_step_idx').on(t.stepAwayId),
+    index('step_away_coverage_covering_idx').on(t.coveringUserId),
+    // Who covers these persons now (persons lists, "my people"): only open rows, however long the history (0006).
+    index('step_away_coverage_person_open_idx').on(t.personId).where(sql`${t.handedBackAt} IS NULL`),
+  ],
 );
 
 /** Supervision: notes visible to the PSP and that supervisor only. */

@@ -28,7 +28,14 @@ export interface TestContext {
 
 /** The whole app on this worker's database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
 export async function createTestApp(
-  options: { clock?: Clock; sessionIdleMinutes?: number; sessionCacheMs?: number; logStream?: AppConfig['logStream']; trustProxy?: AppConfig['trustProxy'] } = {},
+  options: {
+    clock?: Clock;
+    sessionIdleMinutes?: number;
+    sessionCacheMs?: number;
+    logStream?: AppConfig['logStream'];
+    trustProxy?: AppConfig['trustProxy'];
+    loadShedding?: AppConfig['loadShedding'];
+  } = {},
 ): Promise<TestContext> {
   const database = await testDatabase();
   const app = await buildApp({
@@ -46,6 +53,8 @@ export async function createTestApp(
       trustProxy: options.trustProxy,
       // Tests change the database directly; they read sessions afresh unless a test is about the cache.
       sessionCacheMs: options.sessionCacheMs ?? 0,
+      // Tests fire requests as fast as a loaded machine lets them: none is shed unless a test is about shedding.
+      loadShedding: options.loadShedding ?? false,
     },
   });
   await app.ready();

@@ -26,6 +26,10 @@ export interface ConnectionRow {
   version: number;
 }
 
+const CONNECTION_COLUMNS = sql`n.id, n.person_id, p.preferred_name AS person_name, n.team_id, n.organization_id, n.direction,
+  n.target_user_id, t.name AS target_name, n.service, n.warm_handoff, n.reason, n.referrer_role, n.status,
+  n.person_feedback, p.share_with_care_team, n.created_by, n.created_at, n.version`;
+
 export async function findConnections(
   db: Db,
   scope: CareScope,
@@ -40,15 +44,34 @@ export async function findConnections(
   if (filter.direction) conditions.push(sql`n.direction = ${filter.direction}`);
   return queryRows<ConnectionRow>(
     db,
-    sql`SELECT n.id, n.person_id, p.preferred_name AS person_name, n.team_id, n.organization_id, n.direction,
-          n.target_user_id, t.name AS target_name, n.service, n.warm_handoff, n.reason, n.referrer_role, n.status,
-          n.person_feedback, p.share_with_care_team, n.created_by, n.created_at, n.version
+    sql`SELECT ${CONNECTION_COLUMNS}
         FROM connections n
         JOIN persons p ON p.id = n.person_id
         LEFT JOIN users t ON t.id = n.target_user_id
         WHERE ${sql.join(conditions, sql` AND `)}
         ORDER BY n.created_at DESC, n.id
         LIMIT ${filter.limit ?? 200}`,
+  );
+}
+
+/**
+ * The team board's two lists in one statement: connections from peer support waiting to be accepted, and referrals to
+ * peer support not yet met — the newest `limit` of each.
+ */
+export async function findBoardConnections(db: Db, scope: CareScope, teamId: string, limit: number): Promise<ConnectionRow[]> {
+  return queryRows<ConnectionRow>(
+    db,
+    sql`SELECT * FROM (
+          SELECT ${CONNECTION_COLUMNS}, row_number() OVER (PARTITION BY n.direction ORDER BY n.created_at DESC, n.id) AS nth
+          FROM connections n
+          JOIN persons p ON p.id = n.person_id
+          LEFT JOIN users t ON t.id = n.target_user_id
+          WHERE ${personVisible(scope)} AND n.team_id = ${teamId}
+            AND ((n.direction = 'from_peer_support' AND n.status = 'proposed')
+              OR (n.direction = 'to_peer_support' AND n.status IN ('proposed', 'accepted')))
+        ) s
+        WHERE nth <= ${limit}
+        ORDER BY created_at DESC, id`,
   );
 }
 

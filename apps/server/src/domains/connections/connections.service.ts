@@ -27,11 +27,8 @@ export interface ConnectionsDeps {
 
 /** Connections: peer support as the gateway to the team and services, and referrals to peer support. */
 export function createConnectionsService({ db, clock, persons, teams }: ConnectionsDeps) {
-  async function read(
-    actor: Actor,
-    filter: Parameters<typeof repo.findConnections>[2],
-  ): Promise<(Connection & { organizationId: string })[]> {
-    const rows = await repo.findConnections(db, careTeams(actor), filter);
+  /** Rows with their events, each field as the actor's tier lets it reach them. */
+  async function withEvents(actor: Actor, rows: repo.ConnectionRow[]): Promise<(Connection & { organizationId: string })[]> {
     const events = await repo.findEvents(
       db,
       rows.map((r) => r.id),
@@ -68,6 +65,13 @@ export function createConnectionsService({ db, clock, persons, teams }: Connecti
     });
   }
 
+  async function read(
+    actor: Actor,
+    filter: Parameters<typeof repo.findConnections>[2],
+  ): Promise<(Connection & { organizationId: string })[]> {
+    return withEvents(actor, await repo.findConnections(db, careTeams(actor), filter));
+  }
+
   const strip = ({ organizationId: _o, ...connection }: Connection & { organizationId: string }): Connection =>
     connection;
 
@@ -78,8 +82,17 @@ export function createConnectionsService({ db, clock, persons, teams }: Connecti
   }
 
   return {
-    /** For the team board: the same rows, already scoped. */
+    /** For adding a connection to a huddle's agenda: the same rows, already scoped. */
     read,
+
+    /** For the team board, in two queries: connections waiting to be accepted and open referrals, up to `limit` each. */
+    async readForBoard(actor: Actor, teamId: string, limit: number) {
+      const connections = await withEvents(actor, await repo.findBoardConnections(db, careTeams(actor), teamId, limit));
+      return {
+        toAccept: connections.filter((c) => c.direction === 'from_peer_support'),
+        referrals: connections.filter((c) => c.direction === 'to_peer_support'),
+      };
+    },
 
     async list(actor: Actor, query: z.infer<typeof ListConnectionsQuerySchema>): Promise<Connection[]> {
       const connections = await read(actor, query);

@@ -3,7 +3,7 @@ import { queryRows, schema, type Db } from '@alongside/db';
 import { personVisible, sharedAboutPersonVisible, voiceItemVisible, type CareScope } from '../../lib/care-access.ts';
 import { PSP_ROLE } from '@alongside/contracts';
 
-const { huddles, huddleAttendees, huddleItems, users, memberships } = schema;
+const { huddles, huddleAttendees, huddleItems, users, memberships, teams, programs } = schema;
 
 export interface HuddleItemRow {
   id: string;
@@ -30,19 +30,26 @@ export async function findItems(db: Db, scope: CareScope, teamId: string, filter
   return queryRows<HuddleItemRow>(
     db,
     sql`SELECT i.id, i.huddle_id, i.voice_item_id, i.connection_id, i.topic,
-          COALESCE(
-            (SELECT p.preferred_name FROM voice_items v JOIN persons p ON p.id = v.person_id WHERE v.id = i.voice_item_id AND ${voiceItemVisible(scope)}),
-            (SELECT p.preferred_name FROM connections n JOIN persons p ON p.id = n.person_id WHERE n.id = i.connection_id AND ${personVisible(scope)})
-          ) AS person_name,
-          COALESCE(
-            (SELECT v.kind FROM voice_items v JOIN persons p ON p.id = v.person_id WHERE v.id = i.voice_item_id AND ${voiceItemVisible(scope)}),
-            (SELECT n.direction FROM connections n JOIN persons p ON p.id = n.person_id WHERE n.id = i.connection_id AND ${personVisible(scope)})
-          ) AS item_kind,
+          COALESCE(vi.person_name, ci.person_name) AS person_name, COALESCE(vi.kind, ci.kind) AS item_kind,
           i.added_by, u.name AS added_by_name, i.created_at AS added_at
         FROM huddle_items i JOIN users u ON u.id = i.added_by
+        LEFT JOIN LATERAL (SELECT p.preferred_name AS person_name, v.kind FROM voice_items v JOIN persons p ON p.id = v.person_id
+                           WHERE v.id = i.voice_item_id AND ${voiceItemVisible(scope)}) vi ON true
+        LEFT JOIN LATERAL (SELECT p.preferred_name AS person_name, n.direction AS kind FROM connections n JOIN persons p ON p.id = n.person_id
+                           WHERE n.id = i.connection_id AND ${personVisible(scope)}) ci ON true
         WHERE ${sql.join(where, sql` AND `)}
         ORDER BY i.created_at, i.id`,
   );
+}
+
+/** The team and its program's answer target for voice items (the board's heading) in one query. */
+export async function findTeamWithTargetDays(db: Db, teamId: string) {
+  const [team] = await db
+    .select({ id: teams.id, name: teams.name, programId: teams.programId, organizationId: teams.organizationId, voiceAnswerTargetDays: programs.voiceAnswerTargetDays })
+    .from(teams)
+    .innerJoin(programs, eq(programs.id, teams.programId))
+    .where(eq(teams.id, teamId));
+  return team;
 }
 
 export async function findHuddles(db: Db, teamId: string, limit = 50) {
@@ -107,30 +114,35 @@ export interface ActivityRow {
   detail: string | null;
 }
 
-/** Recent team activity the reader may see: who did what, for whom — never note text. */
+/**
+ * Recent team activity the reader may see: who did what, for whom — never note text. Each source keeps only its
+ * newest `limit` rows, and a voice item is read once for its three moments (shared, answered, returned): on PGlite
+ * this query was the board's most expensive.
+ */
 export async function findRecentActivity(db: Db, scope: CareScope, teamId: string, since: Date, limit = 20): Promise<ActivityRow[]> {
   return queryRows<ActivityRow>(
     db,
     sql`SELECT * FROM (
-          SELECT 'contact' AS kind, c.occurred_at AS at, p.id AS person_id, p.preferred_name AS person_name, u.name AS by_name, c.mode AS detail
+          (SELECT 'contact' AS kind, c.occurred_at AS at, p.id AS person_id, p.preferred_name AS person_name, u.name AS by_name, c.mode AS detail
             FROM contacts c JOIN persons p ON p.id = c.person_id JOIN users u ON u.id = c.author_id
             WHERE c.team_id = ${teamId} AND c.occurred_at >= ${since} AND ${sharedAboutPersonVisible(scope)}
+            ORDER BY c.occurred_at DESC
+            LIMIT ${limit})
           UNION ALL
-          SELECT 'voice_shared', v.shared_at, p.id, p.preferred_name, u.name, v.kind
-            FROM voice_items v JOIN persons p ON p.id = v.person_id JOIN users u ON u.id = v.created_by
-            WHERE v.team_id = ${teamId} AND v.shared_at >= ${since} AND ${voiceItemVisible(scope)}
+          (SELECT m.kind, m.at, p.id, p.preferred_name, u.name, v.kind
+            FROM voice_items v JOIN persons p ON p.id = v.person_id
+            CROSS JOIN LATERAL (VALUES ('voice_shared', v.shared_at, v.created_by), ('voice_answered', v.answered_at, v.answered_by),
+                                       ('voice_returned', v.returned_at, v.returned_by)) AS m(kind, at, by_id)
+            JOIN users u ON u.id = m.by_id
+            WHERE v.team_id = ${teamId} AND m.at >= ${since} AND ${voiceItemVisible(scope)}
+            ORDER BY m.at DESC
+            LIMIT ${limit})
           UNION ALL
-          SELECT 'voice_answered', v.answered_at, p.id, p.preferred_name, u.name, v.kind
-            FROM voice_items v JOIN persons p ON p.id = v.person_id JOIN users u ON u.id = v.answered_by
-            WHERE v.team_id = ${teamId} AND v.answered_at >= ${since} AND ${voiceItemVisible(scope)}
-          UNION ALL
-          SELECT 'voice_returned', v.returned_at, p.id, p.preferred_name, u.name, v.kind
-            FROM voice_items v JOIN persons p ON p.id = v.person_id JOIN users u ON u.id = v.returned_by
-            WHERE v.team_id = ${teamId} AND v.returned_at >= ${since} AND ${voiceItemVisible(scope)}
-          UNION ALL
-          SELECT 'connection', e.created_at, p.id, p.preferred_name, u.name, e.status
+          (SELECT 'connection', e.created_at, p.id, p.preferred_name, u.name, e.status
             FROM connection_events e JOIN connections n ON n.id = e.connection_id JOIN persons p ON p.id = n.person_id JOIN users u ON u.id = e.by_user_id
             WHERE n.team_id = ${teamId} AND e.created_at >= ${since} AND ${personVisible(scope)}
+            ORDER BY e.created_at DESC
+            LIMIT ${limit})
         ) a
         ORDER BY at DESC
         LIMIT ${limit}`,

@@ -19,7 +19,7 @@ export interface HuddlesDeps {
   db: Db;
   teams: TeamLookup;
   clock: Clock;
-  connections: Pick<ConnectionsService, 'read'>;
+  connections: Pick<ConnectionsService, 'read' | 'readForBoard'>;
   stepAways: Pick<StepAwaysService, 'awayInTeam'>;
 }
 
@@ -108,17 +108,17 @@ export function createHuddlesService({ db, clock, connections, stepAways, teams 
 
     /** The clinicians' home: what waits for the team, overdue first. */
     async board(actor: Actor, teamId: string): Promise<TeamBoard> {
-      const team = await getTeam(actor, teamId);
+      // Few queries on purpose: on the embedded database each one costs more than what it reads (ARCHITECTURE.md).
+      const team = await repo.findTeamWithTargetDays(db, teamId);
+      if (!team || careTier(actor, teamId) === 'none') throw notFound('Team');
       if (!canSeeBoard(careTier(actor, teamId))) throw forbidden();
       const scope = careTeams(actor);
       const now = clock.now();
-      const [voiceRows, toAccept, referrals, agenda, activity, targetDays, away] = await Promise.all([
+      const [voiceRows, { toAccept, referrals }, agenda, activity, away] = await Promise.all([
         voiceRepo.findVoiceItems(db, scope, { teamId, waitingForTeam: true, limit: 100 }),
-        connections.read(actor, { teamId, direction: 'from_peer_support', statuses: ['proposed'], limit: 100 }),
-        connections.read(actor, { teamId, direction: 'to_peer_support', statuses: ['proposed', 'accepted'], limit: 100 }),
+        connections.readForBoard(actor, teamId, 100),
         repo.findItems(db, scope, teamId, { undiscussed: true }),
         repo.findRecentActivity(db, scope, teamId, new Date(now.getTime() - 14 * 86_400_000)),
-        voiceRepo.findTargetDays(db, team.programId),
         stepAways.awayInTeam(teamId),
       ]);
       const personIds = new Set([...voiceRows.map((v) => v.person_id), ...toAccept.map((c) => c.personId), ...referrals.map((c) => c.personId)]);
@@ -132,7 +132,7 @@ export function createHuddlesService({ db, clock, connections, stepAways, teams 
       });
       const strip = <T extends { organizationId: string }>({ organizationId: _o, ...rest }: T) => rest;
       return {
-        team: { id: team.id, name: team.name, programId: team.programId, voiceAnswerTargetDays: targetDays },
+        team: { id: team.id, name: team.name, programId: team.programId, voiceAnswerTargetDays: team.voiceAnswerTargetDays },
         voiceItems: voiceRows.map((r) => toVoiceItem(r, now)),
         connectionsToAccept: toAccept.map(strip),
         referralsToPeerSupport: referrals.map(strip),

@@ -1,0 +1,1 @@
+CREATE INDEX "step_away_coverage_person_open_idx" ON "step_away_coverage" USING btree ("person_id") WHERE "step_away_coverage"."handed_back_at" IS NULL;
