@@ -80,7 +80,7 @@ export const canSeePeerTier = (tier: CareTier): boolean => tier === 'peer';
 
 // ── The same rules in SQL ──────────────────────────────────────────────────────────────────────
 
-/** The teams where an actor works as peer staff or as a clinician (see lib/care-access.ts). */
+/** The teams where an actor works as peer staff or as a clinician (`careTeams`). */
 export interface CareScope {
   peer: string[];
   clinician: string[];
