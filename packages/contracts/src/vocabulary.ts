@@ -51,6 +51,10 @@ export const CLINICIAN_ROLES = [
 export const PEER_ROLES = ['peer_support_worker', 'peer_supervisor'] as const satisfies readonly TeamRole[];
 /** Peer support workers: the PSPs whom per-PSP figures (headcount, attendance, workload) count. */
 export const PSP_ROLE = 'peer_support_worker' satisfies TeamRole;
+/** Organization administrators: the one role held for a whole organization rather than in a team. */
+export const ORG_ADMIN_ROLE = 'org_admin' satisfies Role;
+/** Managers: a program's aggregates (indicators, sustainability, team workload and wellbeing) are for them. */
+export const MANAGER_ROLE = 'manager' satisfies TeamRole;
 /** Peer supervisors: a PSP's wellbeing trend may be shared with them; they supervise the team's PSPs. */
 export const PEER_SUPERVISOR_ROLE = 'peer_supervisor' satisfies TeamRole;
 

@@ -1,4 +1,4 @@
-import type { Role } from '@alongside/contracts';
+import { MANAGER_ROLE, ORG_ADMIN_ROLE, type Role } from '@alongside/contracts';
 
 export interface ActorMembership {
   id: string;
@@ -26,12 +26,19 @@ export interface RequestOrigin {
   requestId: string;
 }
 
+/** Holds the organization administrator role there (not counting platform administrators). */
+const administers = (actor: Actor, organizationId: string): boolean =>
+  actor.memberships.some((m) => m.role === ORG_ADMIN_ROLE && m.organizationId === organizationId);
+
 export const isOrgAdmin = (actor: Actor, organizationId: string): boolean =>
-  actor.isPlatformAdmin ||
-  actor.memberships.some((m) => m.role === 'org_admin' && m.organizationId === organizationId);
+  actor.isPlatformAdmin || administers(actor, organizationId);
+
+/** Manages the program (its aggregates are theirs to read). */
+export const managesProgram = (actor: Actor, programId: string): boolean =>
+  actor.memberships.some((m) => m.role === MANAGER_ROLE && m.programId === programId);
 
 export const adminOrganizationIds = (actor: Actor): string[] =>
-  actor.memberships.filter((m) => m.role === 'org_admin').map((m) => m.organizationId);
+  actor.memberships.filter((m) => m.role === ORG_ADMIN_ROLE).map((m) => m.organizationId);
 
 export const memberTeamIds = (actor: Actor): string[] =>
   [...new Set(actor.memberships.flatMap((m) => (m.teamId ? [m.teamId] : [])))];
@@ -44,9 +51,7 @@ export function roleFor(actor: Actor, organizationId: string | null, teamId?: st
     const inTeam = actor.memberships.filter((m) => m.teamId === teamId).map((m) => m.role);
     if (inTeam.length > 0) return inTeam.join('+');
   }
-  if (organizationId && actor.memberships.some((m) => m.role === 'org_admin' && m.organizationId === organizationId)) {
-    return 'org_admin';
-  }
+  if (organizationId && administers(actor, organizationId)) return ORG_ADMIN_ROLE;
   if (actor.isPlatformAdmin) return 'platform_admin';
   const inOrg = [...new Set(actor.memberships.filter((m) => m.organizationId === organizationId).map((m) => m.role))];
   return inOrg.join('+') || 'none';

@@ -1,5 +1,5 @@
 import { PEER_ROLES, PEER_SUPERVISOR_ROLE } from '@alongside/contracts';
-import type { Actor } from '../../lib/actor.ts';
+import { isOrgAdmin, managesProgram, type Actor } from '../../lib/actor.ts';
 
 // The employer firewall (PRODUCT.md principle 3). A PSP's pulses, check-ins, notes and nudges are read by that
 // PSP alone; their trend by a peer supervisor they chose; everyone else sees team aggregates of at least k people.
@@ -31,10 +31,9 @@ export function teamAggregateAccess(
   actor: Actor,
   team: { id: string; organizationId: string; programId: string },
 ): TeamAggregateAccess {
-  if (actor.isPlatformAdmin) return 'aggregate';
-  if (actor.memberships.some((m) => m.role === 'org_admin' && m.organizationId === team.organizationId)) return 'aggregate';
+  if (isOrgAdmin(actor, team.organizationId)) return 'aggregate';
   // Managers see every team of their program (as for sustainability and workload); peer supervisors their own team.
-  if (actor.memberships.some((m) => m.role === 'manager' && m.programId === team.programId)) return 'aggregate';
+  if (managesProgram(actor, team.programId)) return 'aggregate';
   const roles = actor.memberships.filter((m) => m.teamId === team.id).map((m) => m.role);
   if (roles.includes(PEER_SUPERVISOR_ROLE)) return 'aggregate';
   return roles.length > 0 ? 'forbidden' : 'hidden';

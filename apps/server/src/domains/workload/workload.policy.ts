@@ -1,4 +1,4 @@
-import { isOrgAdmin, type Actor } from '../../lib/actor.ts';
+import { isOrgAdmin, managesProgram, type Actor } from '../../lib/actor.ts';
 import { isPeerRole } from '../../lib/care-access.ts';
 import { PEER_SUPERVISOR_ROLE } from '@alongside/contracts';
 
@@ -16,8 +16,7 @@ export const supervisedTeamIds = (actor: Actor): string[] => [
  * administrators.
  */
 export const canSeeTeamWorkload = (actor: Actor, team: { organizationId: string; programId: string }): boolean =>
-  isOrgAdmin(actor, team.organizationId) ||
-  actor.memberships.some((m) => m.role === 'manager' && m.programId === team.programId);
+  isOrgAdmin(actor, team.organizationId) || managesProgram(actor, team.programId);
 
 /** Flags against the organization's thresholds: shown to the PSP and their supervisor, never ranked. */
 export function workloadFlags(
