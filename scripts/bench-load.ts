@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import cliProgress from 'cli-progress';
+import { contactPayload } from './contact-payload.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
@@ -345,16 +346,7 @@ async function getJson<T>(port: number, path: string, cookie: string): Promise<T
 /** A new contact each time, for the people on the PSP's caseload in turn. */
 function contactBodies(personIds: string[]) {
   let turn = 0;
-  return () =>
-    JSON.stringify({
-      personId: personIds[turn++ % personIds.length],
-      occurredAt: new Date(Date.now() - 60_000).toISOString(),
-      durationMinutes: 30,
-      mode: 'in_person',
-      location: 'community',
-      activities: ['emotional_support', 'hope_and_recovery'],
-      note: 'Walked to the coffee shop together; talked about the week.',
-    });
+  return () => JSON.stringify(contactPayload(personIds[turn++ % personIds.length]));
 }
 
 // ── One measurement ─────────────────────────────────────────────────────────────────────────────────────────────────

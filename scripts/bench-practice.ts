@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import cliProgress from 'cli-progress';
 import pg from 'pg';
+import { contactPayload } from './contact-payload.ts';
 
 const SCRIPT = import.meta.filename;
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10_000_000);
@@ -541,15 +542,7 @@ const uuidText = (kind: number, n: number) =>
 let turn = 0;
 function contactBody(persons: string[]) {
   turn++;
-  return {
-    personId: persons[turn % persons.length],
-    occurredAt: new Date(Date.now() - 60_000).toISOString(),
-    durationMinutes: 30,
-    mode: 'in_person',
-    location: 'community',
-    activities: ['emotional_support', 'hope_and_recovery'],
-    note: 'Walked to the coffee shop together; talked about the week.',
-  };
+  return contactPayload(persons[turn % persons.length]);
 }
 
 /** Runs autocannon with one client per entry of `headers` (its own session) and `caseloads`. */

@@ -78,6 +78,36 @@ export function createPersonsService({ db, teams }: PersonsDeps) {
       throw badRequest('secondaryPspIds', 'must all be peer staff of the team');
   }
 
+
+  /** Writes a person and its audit entry inside `tx`: added to a caseload (`care`) or referred by a clinician. */
+  async function insertPerson(
+    tx: Db,
+    actor: Actor,
+    team: { id: string; organizationId: string; programId: string },
+    body: { preferredName: string; pronouns?: string | undefined; externalId?: string | undefined; language: Person['language'] },
+    purpose: 'care' | 'referral',
+  ): Promise<string> {
+    const row = await repo.insertPerson(tx, {
+      organizationId: team.organizationId,
+      programId: team.programId,
+      teamId: team.id,
+      preferredName: body.preferredName,
+      pronouns: body.pronouns ?? null,
+      externalId: body.externalId ?? null,
+      language: body.language,
+      createdBy: actor.userId,
+    });
+    await writeAudit(tx, actor, {
+      action: 'person.create',
+      entityType: 'person',
+      entityId: row.id,
+      organizationId: team.organizationId,
+      teamId: team.id,
+      purpose,
+    });
+    return row.id;
+  }
+
   return {
     getVisible,
 
@@ -125,26 +155,9 @@ export function createPersonsService({ db, teams }: PersonsDeps) {
       const primaryId = body.primaryPspId ?? actor.userId;
       await checkPsps(team.id, primaryId, body.secondaryPspIds);
       const id = await db.transaction(async (tx) => {
-        const row = await repo.insertPerson(tx, {
-          organizationId: team.organizationId,
-          programId: team.programId,
-          teamId: team.id,
-          preferredName: body.preferredName,
-          pronouns: body.pronouns ?? null,
-          externalId: body.externalId ?? null,
-          language: body.language,
-          createdBy: actor.userId,
-        });
-        await repo.replacePsps(tx, row.id, primaryId, body.secondaryPspIds);
-        await writeAudit(tx, actor, {
-          action: 'person.create',
-          entityType: 'person',
-          entityId: row.id,
-          organizationId: team.organizationId,
-          teamId: team.id,
-          purpose: 'care',
-        });
-        return row.id;
+        const personId = await insertPerson(tx, actor, team, body, 'care');
+        await repo.replacePsps(tx, personId, primaryId, body.secondaryPspIds);
+        return personId;
       });
       const [person] = await load(actor, [id]);
       return person!;
@@ -160,24 +173,7 @@ export function createPersonsService({ db, teams }: PersonsDeps) {
       team: { id: string; organizationId: string; programId: string },
       body: { preferredName: string; pronouns?: string | undefined; language: Person['language'] },
     ): Promise<string> {
-      const row = await repo.insertPerson(tx, {
-        organizationId: team.organizationId,
-        programId: team.programId,
-        teamId: team.id,
-        preferredName: body.preferredName,
-        pronouns: body.pronouns ?? null,
-        language: body.language,
-        createdBy: actor.userId,
-      });
-      await writeAudit(tx, actor, {
-        action: 'person.create',
-        entityType: 'person',
-        entityId: row.id,
-        organizationId: team.organizationId,
-        teamId: team.id,
-        purpose: 'referral',
-      });
-      return row.id;
+      return insertPerson(tx, actor, team, body, 'referral');
     },
 
     /** Makes `userId` the primary PSP of a person who has none (a PSP accepting a referral), inside `tx`. */
