@@ -9,3 +9,5 @@ export * from './audit.ts';
 export * from './practice.ts';
 export * from './support.ts';
 export * from './wellbeing.ts';
+export * from './instruments.ts';
+export * from './campaigns.ts';

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { IdSchema, IntSchema, VersionSchema } from './common.ts';
 import { LanguageSchema } from './vocabulary.ts';
 import { SuppressionReasonSchema } from './disclosure.ts';
+import { LICENCE_STATUSES } from './instruments.ts';
 
 // PSP wellbeing (PRODUCT.md principle 3): a PSP's own pulses, check-ins and nudges are theirs alone; a peer
 // supervisor they choose sees their trend (never notes or answers); employers see team aggregates of at least k.
 
 /** Text in each product language; English is always there. */
-export const LocalizedTextSchema = z.object({ en: z.string().min(1), fr: z.string().min(1).optional(), nb: z.string().min(1).optional() });
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+export const CheckInTextSchema = z.object({ en: z.string().min(1), fr: z.string().min(1).optional(), nb: z.string().min(1).optional() });
+export type CheckInText = z.infer<typeof CheckInTextSchema>;
 
 /** A calendar month, `YYYY-MM`: the only period wellbeing figures are shown for (no arbitrary ranges). */
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');
@@ -18,18 +19,18 @@ export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be 
 const ItemIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a short lower-case id');
 
 /** A check-in questionnaire as data: wording per language, scoring rules for packages/stats, and the nudge rule. */
-export const InstrumentDefinitionSchema = z.object({
-  title: LocalizedTextSchema,
-  intro: LocalizedTextSchema,
+export const CheckInDefinitionSchema = z.object({
+  title: CheckInTextSchema,
+  intro: CheckInTextSchema,
   /** What the product must say about it, e.g. "written for Alongside; not a validated instrument". */
-  notice: LocalizedTextSchema,
-  options: z.array(z.object({ value: z.number().int(), score: z.number(), label: LocalizedTextSchema })).min(2).max(11),
-  items: z.array(z.object({ id: ItemIdSchema, text: LocalizedTextSchema, reverse: z.boolean().optional() })).min(1).max(60),
+  notice: CheckInTextSchema,
+  options: z.array(z.object({ value: z.number().int(), score: z.number(), label: CheckInTextSchema })).min(2).max(11),
+  items: z.array(z.object({ id: ItemIdSchema, text: CheckInTextSchema, reverse: z.boolean().optional() })).min(1).max(60),
   scales: z
     .array(
       z.object({
         id: ItemIdSchema,
-        label: LocalizedTextSchema,
+        label: CheckInTextSchema,
         itemIds: z.array(ItemIdSchema).min(1),
         aggregate: z.enum(['mean', 'sum']),
         minAnswered: z.union([z.object({ fraction: z.number().gt(0).max(1) }), z.object({ count: z.number().int().min(1) })]),
@@ -44,11 +45,9 @@ export const InstrumentDefinitionSchema = z.object({
   /** Crossing it (towards "worse") gives the PSP a private nudge. */
   threshold: z.number(),
   /** Bands of the primary scale for the reading and the team distribution, in ascending order of `upTo`. */
-  bands: z.array(z.object({ id: ItemIdSchema, label: LocalizedTextSchema, upTo: z.number() })).min(2).max(5),
+  bands: z.array(z.object({ id: ItemIdSchema, label: CheckInTextSchema, upTo: z.number() })).min(2).max(5),
 });
-export type InstrumentDefinition = z.infer<typeof InstrumentDefinitionSchema>;
-
-export const LICENCE_STATUSES = ['own_non_validated', 'free', 'conditional', 'permission_recorded'] as const;
+export type CheckInDefinition = z.infer<typeof CheckInDefinitionSchema>;
 
 /** The instrument as a PSP answers it: in one language. */
 export const CheckInInstrumentSchema = z.object({

@@ -10,22 +10,28 @@ import {
   CONTACT_MODES,
   COUNTRY_CODES,
   EMPLOYER_TYPES,
+  INSTRUMENT_FORMATS,
   LANGUAGES,
   LICENCE_STATUSES,
   NUDGE_REASONS,
+  PARTICIPATION_STATUSES,
+  PRIVACY_MODES,
   PROGRAM_SETTINGS,
+  RESPONSE_SOURCES,
   ROLES,
   ROLLOUT_PHASES,
+  STAKEHOLDER_GROUPS,
   SUPERVISION_KINDS,
   SUPERVISION_MODELS,
   TEAM_ROLES,
   VOICE_KINDS,
   VOICE_STATUSES,
+  WAVE_KINDS,
 } from '@alongside/contracts';
 
 /**
- * The enum-like text columns and the values the contracts allow in each. Migration 0005 holds a CHECK constraint
- * for every one (`<table>_<column>_check`); a test compares each constraint with this list, so that a value added
+ * The enum-like text columns and the values the contracts allow in each. Migrations 0005 and 0007 hold a CHECK
+ * constraint for every one (`<table>_<column>_check`); a test compares each constraint with this list, so that a value added
  * to the contracts without a migration fails the suite.
  */
 export const ENUM_COLUMNS: readonly { table: string; column: string; values: readonly string[]; array?: true }[] = [
@@ -55,4 +61,19 @@ export const ENUM_COLUMNS: readonly { table: string; column: string; values: rea
   { table: 'wellbeing_nudges', column: 'reason', values: NUDGE_REASONS },
   { table: 'step_aways', column: 'agreement_method', values: AGREEMENT_METHODS },
   { table: 'supervision_sessions', column: 'kind', values: SUPERVISION_KINDS },
+  // migration 0007 (research)
+  { table: 'instrument_versions', column: 'source_format', values: INSTRUMENT_FORMATS },
+  { table: 'campaigns', column: 'privacy_mode', values: PRIVACY_MODES },
+  { table: 'campaigns', column: 'languages', values: LANGUAGES, array: true },
+  { table: 'campaign_groups', column: 'group', values: STAKEHOLDER_GROUPS },
+  { table: 'campaign_programs', column: 'status', values: PARTICIPATION_STATUSES },
+  { table: 'campaign_waves', column: 'kind', values: WAVE_KINDS },
+  { table: 'survey_invitations', column: 'group', values: STAKEHOLDER_GROUPS },
+  { table: 'survey_invitations', column: 'language', values: LANGUAGES },
+  { table: 'survey_open_links', column: 'group', values: STAKEHOLDER_GROUPS },
+  { table: 'survey_drafts', column: 'group', values: STAKEHOLDER_GROUPS },
+  { table: 'survey_drafts', column: 'language', values: LANGUAGES },
+  { table: 'survey_responses', column: 'group', values: STAKEHOLDER_GROUPS },
+  { table: 'survey_responses', column: 'language', values: LANGUAGES },
+  { table: 'survey_responses', column: 'source', values: RESPONSE_SOURCES },
 ];

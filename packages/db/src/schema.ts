@@ -209,3 +209,5 @@ export const appSettings = pgTable('app_settings', {
 export * from './practice-schema.ts';
 
 export * from './wellbeing-schema.ts';
+
+export * from './research-schema.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateDefinition } from '@alongside/stats';
 import { ALONGSIDE_CHECK_IN } from '@alongside/db';
-import { InstrumentDefinitionSchema, LANGUAGES, ROLES, type Role } from '@alongside/contracts';
+import { CheckInDefinitionSchema, LANGUAGES, ROLES, type Role } from '@alongside/contracts';
 import type { Actor } from '../../lib/actor.ts';
 import { canKeepWellbeing, peerTeamsByOrganization, teamAggregateAccess } from './wellbeing.policy.ts';
 import { bandOf, nudgeReason, readTrend } from './wellbeing.rules.ts';
@@ -105,7 +105,7 @@ describe('months and readings', () => {
 });
 
 describe('Alongside’s own check-in', () => {
-  const definition = InstrumentDefinitionSchema.parse(ALONGSIDE_CHECK_IN.definition);
+  const definition = CheckInDefinitionSchema.parse(ALONGSIDE_CHECK_IN.definition);
 
   it('is a valid definition for the scoring engine, marked as not validated', () => {
     expect(() => validateDefinition(definition)).not.toThrow();

@@ -1,13 +1,13 @@
-import type { InstrumentDefinition, Language, LocalizedText } from '@alongside/contracts';
+import type { CheckInDefinition, Language, CheckInText } from '@alongside/contracts';
 import { isAtOrPast, isWorse } from '@alongside/stats';
 
 // Pure rules of the wellbeing domain: bands, the private nudge, and the words a PSP reads.
 
 /** Text in the wanted language, falling back to English. */
-export const say = (text: LocalizedText, language: Language): string => text[language] ?? text.en;
+export const say = (text: CheckInText, language: Language): string => text[language] ?? text.en;
 
 /** The band a score falls in: below a band's `upTo`, or the last band. */
-export function bandOf(definition: Pick<InstrumentDefinition, 'bands'>, score: number): string {
+export function bandOf(definition: Pick<CheckInDefinition, 'bands'>, score: number): string {
   const band = definition.bands.find((b, i) => i === definition.bands.length - 1 || score < b.upTo);
   return band!.id;
 }
@@ -68,7 +68,7 @@ const READING: Record<string, Words> = {
 /** A plain-language reading of a PSP's own trend (their last two check-ins), in their language. */
 export function readTrend(
   scores: readonly number[],
-  definition: Pick<InstrumentDefinition, 'threshold' | 'higherIsWorse' | 'bands'> | null,
+  definition: Pick<CheckInDefinition, 'threshold' | 'higherIsWorse' | 'bands'> | null,
   language: Language,
 ): string {
   const current = scores.at(-1);

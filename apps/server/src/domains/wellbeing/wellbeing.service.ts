@@ -13,14 +13,14 @@ import {
 } from '@alongside/stats';
 import type { Db } from '@alongside/db';
 import {
-  InstrumentDefinitionSchema,
+  CheckInDefinitionSchema,
   type AuditAction,
   LanguageSchema,
   type CheckIn,
   type CheckInInstrument,
   type CreateCheckInBodySchema,
   type CreatePulseBodySchema,
-  type InstrumentDefinition,
+  type CheckInDefinition,
   type Language,
   type MyWellbeing,
   type Nudge,
@@ -50,17 +50,17 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 interface Instrument {
   row: repo.InstrumentRow;
-  definition: InstrumentDefinition;
+  definition: CheckInDefinition;
 }
 
 function parseInstrument(row: repo.InstrumentRow): Instrument {
-  const definition = InstrumentDefinitionSchema.parse(row.definition);
+  const definition = CheckInDefinitionSchema.parse(row.definition);
   validateDefinition(definition);
   return { row, definition };
 }
 
 /** The primary-scale scores of check-ins, skipping those where it was missing. */
-const primaryScores = (rows: { scores: unknown }[], definition: InstrumentDefinition): number[] =>
+const primaryScores = (rows: { scores: unknown }[], definition: CheckInDefinition): number[] =>
   rows.flatMap((r) => {
     const score = (r.scores as Record<string, number | null>)[definition.primaryScaleId];
     return typeof score === 'number' ? [score] : [];

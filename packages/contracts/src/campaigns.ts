@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { EmailSchema, IdSchema, IsoDateSchema, IsoDateTimeSchema, NameSchema, VersionSchema } from './common.ts';
+import { InstrumentDefinitionSchema, StakeholderGroupSchema } from './instruments.ts';
+import { CountryCodeSchema, LanguageSchema } from './vocabulary.ts';
+
+// Survey campaigns across programs and countries (issue 9): waves, invitations, the respondent's page, results.
+
+/**
+ * How responses relate to invitations, shown to respondents before they start.
+ * - `identified`: a response is linked to its invitation.
+ * - `anonymous_tracked`: the invitation records only that someone responded (for reminders), on the day; nothing
+ *   joins a response to an invitee.
+ * - `anonymous`: open links only; nobody is invited by name.
+ */
+export const PRIVACY_MODES = ['identified', 'anonymous_tracked', 'anonymous'] as const;
+export const PrivacyModeSchema = z.enum(PRIVACY_MODES);
+export type PrivacyMode = z.infer<typeof PrivacyModeSchema>;
+
+/** Where a response came from: the respondent page, or a file collected elsewhere. */
+export const RESPONSE_SOURCES = ['web', 'import'] as const;
+
+export const WAVE_KINDS = ['baseline', 'follow_up'] as const;
+export const WaveKindSchema = z.enum(WAVE_KINDS);
+
+/** A program's answer to a campaign's invitation to take part, given by its organization's administrator. */
+export const PARTICIPATION_STATUSES = ['invited', 'joined', 'declined'] as const;
+export const ParticipationStatusSchema = z.enum(PARTICIPATION_STATUSES);
+
+/** Research outputs never use a k below 11 (DOMAIN.md). */
+export const CampaignKSchema = z.number().int().min(11, 'must be at least 11 for research outputs').max(1000);
+
+export const CampaignGroupSchema = z.object({ group: StakeholderGroupSchema, instrumentVersionId: IdSchema });
+
+export const CreateCampaignBodySchema = z.object({
+  title: NameSchema,
+  description: z.string().trim().max(4000).default(''),
+  ethicsApproval: z.string().trim().min(1, 'an ethics approval reference (REB / REK) is required').max(200),
+  dataController: z.string().trim().min(1).max(300),
+  privacyMode: PrivacyModeSchema,
+  k: CampaignKSchema.default(11),
+  languages: z.array(LanguageSchema).min(1).max(3),
+  retentionUntil: IsoDateSchema,
+  groups: z.array(CampaignGroupSchema).min(1).max(5),
+  programIds: z.array(IdSchema).min(1).max(1000),
+  /** What respondents read before they start, per language (the consent text). */
+  information: z.partialRecord(LanguageSchema, z.string().trim().min(1).max(8000)),
+});
+
+export const UpdateCampaignBodySchema = CreateCampaignBodySchema.omit({ groups: true, programIds: true, privacyMode: true })
+  .partial()
+  .extend({ version: VersionSchema });
+
+export const WaveSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  kind: WaveKindSchema,
+  opensOn: IsoDateSchema,
+  closesOn: IsoDateSchema,
+  /** Days after an invitation is sent on which a reminder goes to those who have not responded. */
+  reminderDays: z.array(z.number().int()),
+});
+export type Wave = z.infer<typeof WaveSchema>;
+
+export const CreateWaveBodySchema = z.object({
+  name: NameSchema,
+  kind: WaveKindSchema,
+  opensOn: IsoDateSchema,
+  closesOn: IsoDateSchema,
+  reminderDays: z.array(z.number().int().min(1).max(365)).max(5).default([7, 14]),
+});
+
+export const CampaignProgramSchema = z.object({
+  programId: IdSchema,
+  programName: z.string(),
+  organizationId: IdSchema,
+  organizationName: z.string(),
+  countryCode: CountryCodeSchema,
+  status: ParticipationStatusSchema,
+  decidedAt: IsoDateTimeSchema.nullable(),
+});
+
+export const CampaignSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  description: z.string(),
+  ethicsApproval: z.string(),
+  dataController: z.string(),
+  privacyMode: PrivacyModeSchema,
+  k: z.number().int(),
+  languages: z.array(LanguageSchema),
+  retentionUntil: IsoDateSchema,
+  information: z.partialRecord(LanguageSchema, z.string()),
+  groups: z.array(CampaignGroupSchema.extend({ instrumentId: IdSchema, instrumentName: z.string(), versionNumber: z.number().int() })),
+  programs: z.array(CampaignProgramSchema),
+  waves: z.array(WaveSchema),
+  ownerId: IdSchema,
+  createdAt: IsoDateTimeSchema,
+  version: VersionSchema,
+});
+export type Campaign = z.infer<typeof CampaignSchema>;
+
+export const CampaignSummarySchema = CampaignSchema.pick({ id: true, title: true, privacyMode: true, k: true, createdAt: true }).extend({
+  programCount: z.number().int(),
+  countryCodes: z.array(CountryCodeSchema),
+  waveCount: z.number().int(),
+  responseCount: z.number().int(),
+});
+
+export const ParticipationDecisionBodySchema = z.object({ status: z.enum(['joined', 'declined']) });
+
+export const CreateSurveyInvitationsBodySchema = z.object({
+  waveId: IdSchema,
+  programId: IdSchema,
+  group: StakeholderGroupSchema,
+  language: LanguageSchema,
+  emails: z.array(EmailSchema).min(1).max(2000),
+});
+
+export const SurveyInvitationSchema = z.object({
+  id: IdSchema,
+  waveId: IdSchema,
+  programId: IdSchema,
+  group: StakeholderGroupSchema,
+  language: LanguageSchema,
+  email: z.string(),
+  sentAt: IsoDateTimeSchema.nullable(),
+  remindersSent: z.number().int(),
+  /** Identified: the moment; anonymous but tracked: only the day, kept apart from the response. */
+  respondedOn: IsoDateSchema.nullable(),
+});
+
+export const OpenLinkSchema = z.object({
+  id: IdSchema,
+  waveId: IdSchema,
+  programId: IdSchema,
+  group: StakeholderGroupSchema,
+  code: z.string(),
+});
+
+export const CreateOpenLinkBodySchema = z.object({ waveId: IdSchema, programId: IdSchema, group: StakeholderGroupSchema });
+
+/** A respondent's answers by variable name: a number, a choice code, codes, or text. */
+export const AnswerValueSchema = z.union([z.number().min(-1e9).max(1e9), z.string().max(10000), z.array(z.string().max(64)).max(200), z.null()]);
+export const AnswersSchema = z.record(z.string().max(64), AnswerValueSchema);
+export type Answers = z.infer<typeof AnswersSchema>;
+
+/** What the respondent page needs: no sign-in, no names of anyone. */
+export const RespondentSurveySchema = z.object({
+  campaignTitle: z.string(),
+  privacyMode: PrivacyModeSchema,
+  information: z.partialRecord(LanguageSchema, z.string()),
+  dataController: z.string(),
+  ethicsApproval: z.string(),
+  languages: z.array(LanguageSchema),
+  language: LanguageSchema,
+  group: StakeholderGroupSchema,
+  waveClosesOn: IsoDateSchema,
+  instrumentVersionId: IdSchema,
+  definition: InstrumentDefinitionSchema,
+  attribution: z.string(),
+  answers: AnswersSchema,
+  consented: z.boolean(),
+  submitted: z.boolean(),
+  /** Open links: the code to come back with, shown to the respondent (it carries no identity). */
+  continuationCode: z.string().optional(),
+});
+
+export const SaveDraftBodySchema = z.object({ language: LanguageSchema, answers: AnswersSchema, consented: z.literal(true) });
