@@ -47,6 +47,21 @@ import { createIndicatorsService } from './domains/indicators/indicators.service
 import { indicatorsRoutes } from './domains/indicators/indicators.routes.ts';
 import { createWellbeingService } from './domains/wellbeing/wellbeing.service.ts';
 import { wellbeingRoutes } from './domains/wellbeing/wellbeing.routes.ts';
+import { createInstrumentsService } from './domains/instruments/instruments.service.ts';
+import { instrumentsRoutes } from './domains/instruments/instruments.routes.ts';
+import { createCampaignsService } from './domains/campaigns/campaigns.service.ts';
+import { campaignsRoutes } from './domains/campaigns/campaigns.routes.ts';
+import { createRespondService } from './domains/campaigns/respond.service.ts';
+import { respondRoutes } from './domains/campaigns/respond.routes.ts';
+import { reminderJob, retentionJob } from './domains/campaigns/campaign-jobs.ts';
+import { createJobRunner, type JobRunner } from './lib/jobs.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Background jobs (reminders, retention); `serve` starts the poller. */
+    jobs: JobRunner;
+  }
+}
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'publicUrl' | 'sessionIdleMinutes' | 'smtpUrl' | 'mailFrom' | 'webDist'> & {
   logLevel?: string;
@@ -149,6 +164,23 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
   await app.register(huddlesRoutes, { huddles: createHuddlesService({ db, clock, teams, connections, stepAways }) });
   await app.register(indicatorsRoutes, { indicators: createIndicatorsService({ db, clock }) });
   await app.register(wellbeingRoutes, { wellbeing: createWellbeingService({ db, clock, teams }) });
+  await app.register(instrumentsRoutes, { instruments: createInstrumentsService({ db, clock }) });
+  const campaigns = createCampaignsService({ db, clock, mailer: theMailer, publicUrl: config.publicUrl, secret: config.sessionSecret });
+  await app.register(campaignsRoutes, { campaigns });
+  await app.register(respondRoutes, { respond: createRespondService({ db, clock }) });
+
+  // Reminders and retention deletes: run by `serve` (start), and by tests on their own clock (runDue).
+  const jobs = createJobRunner({
+    db,
+    clock,
+    handlers: {
+      survey_reminders: reminderJob({ db, mailer: theMailer, publicUrl: config.publicUrl, secret: config.sessionSecret }),
+      survey_retention: retentionJob({ db }),
+    },
+    onError: (kind, code) => app.log.error({ job: kind, code }, 'job failed'),
+  });
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', () => jobs.stop());
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -32,6 +32,8 @@ async function start(database: Database, config: Config, options: { demo: boolea
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  await app.jobs.ensureScheduled();
+  app.jobs.start(60_000);
   const lines = [
     '',
     `  Alongside is running at ${config.publicUrl}`,

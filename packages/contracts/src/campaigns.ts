@@ -166,3 +166,36 @@ export const RespondentSurveySchema = z.object({
 });
 
 export const SaveDraftBodySchema = z.object({ language: LanguageSchema, answers: AnswersSchema, consented: z.literal(true) });
+
+export const ProgramDirectoryEntrySchema = z.object({
+  programId: IdSchema,
+  programName: z.string(),
+  setting: z.string(),
+  organizationId: IdSchema,
+  organizationName: z.string(),
+  countryCode: CountryCodeSchema,
+});
+
+/** A count of responses that is withheld (null) when it is about 1 … k−1 respondents, or would let one be worked out. */
+export const ProgressCellSchema = z.object({
+  waveId: IdSchema,
+  key: z.string(),
+  label: z.string(),
+  responses: z.number().int().nullable(),
+  invited: z.number().int().nullable(),
+  /** Responses of invitations ÷ invitations, when both are shown. */
+  rate: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+
+export const CampaignProgressSchema = z.object({
+  k: z.number().int(),
+  waves: z.array(z.object({ waveId: IdSchema, name: z.string(), responses: z.number().int().nullable(), invited: z.number().int().nullable(), suppressed: z.boolean() })),
+  byProgram: z.array(ProgressCellSchema),
+  byCountry: z.array(ProgressCellSchema),
+  byGroup: z.array(ProgressCellSchema),
+});
+export type CampaignProgress = z.infer<typeof CampaignProgressSchema>;
+
+export const CampaignProgramParamsSchema = z.object({ id: IdSchema, programId: IdSchema });
+export const CampaignWaveParamsSchema = z.object({ id: IdSchema, waveId: IdSchema });

@@ -35,6 +35,11 @@ export const ERROR_CODES = [
   'already_returned',
   'already_shared',
   'instrument_changed',
+  'instrument_locked',
+  'wording_locked',
+  'permission_required',
+  'survey_closed',
+  'already_submitted',
   // the server
   'server_busy',
   'internal_error',

@@ -295,3 +295,31 @@ export const UpdateInstrumentBodySchema = z.object({
 
 /** A new version (or, while the latest has no response, an edit of it). */
 export const SaveVersionBodySchema = z.object({ definition: InstrumentDefinitionSchema, basedOn: z.number().int().min(1) });
+
+/** The largest instrument file accepted for import (a real dictionary or form is well under 1 MB). */
+export const MAX_INSTRUMENT_FILE_BYTES = 5 * 1024 * 1024;
+
+/** A file to import, base64-encoded so that JSON, CSV and .xlsx travel the same way. */
+export const ImportInstrumentBodySchema = z.object({
+  filename: z.string().trim().min(1).max(255).optional(),
+  content: z
+    .string()
+    .max(Math.ceil((MAX_INSTRUMENT_FILE_BYTES * 2 * 4) / 3) + 8, 'the file is too large')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+  /** The language of the labels of a single-language file (a REDCap dictionary); default English. */
+  language: LanguageSchema.optional(),
+});
+
+export const ImportInstrumentResultSchema = z.object({
+  instrument: InstrumentSchema,
+  format: InstrumentFormatSchema,
+  notices: z.array(ImportNoticeSchema),
+});
+
+export const InstrumentExportQuerySchema = z.object({
+  format: InstrumentFormatSchema,
+  version: z.coerce.number().int().min(1).max(100000).optional(),
+  language: LanguageSchema.optional(),
+});
+
+export const InstrumentVersionParamsSchema = z.object({ id: IdSchema, number: z.coerce.number().int().min(1).max(100000) });

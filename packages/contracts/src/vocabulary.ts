@@ -58,6 +58,9 @@ export const MANAGER_ROLE = 'manager' satisfies TeamRole;
 /** Peer supervisors: a PSP's wellbeing trend may be shared with them; they supervise the team's PSPs. */
 export const PEER_SUPERVISOR_ROLE = 'peer_supervisor' satisfies TeamRole;
 
+/** Researchers: the instrument library and the campaigns they run (aggregates of at least the campaign's k only). */
+export const RESEARCHER_ROLE = 'researcher' satisfies TeamRole;
+
 export const EMPLOYER_TYPES = ['host', 'partner_ngo'] as const;
 export const SUPERVISION_MODELS = ['peer', 'clinical', 'both', 'none'] as const;
 export const ROLLOUT_PHASES = ['planning', 'pilot', 'partial', 'full'] as const;

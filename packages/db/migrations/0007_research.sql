@@ -104,6 +104,7 @@ CREATE TABLE "survey_invitations" (
 	"language" text NOT NULL,
 	"email" text NOT NULL,
 	"token_hash" text NOT NULL,
+	"token_sealed" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone,
 	"reminders_sent" integer DEFAULT 0 NOT NULL,

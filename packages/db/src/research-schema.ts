@@ -115,7 +115,10 @@ export const campaignWaves = pgTable(
   (t) => [index('campaign_waves_campaign_idx').on(t.campaignId)],
 );
 
-/** A personal one-time link. Only a hash of its token is kept. */
+/**
+ * A personal one-time link. The token is found by its hash; it is also kept sealed (AES-GCM under a key derived
+ * from the server's secret) so that a reminder can carry the same link.
+ */
 export const surveyInvitations = pgTable(
   'survey_invitations',
   {
@@ -133,6 +136,7 @@ export const surveyInvitations = pgTable(
     language: text('language').notNull(),
     email: text('email').notNull(),
     tokenHash: text('token_hash').notNull(),
+    tokenSealed: text('token_sealed').notNull(),
     createdAt: createdAt(),
     sentAt: ts('sent_at'),
     remindersSent: integer('reminders_sent').notNull().default(0),

@@ -1,4 +1,4 @@
-import { MANAGER_ROLE, ORG_ADMIN_ROLE, type Role } from '@alongside/contracts';
+import { MANAGER_ROLE, ORG_ADMIN_ROLE, RESEARCHER_ROLE, type Role } from '@alongside/contracts';
 
 export interface ActorMembership {
   id: string;
@@ -36,6 +36,9 @@ export const isOrgAdmin = (actor: Actor, organizationId: string): boolean =>
 /** Manages the program (its aggregates are theirs to read). */
 export const managesProgram = (actor: Actor, programId: string): boolean =>
   actor.memberships.some((m) => m.role === MANAGER_ROLE && m.programId === programId);
+
+/** Holds the researcher role somewhere (or is a platform administrator): the instrument library and campaigns. */
+export const isResearcher = (actor: Actor): boolean => actor.isPlatformAdmin || actor.memberships.some((m) => m.role === RESEARCHER_ROLE);
 
 export const adminOrganizationIds = (actor: Actor): string[] =>
   actor.memberships.filter((m) => m.role === ORG_ADMIN_ROLE).map((m) => m.organizationId);

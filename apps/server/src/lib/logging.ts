@@ -34,8 +34,13 @@ export function serializeRequest(request: FastifyRequest) {
   } catch {
     // Requests refused before routing (a malformed URL) have no route.
   }
+  // A survey respondent's address next to the moment they answered would undo an anonymous campaign's anonymity.
+  if (route?.startsWith(RESPONDENT_ROUTES)) return { method: request.method, route };
   return { method: request.method, route: route ?? '(unrouted)', remoteAddress: request.ip };
 }
+
+/** The respondent pages' API: anonymous by design, so no address is logged for it. */
+export const RESPONDENT_ROUTES = '/api/respond/';
 
 /** pino options for the server: the serializers above, and no credentials even if a header is ever logged. */
 export function loggerOptions(level: string) {

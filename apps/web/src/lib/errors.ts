@@ -56,6 +56,11 @@ const CODE_KEYS = {
   already_returned: 'errors.alreadyReturned',
   already_shared: 'errors.alreadyShared',
   instrument_changed: 'errors.instrumentChanged',
+  instrument_locked: 'errors.instrumentLocked',
+  wording_locked: 'errors.wordingLocked',
+  permission_required: 'errors.permissionRequired',
+  survey_closed: 'errors.surveyClosed',
+  already_submitted: 'errors.alreadySubmitted',
   server_busy: 'errors.serverBusy',
   internal_error: 'errors.server',
 } as const satisfies Record<ErrorCode | 'network_error', ParseKeys>;
