@@ -199,3 +199,59 @@ export type CampaignProgress = z.infer<typeof CampaignProgressSchema>;
 
 export const CampaignProgramParamsSchema = z.object({ id: IdSchema, programId: IdSchema });
 export const CampaignWaveParamsSchema = z.object({ id: IdSchema, waveId: IdSchema });
+
+/** A summary of scale scores for one group of respondents; figures null when withheld (fewer than k, or differencing). */
+export const ScoreSummarySchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  n: z.number().int().nullable(),
+  mean: z.number().nullable(),
+  sd: z.number().nullable(),
+  /** Quartiles for a box plot: min, q1, median, q3, max. */
+  quartiles: z.array(z.number()).length(5).nullable(),
+  /** Respondents per bin of the scale's range (the bins of `ScaleResult.bins`). */
+  histogram: z.array(z.number().int()).nullable(),
+  suppressed: z.boolean(),
+});
+export type ScoreSummary = z.infer<typeof ScoreSummarySchema>;
+
+export const AlphaSummarySchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  n: z.number().int().nullable(),
+  alpha: z.number().nullable(),
+  items: z.array(z.object({ name: z.string(), itemRest: z.number().nullable() })),
+  suppressed: z.boolean(),
+  /** Why alpha could not be computed (too few items with variance …), when it could not. */
+  problem: z.string().nullable(),
+});
+
+export const RESULT_DIMENSIONS = ['country', 'group', 'program', 'setting', 'wave', 'language'] as const;
+
+export const ScaleResultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  outcome: z.boolean(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  /** Lower edges of the histogram bins, and the last upper edge. */
+  bins: z.array(z.number()),
+  overall: ScoreSummarySchema,
+  by: z.record(z.enum(RESULT_DIMENSIONS), z.array(ScoreSummarySchema)),
+  alpha: z.object({ overall: AlphaSummarySchema, byCountry: z.array(AlphaSummarySchema), byLanguage: z.array(AlphaSummarySchema) }),
+  /** Agreement within programs (rwg(j), uniform null), per program with at least k respondents. */
+  rwg: z.array(z.object({ programId: IdSchema, label: z.string(), n: z.number().int().nullable(), rwg: z.number().nullable(), suppressed: z.boolean() })),
+  /** How much of the variance lies between programs: ICC(1), and the reliability of program means ICC(2). */
+  icc: z.object({ icc1: z.number().nullable(), icc2: z.number().nullable(), programs: z.number().int(), n: z.number().int(), problem: z.string().nullable() }),
+});
+export type ScaleResult = z.infer<typeof ScaleResultSchema>;
+
+export const CampaignResultsSchema = z.object({
+  k: z.number().int(),
+  waveId: IdSchema.nullable(),
+  responses: z.number().int(),
+  scales: z.array(ScaleResultSchema),
+});
+export type CampaignResults = z.infer<typeof CampaignResultsSchema>;
+
+export const CampaignResultsQuerySchema = z.object({ waveId: IdSchema.optional(), language: LanguageSchema.optional() });
