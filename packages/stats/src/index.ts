@@ -1,3 +1,6 @@
 export * from './scoring.ts';
 export * from './nudge.ts';
 export * from './disclosure.ts';
+export * from './score-matrix.ts';
+export * from './survey-scoring.ts';
+export * from './reliability.ts';
