@@ -51,6 +51,7 @@ import { createInstrumentsService } from './domains/instruments/instruments.serv
 import { instrumentsRoutes } from './domains/instruments/instruments.routes.ts';
 import { createCampaignsService } from './domains/campaigns/campaigns.service.ts';
 import { campaignsRoutes } from './domains/campaigns/campaigns.routes.ts';
+import { createCampaignDataService } from './domains/campaigns/campaign-data.service.ts';
 import { createRespondService } from './domains/campaigns/respond.service.ts';
 import { respondRoutes } from './domains/campaigns/respond.routes.ts';
 import { reminderJob, retentionJob } from './domains/campaigns/campaign-jobs.ts';
@@ -166,7 +167,7 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
   await app.register(wellbeingRoutes, { wellbeing: createWellbeingService({ db, clock, teams }) });
   await app.register(instrumentsRoutes, { instruments: createInstrumentsService({ db, clock }) });
   const campaigns = createCampaignsService({ db, clock, mailer: theMailer, publicUrl: config.publicUrl, secret: config.sessionSecret });
-  await app.register(campaignsRoutes, { campaigns });
+  await app.register(campaignsRoutes, { campaigns, data: createCampaignDataService({ db, clock, campaigns }) });
   await app.register(respondRoutes, { respond: createRespondService({ db, clock }) });
 
   // Reminders and retention deletes: run by `serve` (start), and by tests on their own clock (runDue).

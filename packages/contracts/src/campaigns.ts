@@ -255,3 +255,13 @@ export const CampaignResultsSchema = z.object({
 export type CampaignResults = z.infer<typeof CampaignResultsSchema>;
 
 export const CampaignResultsQuerySchema = z.object({ waveId: IdSchema.optional(), language: LanguageSchema.optional() });
+
+/** A response file (CSV), base64-encoded. */
+export const ImportResponsesBodySchema = z.object({
+  filename: z.string().trim().min(1).max(255).optional(),
+  content: z.string().max(90 * 1024 * 1024, 'the file is too large').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+});
+export const ImportResponsesResultSchema = z.object({ imported: z.number().int() });
+
+export const CAMPAIGN_EXPORT_FORMATS = ['csv', 'long', 'redcap', 'spss', 'stata', 'r'] as const;
+export const CampaignExportQuerySchema = z.object({ format: z.enum(CAMPAIGN_EXPORT_FORMATS), language: LanguageSchema.default('en'), waveId: IdSchema.optional() });

@@ -4,6 +4,11 @@ import {
   CampaignProgramParamsSchema,
   CampaignProgramSchema,
   CampaignProgressSchema,
+  CampaignResultsQuerySchema,
+  CampaignResultsSchema,
+  CampaignWaveParamsSchema,
+  ImportResponsesBodySchema,
+  ImportResponsesResultSchema,
   CampaignSchema,
   CampaignSummarySchema,
   CreateCampaignBodySchema,
@@ -21,11 +26,12 @@ import {
 } from '@alongside/contracts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { CampaignsService } from './campaigns.service.ts';
+import type { CampaignDataService } from './campaign-data.service.ts';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const tags = ['campaigns'];
 
-export const campaignsRoutes: FastifyPluginAsyncZod<{ campaigns: CampaignsService }> = async (app, { campaigns }) => {
+export const campaignsRoutes: FastifyPluginAsyncZod<{ campaigns: CampaignsService; data: CampaignDataService }> = async (app, { campaigns, data }) => {
   app.get(
     '/api/campaigns',
     { schema: { tags, summary: 'Campaigns I run, and those that invited my organization’s programs', response: { 200: z.array(CampaignSummarySchema), ...errors } } },
@@ -101,5 +107,33 @@ export const campaignsRoutes: FastifyPluginAsyncZod<{ campaigns: CampaignsServic
     '/api/campaigns/:id/progress',
     { schema: { tags, summary: 'Responses and response rates by program, country and group per wave (below k withheld)', params: IdParamsSchema, response: { 200: CampaignProgressSchema, ...errors } } },
     async (request) => campaigns.progress(requireActor(request), request.params.id),
+  );
+  app.get(
+    '/api/campaigns/:id/results',
+    {
+      schema: {
+        tags,
+        summary: 'Scale results by country, group, program, setting, wave and language, with alpha, rwg(j) and ICC (below k withheld)',
+        params: IdParamsSchema,
+        querystring: CampaignResultsQuerySchema,
+        response: { 200: CampaignResultsSchema, ...errors },
+      },
+    },
+    async (request) => data.results(requireActor(request), request.params.id, request.query),
+  );
+  app.post(
+    '/api/campaigns/:id/waves/:waveId/responses/import',
+    {
+      bodyLimit: 128 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import responses collected elsewhere (CSV): checked line by line, nothing stored on any problem',
+        params: CampaignWaveParamsSchema,
+        body: ImportResponsesBodySchema,
+        response: { 201: ImportResponsesResultSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await data.importResponses(requireActor(request), request.params.id, request.params.waveId, { content: Buffer.from(request.body.content, 'base64') })),
   );
 };

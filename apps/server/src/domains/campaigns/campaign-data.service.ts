@@ -1,0 +1,108 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { schema, type Db } from '@alongside/db';
+import { effectiveK } from '@alongside/stats';
+import { InstrumentDefinitionSchema, type CampaignResults, type Language, type StakeholderGroup } from '@alongside/contracts';
+import type { Actor } from '../../lib/actor.ts';
+import { writeAudit } from '../../lib/audit.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError, badRequest, isUniqueViolation, conflict } from '../../lib/errors.ts';
+import type { CampaignsService } from './campaigns.service.ts';
+import * as repo from './campaigns.repo.ts';
+import { computeResults } from './results.ts';
+import { parseResponseFile } from './response-import.ts';
+
+export interface CampaignDataDeps {
+  db: Db;
+  clock: Clock;
+  campaigns: CampaignsService;
+}
+
+const BATCH = 1000;
+
+/** A campaign's data: results (k applied), analyst exports and responses imported from other tools. */
+export function createCampaignDataService({ db, clock, campaigns }: CampaignDataDeps) {
+  async function definitions(campaignId: string) {
+    return (await repo.findGroups(db, campaignId)).map((g) => ({ group: g.group as StakeholderGroup, definition: InstrumentDefinitionSchema.parse(g.definition) }));
+  }
+
+  return {
+    /** Scale results by country, group, program, setting, wave and language; reliability; below k withheld. */
+    async results(actor: Actor, id: string, query: { waveId?: string | undefined; language?: Language | undefined }): Promise<CampaignResults> {
+      const campaign = await campaigns.get(actor, id);
+      if (query.waveId && !campaign.waves.some((w) => w.id === query.waveId)) throw badRequest('waveId', 'is not a wave of this campaign');
+      const [groups, responses, programs] = await Promise.all([definitions(id), repo.findResponses(db, id), repo.findPrograms(db, id)]);
+      const rows = query.waveId ? responses.filter((r) => r.waveId === query.waveId) : responses;
+      const results = computeResults(
+        {
+          k: effectiveK('research', campaign.k),
+          language: query.language ?? 'en',
+          groups,
+          programs: new Map(programs.map((p) => [p.programId, { name: p.programName, countryCode: p.countryCode, setting: p.setting }])),
+          waves: campaign.waves,
+          responses: rows,
+          labels: (_dimension, code) => code,
+        },
+        query.waveId ?? null,
+      );
+      await writeAudit(db, actor, { action: 'campaign.results_read', entityType: 'campaign', entityId: id, purpose: 'research_use', details: { waveId: query.waveId ?? null } });
+      return results;
+    },
+
+    /** Imports a response file into a wave: every line checked first; on any problem nothing is stored. */
+    async importResponses(actor: Actor, id: string, waveId: string, file: { content: Uint8Array }, onProgress?: (done: number, total: number) => void) {
+      const campaign = await campaigns.get(actor, id);
+      if (!campaign.waves.some((w) => w.id === waveId)) throw badRequest('waveId', 'is not a wave of this campaign');
+      const groups = await definitions(id);
+      const existing = await db
+        .select({ externalId: schema.surveyResponses.externalId })
+        .from(schema.surveyResponses)
+        .where(and(eq(schema.surveyResponses.waveId, waveId), isNotNull(schema.surveyResponses.externalId)));
+      const parsed = parseResponseFile(file.content, {
+        programs: campaign.programs.map((p) => ({ id: p.programId, name: p.programName, countryCode: p.countryCode, joined: p.status === 'joined' })),
+        groups,
+        languages: campaign.languages,
+        existingIds: new Set(existing.map((e) => e.externalId!)),
+      });
+      if (!parsed.ok) {
+        const shown = parsed.problems.slice(0, 200);
+        throw new AppError(
+          400,
+          'validation_failed',
+          `The file has ${parsed.problems.length} problem(s); nothing was imported. First: line ${shown[0]!.line}${shown[0]!.column ? `, ${shown[0]!.column}` : ''}: ${shown[0]!.message}.`,
+          shown.map((p) => ({ field: `line ${p.line}${p.column ? `, ${p.column}` : ''}`, in: 'file', message: p.message })),
+        );
+      }
+      const versionOf = new Map((await repo.findGroups(db, id)).map((g) => [g.group, g.instrumentVersionId]));
+      const submittedOn = clock.now().toISOString().slice(0, 10);
+      try {
+        await db.transaction(async (tx) => {
+          for (let start = 0; start < parsed.rows.length; start += BATCH) {
+            const batch = parsed.rows.slice(start, start + BATCH);
+            await tx.insert(schema.surveyResponses).values(
+              batch.map((r) => ({
+                campaignId: id,
+                waveId,
+                programId: r.programId,
+                group: r.group,
+                language: r.language,
+                instrumentVersionId: versionOf.get(r.group)!,
+                submittedOn,
+                source: 'import',
+                externalId: r.externalId,
+                answers: r.answers,
+              })),
+            );
+            onProgress?.(Math.min(start + BATCH, parsed.rows.length), parsed.rows.length);
+          }
+          await writeAudit(tx, actor, { action: 'survey_response.import', entityType: 'campaign', entityId: id, purpose: 'research_use', details: { waveId, count: parsed.rows.length } });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'survey_responses_external')) throw conflict('already_exists', 'A respondent of this file was imported into the wave at the same moment. Nothing was imported.');
+        throw error;
+      }
+      return { imported: parsed.rows.length };
+    },
+  };
+}
+
+export type CampaignDataService = ReturnType<typeof createCampaignDataService>;
