@@ -159,7 +159,7 @@ export function createInstrumentsService({ db }: InstrumentsDeps) {
     /** Imports a file (format from its content); a bad file is a 400 with its problems line by line, nothing stored. */
     async importFile(actor: Actor, file: { filename?: string | undefined; content: Uint8Array; language?: Language | undefined }) {
       authorize(actor);
-      const result = await importInstrument(file.content, { filename: file.filename, language: file.language });
+      const result = await importInstrument(file.content, file.filename, file.language ? { language: file.language } : {});
       if (!result.ok) {
         const first = result.errors[0];
         throw new AppError(
@@ -169,7 +169,7 @@ export function createInstrumentsService({ db }: InstrumentsDeps) {
           result.errors.map((e) => ({ field: locate(e), in: 'file', message: e.message })),
         );
       }
-      const instrument = await add(actor, result, result.format, result.notices, 'instrument.import');
+      const instrument = await add(actor, { key: result.key, name: result.name, url: result.url, licence: result.licence, definition: result.definition }, result.format, result.notices, 'instrument.import');
       return { instrument, format: result.format, notices: result.notices };
     },
 
@@ -246,15 +246,11 @@ export function createInstrumentsService({ db }: InstrumentsDeps) {
       const version = query.version ? await repo.findVersion(db, id, query.version) : await repo.latestVersion(db, id);
       if (!version) throw notFound('Instrument version');
       const definition = InstrumentDefinitionSchema.parse(version.definition);
-      const file = await exportInstrument(query.format, {
-        key: row.key,
-        name: row.name,
-        url: row.url ?? undefined,
-        licence: LicenceSchema.parse(row.licence),
-        versionNumber: version.number,
-        definition,
-        language: query.language,
-      });
+      const file = await exportInstrument(
+        query.format,
+        { key: row.key, name: row.name, ...(row.url ? { url: row.url } : {}), licence: LicenceSchema.parse(row.licence), versionNumber: version.number, definition },
+        query.language ? { language: query.language } : {},
+      );
       await writeAudit(db, actor, { action: 'instrument.export', entityType: 'instrument', entityId: id, purpose: 'research_use', details: { version: version.number, format: query.format } });
       return file;
     },
