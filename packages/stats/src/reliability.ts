@@ -143,8 +143,10 @@ export function cronbachAlpha(matrix: ScoreMatrix, selection: MatrixSelection = 
     if (item.dropped) continue;
     const own = cov[index * k + index]!;
     const withRest = rowSums[index]! - own;
-    const restVariance = total - 2 * rowSums[index]! + own;
-    item.itemRest = restVariance > 0 ? withRest / Math.sqrt(own * restVariance) : null;
+    let restVariance = 0;
+    for (let i = 0; i < k; i++) if (i !== index) for (let j = 0; j < k; j++) if (j !== index) restVariance += cov[i * k + j]!;
+    // A rest whose items cancel out has no variance, and the correlation is undefined (not a rounding residue).
+    item.itemRest = restVariance > RATIO_ZERO * trace ? withRest / Math.sqrt(own * restVariance) : null;
     index++;
   }
   return { alpha, reason: null, k, n, items };
