@@ -53,7 +53,10 @@ export const ICC_PROBLEMS = [
   'no_within_df',
   /** Every score is the same. */
   'no_variance',
-  /** Scores differ between groups but not within them. */
+  /**
+   * Scores differ between groups but not within them. multilevel::ICC1/ICC2 return 1 and 1 here; issue 9 asks for
+   * no figure, since agreement that perfect says more about the data (e.g. one answer copied) than about programs.
+   */
   'no_within_variance',
   /** The group means are all the same (ICC(2) would be infinite). */
   'no_between_variance',
