@@ -53,7 +53,10 @@ export const ICC_PROBLEMS = [
   'no_within_df',
   /** Every score is the same. */
   'no_variance',
-  /** Scores differ between groups but not within them. */
+  /**
+   * Scores differ between groups but not within them. multilevel::ICC1/ICC2 return 1 and 1 here; issue 9 asks for
+   * no figure, since agreement that perfect says more about the data (e.g. one answer copied) than about programs.
+   */
   'no_within_variance',
   /** The group means are all the same (ICC(2) would be infinite). */
   'no_between_variance',
@@ -143,8 +146,10 @@ export function cronbachAlpha(matrix: ScoreMatrix, selection: MatrixSelection = 
     if (item.dropped) continue;
     const own = cov[index * k + index]!;
     const withRest = rowSums[index]! - own;
-    const restVariance = total - 2 * rowSums[index]! + own;
-    item.itemRest = restVariance > 0 ? withRest / Math.sqrt(own * restVariance) : null;
+    let restVariance = 0;
+    for (let i = 0; i < k; i++) if (i !== index) for (let j = 0; j < k; j++) if (j !== index) restVariance += cov[i * k + j]!;
+    // A rest whose items cancel out has no variance, and the correlation is undefined (not a rounding residue).
+    item.itemRest = restVariance > RATIO_ZERO * trace ? withRest / Math.sqrt(own * restVariance) : null;
     index++;
   }
   return { alpha, reason: null, k, n, items };

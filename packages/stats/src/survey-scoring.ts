@@ -116,11 +116,13 @@ export function scoreSurveyResponses(instrument: SurveyInstrument, responses: re
   const items = emptyScoreMatrix(rows, coders.length);
   const data = items.data;
   for (let r = 0; r < rows; r++) {
-    const answers = responses[r];
+    // Stored JSON is checked again here: a caller's types do not make a database row an object.
+    const answers = responses[r] as unknown;
     if (typeof answers !== 'object' || answers === null) throw new ScoringError(`responses[${r}] is not a set of answers`);
+    const byName = answers as SurveyAnswers;
     for (let c = 0; c < coders.length; c++) {
       const coder = coders[c]!;
-      const raw = answers[coder.name];
+      const raw = byName[coder.name];
       if (raw === null || raw === undefined) continue;
       data[c * rows + r] = codeAnswer(coder, raw, r);
     }
