@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   backupDatabase,
@@ -7,16 +9,23 @@ import {
   listMigrations,
   migrate,
   restoreDatabase,
+  schema,
   RestoreRefusedError,
   seedDemo,
   seedReferenceData,
   type Database,
 } from '@alongside/db';
-import { EmailSchema, NameSchema, NewPasswordSchema } from '@alongside/contracts';
+import { EmailSchema, IdSchema, LanguageSchema, NameSchema, NewPasswordSchema, type Role } from '@alongside/contracts';
 import { randomBytes } from 'node:crypto';
 import { dbTarget, loadConfig } from '../config.ts';
 import { AppError } from '../lib/errors.ts';
 import { createAccounts } from '../domains/users/users.service.ts';
+import { createInstrumentsService } from '../domains/instruments/instruments.service.ts';
+import { createCampaignsService } from '../domains/campaigns/campaigns.service.ts';
+import { createCampaignDataService } from '../domains/campaigns/campaign-data.service.ts';
+import type { Actor } from '../lib/actor.ts';
+import { systemClock } from '../lib/clock.ts';
+import { createMailer } from '../lib/mailer.ts';
 import { explainStartupError, serve } from '../main.ts';
 import { progressBar } from './progress.ts';
 
@@ -25,12 +34,15 @@ const CLI_ORIGIN = { ip: 'local', requestId: 'cli', role: 'cli' };
 class CliError extends Error {}
 
 /** A service's refusal as the CLI's message: the service says why, the CLI says it in a line. */
-async function explained<T>(work: Promise<T>, notFoundMessage?: string): Promise<T> {
+async function explained<T>(work: Promise<T>, notFoundMessage?: string, file?: string): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.code === 'not_found' && notFoundMessage ? notFoundMessage : error.message);
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === 'not_found' && notFoundMessage) throw new CliError(notFoundMessage);
+    // A bad file: every problem on its own line, with where it is.
+    const lines = file && error.details.length > 0 ? error.details.map((d) => `\n  ${d.field}: ${d.message}`).join('') : '';
+    throw new CliError(`${error.message}${lines}`);
   }
 }
 
@@ -166,7 +178,88 @@ export function buildCli(): Command {
       });
     });
 
+  const instrument = program.command('instrument').description('The shared instrument library');
+  instrument
+    .command('import')
+    .description('Import an instrument file (own JSON, FHIR R4 Questionnaire, REDCap data dictionary CSV or XLSForm .xlsx; the format is read from the content)')
+    .argument('<file>', 'the file to import')
+    .option('--language <code>', 'the language of a single-language file (a REDCap dictionary): en, fr or nb', 'en')
+    .action(async (file: string, options: { language: string }) => {
+      const language = valid(LanguageSchema, '--language', options.language);
+      const content = readInput(file);
+      await withDatabase(async (database) => {
+        await migrate(database);
+        const instruments = createInstrumentsService({ db: database.db, clock: systemClock });
+        const result = await explained(instruments.importFile(CLI_ORIGIN, { filename: basename(file), content, language }), undefined, file);
+        console.log(`Imported ${result.instrument.name} (${result.format}) as version ${result.instrument.latestVersion.number} of ${result.instrument.key}.`);
+        if (result.notices.length === 0) console.log('Everything in the file was carried over.');
+        else {
+          console.log(`${result.notices.length} thing(s) could not be carried over as they are:`);
+          for (const notice of result.notices) console.log(`  ${where(notice)}${notice.message}`);
+        }
+      });
+    });
+
+  const responses = program.command('responses').description('Survey responses');
+  responses
+    .command('import')
+    .description('Import responses collected elsewhere into a wave (CSV: the instruments’ variable names plus program, country, group, language, record_id)')
+    .requiredOption('--campaign <id>', 'the campaign')
+    .requiredOption('--wave <id>', 'the wave')
+    .argument('<file>', 'the CSV file')
+    .action(async (file: string, options: { campaign: string; wave: string }) => {
+      const campaignId = valid(IdSchema, '--campaign', options.campaign);
+      const waveId = valid(IdSchema, '--wave', options.wave);
+      const content = readInput(file);
+      await withDatabase(async (database) => {
+        await migrate(database);
+        // The import is made on behalf of the campaign's owner (audited as coming from the command line).
+        const owner = await ownerActor(database, campaignId);
+        const campaigns = createCampaignsService({ db: database.db, clock: systemClock, mailer: createMailer({ db: database.db, smtpUrl: undefined, from: 'cli@localhost' }), publicUrl: 'http://localhost', secret: 'unused' });
+        const data = createCampaignDataService({ db: database.db, clock: systemClock, campaigns });
+        const bar = progressBar('Importing responses');
+        const result = await explained(data.importResponses(owner, campaignId, waveId, { content }, (done, total) => bar.update(done, total)), 'No campaign has that id.', file).finally(() =>
+          bar.stop(),
+        );
+        console.log(`Imported ${result.imported} response(s).`);
+      });
+    });
+
   return program;
+}
+
+/** A file's bytes, or a clear line when it cannot be read. */
+function readInput(file: string): Uint8Array {
+  if (!existsSync(file)) throw new CliError(`${file} does not exist.`);
+  return readFileSync(file);
+}
+
+/** Where a notice points in its file ("sheet survey, row 4: "), or nothing. */
+function where(notice: { sheet?: string | undefined; line?: number | undefined; column?: number | undefined; field?: string | undefined }): string {
+  const parts: string[] = [];
+  if (notice.sheet) parts.push(`sheet ${notice.sheet}`);
+  if (notice.line !== undefined) parts.push(`${notice.sheet ? 'row' : 'line'} ${notice.line}`);
+  if (notice.column !== undefined) parts.push(`column ${notice.column}`);
+  if (notice.field) parts.push(notice.field);
+  return parts.length > 0 ? `${parts.join(', ')}: ` : '';
+}
+
+/** The campaign owner as an actor, for a command-line import made on their behalf. */
+async function ownerActor(database: Database, campaignId: string): Promise<Actor> {
+  const [campaign] = await database.db.select({ ownerId: schema.campaigns.ownerId }).from(schema.campaigns).where(eq(schema.campaigns.id, campaignId));
+  if (!campaign) throw new CliError('No campaign has that id.');
+  const [user] = await database.db.select().from(schema.users).where(eq(schema.users.id, campaign.ownerId));
+  const memberships = await database.db.select().from(schema.memberships).where(eq(schema.memberships.userId, campaign.ownerId));
+  return {
+    userId: user!.id,
+    name: user!.name,
+    email: user!.email,
+    isPlatformAdmin: user!.isPlatformAdmin,
+    memberships: memberships.map((m) => ({ id: m.id, role: m.role as Role, organizationId: m.organizationId, programId: null, teamId: m.teamId })),
+    sessionId: 'cli',
+    ip: CLI_ORIGIN.ip,
+    requestId: CLI_ORIGIN.requestId,
+  };
 }
 
 /** Runs the CLI; user errors print one clear line and exit 1 (2 for usage errors). */

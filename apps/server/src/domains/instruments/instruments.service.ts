@@ -15,7 +15,7 @@ import {
   type Licence,
   type UpdateInstrumentBodySchema,
 } from '@alongside/contracts';
-import type { Actor } from '../../lib/actor.ts';
+import type { Actor, RequestOrigin } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { AppError, conflict, isUniqueViolation, notFound, pgError, versionConflict } from '../../lib/errors.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -80,10 +80,14 @@ function checkDefinition(definition: InstrumentDefinition) {
   }
 }
 
+/** Who adds to the library: a signed-in researcher, or the server's operator at the command line. */
+export type LibraryWriter = Actor | (RequestOrigin & { role: string });
+
 /** The shared instrument library: definitions as data, versions that lock once answered, imports and exports. */
 export function createInstrumentsService({ db }: InstrumentsDeps) {
-  function authorize(actor: Actor) {
-    if (!policy.canUseLibrary(actor)) throw notFound('Instrument library');
+  function authorize(who: LibraryWriter) {
+    // The command line runs on the server itself: whoever runs it administers the installation.
+    if ('memberships' in who && !policy.canUseLibrary(who)) throw notFound('Instrument library');
   }
 
   async function getRow(id: string) {
@@ -93,13 +97,13 @@ export function createInstrumentsService({ db }: InstrumentsDeps) {
   }
 
   /** Adds a file's instrument: a new instrument, or a new version when its key is already in the library. */
-  async function add(actor: Actor, file: InstrumentFile, sourceFormat: InstrumentFormat, notices: ImportNotice[], action: 'instrument.create' | 'instrument.import') {
+  async function add(actor: LibraryWriter, file: InstrumentFile, sourceFormat: InstrumentFormat, notices: ImportNotice[], action: 'instrument.create' | 'instrument.import') {
     checkDefinition(file.definition);
     try {
       return await db.transaction(async (tx) => {
         const existing = await repo.findInstrumentByKey(tx, file.key);
         const instrument =
-          existing ?? (await repo.insertInstrument(tx, { key: file.key, name: file.name, url: file.url ?? null, licence: file.licence, createdBy: actor.userId }));
+          existing ?? (await repo.insertInstrument(tx, { key: file.key, name: file.name, url: file.url ?? null, licence: file.licence, createdBy: writerId(actor) }));
         const number = existing ? (await repo.latestVersion(tx, existing.id)).number + 1 : 1;
         const version = await repo.insertVersion(tx, {
           instrumentId: instrument.id,
@@ -107,7 +111,7 @@ export function createInstrumentsService({ db }: InstrumentsDeps) {
           definition: file.definition,
           sourceFormat,
           notices,
-          createdBy: actor.userId,
+          createdBy: writerId(actor),
         });
         await writeAudit(tx, actor, {
           action,
@@ -157,7 +161,7 @@ export function createInstrumentsService({ db }: InstrumentsDeps) {
     },
 
     /** Imports a file (format from its content); a bad file is a 400 with its problems line by line, nothing stored. */
-    async importFile(actor: Actor, file: { filename?: string | undefined; content: Uint8Array; language?: Language | undefined }) {
+    async importFile(actor: LibraryWriter, file: { filename?: string | undefined; content: Uint8Array; language?: Language | undefined }) {
       authorize(actor);
       const result = await importInstrument(file.content, file.filename, file.language ? { language: file.language } : {});
       if (!result.ok) {
@@ -258,6 +262,8 @@ export function createInstrumentsService({ db }: InstrumentsDeps) {
 }
 
 export type InstrumentsService = ReturnType<typeof createInstrumentsService>;
+
+const writerId = (who: LibraryWriter) => ('memberships' in who ? who.userId : null);
 
 /** Where in a file a problem is: "line 3, column 7", "sheet survey, row 4", or the field. */
 function locate(notice: ImportNotice): string {
