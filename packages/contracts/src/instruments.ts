@@ -45,7 +45,7 @@ export type ResponseScale = z.infer<typeof ResponseScaleSchema>;
 
 /** An option of a single or multiple choice item; `code` is what the data holds. */
 export const ChoiceOptionSchema = z.object({
-  code: z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'must be 1–32 letters, digits, _ . or -'),
+  code: z.string().max(32).regex(/^[A-Za-z0-9_.-]{1,32}$/, 'must be 1–32 letters, digits, _ . or -'),
   label: LocalizedTextSchema,
   score: z.number().min(-100000).max(100000).optional(),
 });
@@ -56,7 +56,7 @@ export const CONDITION_OPERATORS = ['equals', 'not_equals', 'greater', 'less', '
 export const ConditionSchema = z.object({
   item: VariableNameSchema,
   operator: z.enum(CONDITION_OPERATORS),
-  value: z.union([z.number(), z.string().max(200)]).optional(),
+  value: z.union([z.number().min(-1e9).max(1e9), z.string().max(200)]).optional(),
 });
 export type Condition = z.infer<typeof ConditionSchema>;
 
@@ -70,8 +70,8 @@ export const ItemSchema = z.object({
   /** Single and multiple choice items. */
   options: z.array(ChoiceOptionSchema).max(200).optional(),
   /** Number items. */
-  min: z.number().optional(),
-  max: z.number().optional(),
+  min: z.number().min(-1e9).max(1e9).optional(),
+  max: z.number().min(-1e9).max(1e9).optional(),
   integer: z.boolean().optional(),
   required: z.boolean().default(false),
   /** Reverse-keyed: scored as (min + max) − x on its scale. */
@@ -277,7 +277,7 @@ export const InstrumentVersionSchema = InstrumentVersionSummarySchema.extend({
 });
 export type InstrumentVersion = z.infer<typeof InstrumentVersionSchema>;
 
-export const InstrumentKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 lower-case letters, digits or -');
+export const InstrumentKeySchema = z.string().max(63).regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 lower-case letters, digits or -');
 
 export const CreateInstrumentBodySchema = z.object({
   key: InstrumentKeySchema,
@@ -294,7 +294,7 @@ export const UpdateInstrumentBodySchema = z.object({
 });
 
 /** A new version (or, while the latest has no response, an edit of it). */
-export const SaveVersionBodySchema = z.object({ definition: InstrumentDefinitionSchema, basedOn: z.number().int().min(1) });
+export const SaveVersionBodySchema = z.object({ definition: InstrumentDefinitionSchema, basedOn: z.number().int().min(1).max(100000) });
 
 /** The largest instrument file accepted for import (a real dictionary or form is well under 1 MB). */
 export const MAX_INSTRUMENT_FILE_BYTES = 5 * 1024 * 1024;

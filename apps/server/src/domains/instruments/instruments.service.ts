@@ -170,7 +170,9 @@ export function createInstrumentsService({ db }: InstrumentsDeps) {
           400,
           'validation_failed',
           `The file could not be imported${first ? `: ${first.message}` : ''}.`,
-          result.errors.map((e) => ({ field: locate(e), in: 'file', message: e.message })),
+          result.errors.length > 0
+            ? result.errors.map((e) => ({ field: locate(e), in: 'file', message: e.message }))
+            : [{ field: 'content', in: 'body', message: 'the file could not be read' }],
         );
       }
       const instrument = await add(actor, { key: result.key, name: result.name, url: result.url, licence: result.licence, definition: result.definition }, result.format, result.notices, 'instrument.import');
