@@ -44,7 +44,7 @@ export function buildCampaignExport(dataset: ExportDataset, format: ExportFormat
   const heading = [
     dataset.campaign.title,
     `Alongside, ${dataset.exportedAt.toISOString()} (UTC), labels: ${language}`,
-    `Run from the folder that holds ${DATA}.`,
+    `Run from the folder that holds ${DATA}`,
   ];
   const files: [string, ExportFile, string][] = [];
   switch (format) {

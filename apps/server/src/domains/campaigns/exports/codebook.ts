@@ -18,8 +18,13 @@ const TYPES: Record<Column['kind'], string> = {
   score: 'subscale score',
 };
 
-/** The values of a column as one readable field: "1 = …; 2 = …" (with the instrument's own code in brackets when it differs). */
-export function valuesText(column: Column): string {
+/**
+ * The values of a column as one readable field: "1 = …; 2 = …" (with the instrument's own code in brackets when it
+ * differs), or the range of a number item ("0 – 50").
+ */
+export function valuesText(column: Column, table: ExportTable): string {
+  const item = column.item === undefined ? undefined : table.variables.get(column.item)?.item;
+  if (item?.type === 'number' && (item.min !== undefined || item.max !== undefined)) return `${item.min ?? ''} – ${item.max ?? ''}`.trim();
   return column.valueLabels.map((v) => `${v.code} = ${v.label}${v.original === undefined ? '' : ` [${v.original}]`}`).join('; ');
 }
 
@@ -29,7 +34,7 @@ export function codebookCsv(table: ExportTable): string {
     c.name,
     c.label,
     TYPES[c.kind],
-    valuesText(c),
+    valuesText(c, table),
     c.instruments.join('; '),
     c.groups.join('; '),
     c.subscales.join('; '),

@@ -246,7 +246,7 @@ export function readme(dataset: ExportDataset, format: ExportFormat, files: [str
     '',
     text.coding,
     ...text.codingLines.map((l) => `- ${l}`),
-    ...(note ? [`- ${script ? note.replace('<script>.R', script) : note}`] : []),
+    ...(note ? [`- ${script ? note.replace('<script>', script) : note}`] : []),
     '',
   ];
   return lines.join('\n');

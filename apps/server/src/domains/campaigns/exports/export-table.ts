@@ -188,7 +188,7 @@ export function buildExportTable(dataset: ExportDataset, options: ExportOptions 
               ...base,
               name: `${item.name}___${v.code}`,
               kind: 'checkbox' as const,
-              label: `${text}: ${v.label}`,
+              label: `${text} — ${v.label}`,
               numeric: true,
               level: 'nominal' as const,
               valueLabels: [

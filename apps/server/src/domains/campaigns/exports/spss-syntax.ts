@@ -1,4 +1,4 @@
-import { byteLength, chunks, truncateBytes } from './syntax-text.ts';
+import { byteLength, chunks, commentLine, truncateBytes } from './syntax-text.ts';
 import type { Cell, Column, ExportTable } from './export-table.ts';
 
 // SPSS syntax over the data CSV: GET DATA reads it (UTF-8, comma-delimited, quoted text), then VARIABLE LABELS,
@@ -33,7 +33,7 @@ function spssFormat(column: Column, index: number, rows: readonly (readonly Cell
 /** The .sps file that reads `dataFile` and labels it. */
 export function spssSyntax(table: ExportTable, dataFile: string, heading: string[]): string {
   const { columns, rows } = table;
-  const lines = heading.map((h) => `* ${h.replace(/\r\n|\r|\n/g, ' ')}.`);
+  const lines = heading.map((h) => `* ${commentLine(h).replace(/\.+$/, '')}.`);
   lines.push(
     '',
     'GET DATA',
@@ -51,7 +51,7 @@ export function spssSyntax(table: ExportTable, dataFile: string, heading: string
     'DATASET NAME survey WINDOW=FRONT.',
     '',
     'VARIABLE LABELS',
-    columns.map((c) => `  ${c.name} ${spssString(c.label, 256)}`).join('\n  /'),
+    columns.map((c, i) => `${i ? '  /' : '  '}${c.name} ${spssString(c.label, 256)}`).join('\n'),
     '.',
   );
   const labelled = columns.filter((c) => c.valueLabels.length > 0);
@@ -59,7 +59,7 @@ export function spssSyntax(table: ExportTable, dataFile: string, heading: string
     lines.push(
       '',
       'VALUE LABELS',
-      labelled.map((c) => `  ${c.name}\n${c.valueLabels.map((v) => `    ${v.code} ${spssString(v.label, 120)}`).join('\n')}`).join('\n  /'),
+      labelled.map((c, i) => `${i ? '  /' : '  '}${c.name}\n${c.valueLabels.map((v) => `    ${v.code} ${spssString(v.label, 120)}`).join('\n')}`).join('\n'),
       '.',
     );
   }

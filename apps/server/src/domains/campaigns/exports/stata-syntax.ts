@@ -1,4 +1,4 @@
-import { oneLine, truncateChars } from './syntax-text.ts';
+import { commentLine, oneLine, truncateChars } from './syntax-text.ts';
 import type { Column, ExportTable } from './export-table.ts';
 
 // A Stata do-file over the data CSV: `import delimited` (UTF-8, doubles, text columns kept as strings), then
@@ -25,7 +25,7 @@ export function stataSyntax(table: ExportTable, dataFile: string, heading: strin
     columns.flatMap((c, i) => (test(c) ? [i + 1] : [])).join(' ');
   const strings = position((c) => !c.numeric);
   const numbers = position((c) => c.numeric);
-  const lines = heading.map((h) => `* ${oneLine(h)}`);
+  const lines = heading.map((h) => `* ${commentLine(h)}`);
   lines.push(
     '',
     'version 14',

@@ -8,7 +8,7 @@ export const byteLength = (text: string): number => encoder.encode(text).length;
 
 /** The text shortened to at most `max` characters (code points), ending with "…" when shortened. */
 export function truncateChars(text: string, max: number): string {
-  const chars = [...text];
+  const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
@@ -25,7 +25,7 @@ export function truncateBytes(text: string, max: number): string {
 
 /** Pieces of at most `size` characters, never splitting a character. */
 export function chunks(text: string, size: number): string[] {
-  const chars = [...text];
+  const chars = Array.from(text);
   const out: string[] = [];
   for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(''));
   return out.length ? out : [''];
@@ -36,3 +36,10 @@ export const hasLineBreak = (text: string): boolean => /[\r\n]/.test(text);
 
 /** Line breaks as single spaces. */
 export const oneLine = (text: string): string => text.replace(/\r\n|\r|\n/g, ' ');
+
+/** A line of text safe inside a comment of SPSS or Stata: one line, no block-comment marks, no `///` continuation. */
+export const commentLine = (text: string): string =>
+  oneLine(text)
+    .replace(/\/\*/g, '/ *')
+    .replace(/\*\//g, '* /')
+    .replace(/\/\/\//g, '/ //');
