@@ -38,13 +38,17 @@ const dataCsv = (table: ExportTable, flatten = false) =>
   );
 
 /** The export of a campaign in one format: a zip with the data, its description and a README, and what the k rule withheld. */
-export function buildCampaignExport(dataset: ExportDataset, format: ExportFormat, options: ExportOptions = {}): ExportResult {
+export function buildCampaignExport(
+  dataset: ExportDataset,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): ExportResult {
   const table = buildExportTable(dataset, options);
   const { language } = dataset;
-  const heading = [
+  const heading = (howToRun: string) => [
     dataset.campaign.title,
     `Alongside, ${dataset.exportedAt.toISOString()} (UTC), labels: ${language}`,
-    `Run from the folder that holds ${DATA}`,
+    howToRun,
   ];
   const files: [string, ExportFile, string][] = [];
   switch (format) {
@@ -55,18 +59,63 @@ export function buildCampaignExport(dataset: ExportDataset, format: ExportFormat
       files.push(['survey-long.csv', 'long', longCsv(table)], ['codebook.csv', 'codebook', codebookCsv(table)]);
       break;
     case 'redcap':
-      files.push(['redcap-data.csv', 'redcapData', redcapDataCsv(table)], ['redcap-dictionary.csv', 'redcapDictionary', redcapDictionaryCsv(table, scoreNote(language))]);
+      files.push(
+        ['redcap-data.csv', 'redcapData', redcapDataCsv(table)],
+        ['redcap-dictionary.csv', 'redcapDictionary', redcapDictionaryCsv(table, scoreNote(language))],
+      );
       break;
     case 'spss': {
       const flat = { ...table, rows: flattenLineBreaks(table.rows) };
-      files.push([DATA, 'data', dataCsv(flat)], [`survey-${language}.sps`, 'sps', spssSyntax(flat, DATA, heading)], ['codebook.csv', 'codebook', codebookCsv(table)]);
+      files.push(
+        [DATA, 'data', dataCsv(flat)],
+        [
+          `survey-${language}.sps`,
+          'sps',
+          spssSyntax(
+            flat,
+            DATA,
+            heading(
+              `Reads ${DATA} from the working folder: first CD to the folder of this file, or put the full path in /FILE`,
+            ),
+          ),
+        ],
+        ['codebook.csv', 'codebook', codebookCsv(table)],
+      );
       break;
     }
     case 'stata':
-      files.push([DATA, 'data', dataCsv(table, true)], [`survey-${language}.do`, 'do', stataSyntax(table, DATA, heading)], ['codebook.csv', 'codebook', codebookCsv(table)]);
+      files.push(
+        [DATA, 'data', dataCsv(table, true)],
+        [
+          `survey-${language}.do`,
+          'do',
+          stataSyntax(
+            table,
+            DATA,
+            heading(
+              `Reads ${DATA} from the working folder: first cd to the folder of this file, or put the full path below`,
+            ),
+          ),
+        ],
+        ['codebook.csv', 'codebook', codebookCsv(table)],
+      );
       break;
     case 'r':
-      files.push([DATA, 'data', dataCsv(table)], [`survey-${language}.R`, 'R', rSyntax(table, DATA, heading)], ['codebook.csv', 'codebook', codebookCsv(table)]);
+      files.push(
+        [DATA, 'data', dataCsv(table)],
+        [
+          `survey-${language}.R`,
+          'R',
+          rSyntax(
+            table,
+            DATA,
+            heading(
+              `Reads ${DATA} from the working folder: source("survey-${language}.R", encoding = "UTF-8", chdir = TRUE)`,
+            ),
+          ),
+        ],
+        ['codebook.csv', 'codebook', codebookCsv(table)],
+      );
       break;
   }
   const script = format === 'r' ? `survey-${language}` : undefined;
@@ -77,8 +126,18 @@ export function buildCampaignExport(dataset: ExportDataset, format: ExportFormat
     table.report,
     script,
   );
-  const entries = Object.fromEntries([['README.txt', readmeText], ...files.map(([name, , content]) => [name, content])].map(([name, content]) => [name!, strToU8(content!)]));
+  const entries = Object.fromEntries(
+    [['README.txt', readmeText], ...files.map(([name, , content]) => [name, content])].map(([name, content]) => [
+      name!,
+      strToU8(content!),
+    ]),
+  );
   const body = zipSync(entries, { level: 6, mtime: dataset.exportedAt });
   const day = dataset.exportedAt.toISOString().slice(0, 10);
-  return { filename: `${slug(dataset.campaign.title)}-${format}-${language}-${day}.zip`, contentType: 'application/zip', body, withheld: table.report };
+  return {
+    filename: `${slug(dataset.campaign.title)}-${format}-${language}-${day}.zip`,
+    contentType: 'application/zip',
+    body,
+    withheld: table.report,
+  };
 }

@@ -3,7 +3,18 @@ import type { Column, ExportTable } from './export-table.ts';
 
 // codebook.csv: one line per column of the data file, labels in the export's language.
 
-export const CODEBOOK_HEADER = ['variable', 'label', 'type', 'values', 'instruments', 'groups', 'subscales', 'score_items', 'reverse_keyed', 'missing'];
+export const CODEBOOK_HEADER = [
+  'variable',
+  'label',
+  'type',
+  'values',
+  'instruments',
+  'groups',
+  'subscales',
+  'score_items',
+  'reverse_keyed',
+  'missing',
+];
 
 const TYPES: Record<Column['kind'], string> = {
   id: 'text',
@@ -24,8 +35,11 @@ const TYPES: Record<Column['kind'], string> = {
  */
 export function valuesText(column: Column, table: ExportTable): string {
   const item = column.item === undefined ? undefined : table.variables.get(column.item)?.item;
-  if (item?.type === 'number' && (item.min !== undefined || item.max !== undefined)) return `${item.min ?? ''} – ${item.max ?? ''}`.trim();
-  return column.valueLabels.map((v) => `${v.code} = ${v.label}${v.original === undefined ? '' : ` [${v.original}]`}`).join('; ');
+  if (item?.type === 'number' && (item.min !== undefined || item.max !== undefined))
+    return `${item.min ?? ''} – ${item.max ?? ''}`.trim();
+  return column.valueLabels
+    .map((v) => `${v.code} = ${v.label}${v.original === undefined ? '' : ` [${v.original}]`}`)
+    .join('; ');
 }
 
 /** codebook.csv for an export table. */

@@ -1,5 +1,5 @@
 import { effectiveK } from '@alongside/stats';
-import type { CountryCode, StakeholderGroup } from '@alongside/contracts';
+import { STAKEHOLDER_GROUPS, type CountryCode, type StakeholderGroup } from '@alongside/contracts';
 import { ExportError, type DisclosureReport, type ExportDataset, type PooledCell } from './export.types.ts';
 
 // The k rule for respondent-level rows. A row says its wave, program and stakeholder group, so the cell a reader
@@ -18,13 +18,21 @@ export function placeRows(dataset: ExportDataset): { placements: Map<string, Row
   const k = effectiveK('research', dataset.campaign.k);
   const programs = new Map(dataset.programs.map((p) => [p.id, p]));
   const waveOrder = new Map(dataset.waves.map((w, i) => [w.id, i]));
-  const cells = new Map<string, { waveId: string; countryCode: CountryCode; group: StakeholderGroup; responses: string[] }>();
+  const cells = new Map<
+    string,
+    { waveId: string; countryCode: CountryCode; group: StakeholderGroup; responses: string[] }
+  >();
   for (const response of dataset.responses) {
     const program = programs.get(response.programId);
     if (!program) throw new ExportError('a response names a program that is not in the campaign');
     if (!waveOrder.has(response.waveId)) throw new ExportError('a response names a wave that is not in the campaign');
     const cellKey = key(response.waveId, response.programId, response.group);
-    const cell = cells.get(cellKey) ?? { waveId: response.waveId, countryCode: program.countryCode, group: response.group, responses: [] };
+    const cell = cells.get(cellKey) ?? {
+      waveId: response.waveId,
+      countryCode: program.countryCode,
+      group: response.group,
+      responses: [],
+    };
     cell.responses.push(response.id);
     cells.set(cellKey, cell);
   }
@@ -57,10 +65,13 @@ export function placeRows(dataset: ExportDataset): { placements: Map<string, Row
   const withheld: PooledCell[] = [];
   for (const { responseIds, ...pool } of pools.values()) {
     const shown = pool.responses >= k;
-    for (const id of responseIds) placements.set(id, shown ? { kind: 'pooled', countryCode: pool.countryCode } : { kind: 'withheld' });
+    for (const id of responseIds)
+      placements.set(id, shown ? { kind: 'pooled', countryCode: pool.countryCode } : { kind: 'withheld' });
     (shown ? merged : withheld).push(pool);
   }
   const order = (a: PooledCell, b: PooledCell) =>
-    waveOrder.get(a.waveId)! - waveOrder.get(b.waveId)! || a.countryCode.localeCompare(b.countryCode) || a.group.localeCompare(b.group);
+    waveOrder.get(a.waveId)! - waveOrder.get(b.waveId)! ||
+    a.countryCode.localeCompare(b.countryCode) ||
+    STAKEHOLDER_GROUPS.indexOf(a.group) - STAKEHOLDER_GROUPS.indexOf(b.group);
   return { placements, report: { k, merged: merged.sort(order), withheld: withheld.sort(order) } };
 }

@@ -1,4 +1,11 @@
-import type { CountryCode, Language, LocalizedText, ProgramSetting, StakeholderGroup, InstrumentDefinition } from '@alongside/contracts';
+import type {
+  CountryCode,
+  Language,
+  LocalizedText,
+  ProgramSetting,
+  StakeholderGroup,
+  InstrumentDefinition,
+} from '@alongside/contracts';
 
 // The fixed wording of an export in each product language: names of groups, countries, settings and languages,
 // the labels of the columns every export has, and the missing-value notes of the codebook. Program settings and
@@ -22,7 +29,13 @@ export interface ExportWords {
   };
   selected: string;
   notSelected: string;
-  missing: { answer: string; checkbox: string; score: (min: number, of: number) => string; meta: string; setting: string };
+  missing: {
+    answer: string;
+    checkbox: string;
+    score: (min: number, of: number) => string;
+    meta: string;
+    setting: string;
+  };
 }
 
 export const WORDS: Record<Language, ExportWords> = {
@@ -155,9 +168,18 @@ export const WORDS: Record<Language, ExportWords> = {
  * Wording in the export's language with the definition's substitutions applied, falling back to the instrument's
  * source language (then any language) when it has no such translation.
  */
-export function localize(text: LocalizedText | undefined, language: Language, definition?: InstrumentDefinition): string {
+export function localize(
+  text: LocalizedText | undefined,
+  language: Language,
+  definition?: InstrumentDefinition,
+): string {
   if (!text) return '';
-  const chosen = text[language] !== undefined ? language : definition && text[definition.sourceLanguage] !== undefined ? definition.sourceLanguage : undefined;
+  const chosen =
+    text[language] !== undefined
+      ? language
+      : definition && text[definition.sourceLanguage] !== undefined
+        ? definition.sourceLanguage
+        : undefined;
   const lang = chosen ?? (Object.keys(text)[0] as Language | undefined);
   if (!lang) return '';
   let out = text[lang] ?? '';

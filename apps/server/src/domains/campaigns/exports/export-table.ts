@@ -3,7 +3,13 @@ import { COUNTRY_CODES, LANGUAGES, PROGRAM_SETTINGS, STAKEHOLDER_GROUPS } from '
 import type { InstrumentDefinition, Item, Language, StakeholderGroup } from '@alongside/contracts';
 import { placeRows } from './export-disclosure.ts';
 import { WORDS, localize } from './export-labels.ts';
-import { ExportError, type DisclosureReport, type ExportAnswer, type ExportDataset, type ExportOptions } from './export.types.ts';
+import {
+  ExportError,
+  type DisclosureReport,
+  type ExportAnswer,
+  type ExportDataset,
+  type ExportOptions,
+} from './export.types.ts';
 import { minimumAnswered, scoreSubscales } from './survey-scoring.local.ts';
 
 // The one table every format is written from: its columns (names, labels, codes and value labels in the chosen
@@ -12,7 +18,8 @@ import { minimumAnswered, scoreSubscales } from './survey-scoring.local.ts';
 // identified mode, where a response is linked to its invitation anyway; the anonymous modes carry no date at all.
 
 export type Cell = string | number | null;
-export type ColumnKind = 'id' | 'category' | 'program' | 'date' | 'likert' | 'single' | 'checkbox' | 'number' | 'text' | 'score';
+export type ColumnKind =
+  'id' | 'category' | 'program' | 'date' | 'likert' | 'single' | 'checkbox' | 'number' | 'text' | 'score';
 
 export interface ValueLabel {
   code: number;
@@ -70,7 +77,17 @@ export interface ExportTable {
 }
 
 /** Names the export itself uses; an item or subscale of the same name is refused rather than renamed. */
-export const META_COLUMNS = ['respondent_id', 'record_id', 'wave', 'program', 'country', 'setting', 'stakeholder_group', 'language', 'submitted_on'];
+export const META_COLUMNS = [
+  'respondent_id',
+  'record_id',
+  'wave',
+  'program',
+  'country',
+  'setting',
+  'stakeholder_group',
+  'language',
+  'submitted_on',
+];
 
 const instrumentLabel = (entry: ExportDataset['groups'][number]) => `${entry.instrumentName} v${entry.versionNumber}`;
 
@@ -115,14 +132,21 @@ function itemVariable(definition: InstrumentDefinition, item: Item, language: La
 }
 
 /** Codes 1, 2, … for a fixed list, labelled in the chosen language. */
-const listLabels = <T extends string>(list: readonly T[], words: Record<T, string>): ValueLabel[] => list.map((v, i) => ({ code: i + 1, label: words[v] }));
+const listLabels = <T extends string>(list: readonly T[], words: Record<T, string>): ValueLabel[] =>
+  list.map((v, i) => ({ code: i + 1, label: words[v] }));
 
 /** Builds the export table: columns from the instruments of every group, rows from the responses the k rule lets through. */
 export function buildExportTable(dataset: ExportDataset, options: ExportOptions = {}): ExportTable {
   const { language } = dataset;
   const words = WORDS[language];
   const identified = dataset.campaign.privacyMode === 'identified';
-  const meta = (name: string, kind: ColumnKind, label: string, valueLabels: ValueLabel[] = [], missing = words.missing.meta): Column => ({
+  const meta = (
+    name: string,
+    kind: ColumnKind,
+    label: string,
+    valueLabels: ValueLabel[] = [],
+    missing = words.missing.meta,
+  ): Column => ({
     name,
     kind,
     label,
@@ -138,23 +162,37 @@ export function buildExportTable(dataset: ExportDataset, options: ExportOptions 
   });
   const columns: Column[] = [
     meta('respondent_id', 'id', words.columns.respondent),
-    meta('wave', 'category', words.columns.wave, dataset.waves.map((w, i) => ({ code: i + 1, label: w.name }))),
+    meta(
+      'wave',
+      'category',
+      words.columns.wave,
+      dataset.waves.map((w, i) => ({ code: i + 1, label: w.name })),
+    ),
     meta('program', 'program', words.columns.program),
     meta('country', 'category', words.columns.country, listLabels(COUNTRY_CODES, words.countries)),
-    meta('setting', 'category', words.columns.setting, listLabels(PROGRAM_SETTINGS, words.settings), words.missing.setting),
+    meta(
+      'setting',
+      'category',
+      words.columns.setting,
+      listLabels(PROGRAM_SETTINGS, words.settings),
+      words.missing.setting,
+    ),
     meta('stakeholder_group', 'category', words.columns.group, listLabels(STAKEHOLDER_GROUPS, words.groups)),
     meta('language', 'category', words.columns.language, listLabels(LANGUAGES, words.languages)),
     ...(identified ? [meta('submitted_on', 'date', words.columns.submittedOn)] : []),
   ];
 
   // Items marked identifier in any instrument are left out under that name everywhere.
-  const identifiers = new Set(dataset.groups.flatMap((g) => g.definition.items.filter((i) => i.identifier).map((i) => i.name)));
+  const identifiers = new Set(
+    dataset.groups.flatMap((g) => g.definition.items.filter((i) => i.identifier).map((i) => i.name)),
+  );
   const variables = new Map<string, ItemVariable>();
   const itemColumns = new Map<string, Column[]>();
   const scoreColumns = new Map<string, Column>();
   const subscalesOf = new Map<string, Set<string>>();
   for (const entry of dataset.groups) {
-    for (const subscale of entry.definition.subscales) for (const name of subscale.items) subscalesOf.set(name, (subscalesOf.get(name) ?? new Set()).add(subscale.id));
+    for (const subscale of entry.definition.subscales)
+      for (const name of subscale.items) subscalesOf.set(name, (subscalesOf.get(name) ?? new Set()).add(subscale.id));
   }
   const addProvenance = (column: Column, entry: ExportDataset['groups'][number]) => {
     if (!column.instruments.includes(instrumentLabel(entry))) column.instruments.push(instrumentLabel(entry));
@@ -167,7 +205,9 @@ export function buildExportTable(dataset: ExportDataset, options: ExportOptions 
       const variable = itemVariable(definition, item, language);
       const known = variables.get(item.name);
       if (known && known.signature !== variable.signature)
-        throw new ExportError(`item ${item.name} of ${instrumentLabel(entry)} is coded differently from the item of the same name in another instrument`);
+        throw new ExportError(
+          `item ${item.name} of ${instrumentLabel(entry)} is coded differently from the item of the same name in another instrument`,
+        );
       if (known) {
         for (const column of itemColumns.get(item.name)!) addProvenance(column, entry);
         continue;
@@ -236,7 +276,9 @@ export function buildExportTable(dataset: ExportDataset, options: ExportOptions 
   const seen = new Set<string>();
   for (const column of columns) {
     if (seen.has(column.name) || (column.instruments.length > 0 && META_COLUMNS.includes(column.name)))
-      throw new ExportError(`the column name ${column.name} is used twice (an item, a subscale or a column of the export itself)`);
+      throw new ExportError(
+        `the column name ${column.name} is used twice (an item, a subscale or a column of the export itself)`,
+      );
     seen.add(column.name);
   }
 
@@ -244,14 +286,18 @@ export function buildExportTable(dataset: ExportDataset, options: ExportOptions 
   const definitions = new Map(dataset.groups.map((g) => [g.group, g.definition]));
   const programs = new Map(dataset.programs.map((p) => [p.id, p]));
   const waveIndex = new Map(dataset.waves.map((w, i) => [w.id, i]));
-  const ids = respondentIds(dataset.responses.length, options.randomBytes ?? ((n) => new Uint8Array(cryptoRandomBytes(n))));
+  const ids = respondentIds(
+    dataset.responses.length,
+    options.randomBytes ?? ((n) => new Uint8Array(cryptoRandomBytes(n))),
+  );
   const problems = new Map<string, number>();
   const built: { sort: (string | number)[]; row: Cell[]; record: ExportRecord }[] = [];
   dataset.responses.forEach((response, index) => {
     const placement = placements.get(response.id)!;
     if (placement.kind === 'withheld') return;
     const definition = definitions.get(response.group);
-    if (!definition) throw new ExportError(`responses of the group ${response.group} have no instrument in the campaign`);
+    if (!definition)
+      throw new ExportError(`responses of the group ${response.group} have no instrument in the campaign`);
     const program = programs.get(response.programId)!;
     const pooled = placement.kind === 'pooled';
     const programLabel = pooled ? words.otherPrograms(words.countries[program.countryCode]) : program.name;
@@ -279,7 +325,13 @@ export function buildExportTable(dataset: ExportDataset, options: ExportOptions 
       row.push(score === undefined || score === null ? null : Math.round(score * 1e6) / 1e6);
     }
     built.push({
-      sort: [waveIndex.get(response.waveId)!, program.countryCode, programLabel, STAKEHOLDER_GROUPS.indexOf(response.group), ids[index]!],
+      sort: [
+        waveIndex.get(response.waveId)!,
+        program.countryCode,
+        programLabel,
+        STAKEHOLDER_GROUPS.indexOf(response.group),
+        ids[index]!,
+      ],
       row,
       record: {
         respondentId: ids[index]!,
@@ -294,22 +346,27 @@ export function buildExportTable(dataset: ExportDataset, options: ExportOptions 
     });
   });
   if (problems.size)
-    throw new ExportError(`answers that do not fit their item (by item, how many): ${[...problems].map(([n, c]) => `${n} (${c})`).join(', ')}`);
+    throw new ExportError(
+      `answers that do not fit their item (by item, how many): ${[...problems].map(([n, c]) => `${n} (${c})`).join(', ')}`,
+    );
   built.sort((a, b) => compareKeys(a.sort, b.sort));
   return { columns, rows: built.map((b) => b.row), records: built.map((b) => b.record), variables, report };
 }
+
+const collator = new Intl.Collator('en');
 
 function compareKeys(a: (string | number)[], b: (string | number)[]): number {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
     if (c !== 0) return c;
   }
   return 0;
 }
 
-const emptyCells = (variable: ItemVariable): Cell[] => (variable.item.type === 'multiple' ? variable.valueLabels.map(() => null) : [null]);
+const emptyCells = (variable: ItemVariable): Cell[] =>
+  variable.item.type === 'multiple' ? variable.valueLabels.map(() => null) : [null];
 
 /** An answer as the cells of its column(s); undefined when it does not fit the item. */
 export function codedCells(variable: ItemVariable, answer: ExportAnswer | undefined): Cell[] | undefined {
@@ -318,8 +375,10 @@ export function codedCells(variable: ItemVariable, answer: ExportAnswer | undefi
   switch (item.type) {
     case 'likert':
     case 'number': {
-      const value = typeof answer === 'number' ? answer : typeof answer === 'string' && answer.trim() !== '' ? Number(answer) : NaN;
-      return Number.isFinite(value) ? [value] : undefined;
+      const value =
+        typeof answer === 'number' ? answer : typeof answer === 'string' && answer.trim() !== '' ? Number(answer) : NaN;
+      if (!Number.isFinite(value)) return undefined;
+      return item.type === 'number' || variable.valueLabels.some((v) => v.code === value) ? [value] : undefined;
     }
     case 'single': {
       const code = Array.isArray(answer) ? undefined : variable.codes.get(String(answer));
@@ -340,8 +399,13 @@ const ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 function respondentIds(count: number, randomBytes: (length: number) => Uint8Array): string[] {
   const ids = new Set<string>();
   while (ids.size < count) {
-    const bytes = randomBytes(8);
-    ids.add(`R${[...bytes].map((b) => ID_ALPHABET[b & 31]).join('')}`);
+    // One draw for all the ids still needed (a draw per id costs more than the rest of the export).
+    const bytes = randomBytes(8 * (count - ids.size));
+    for (let i = 0; i + 8 <= bytes.length; i += 8) {
+      let id = 'R';
+      for (let j = i; j < i + 8; j++) id += ID_ALPHABET.charAt(bytes[j]! & 31);
+      ids.add(id);
+    }
   }
-  return [...ids];
+  return [...ids].slice(0, count);
 }

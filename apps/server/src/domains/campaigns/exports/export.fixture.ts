@@ -1,4 +1,9 @@
-import { InstrumentDefinitionSchema, type InstrumentDefinitionInput, type Language, type StakeholderGroup } from '@alongside/contracts';
+import {
+  InstrumentDefinitionSchema,
+  type InstrumentDefinitionInput,
+  type Language,
+  type StakeholderGroup,
+} from '@alongside/contracts';
 import type { ExportAnswer, ExportDataset } from './export.types.ts';
 
 // A small campaign for the export tests: two instruments (PSPs, clinical staff) in three languages, a checkbox
@@ -34,15 +39,37 @@ const scale = {
 };
 const languages = (['en', 'fr', 'nb'] as const).map((code) => ({ code }));
 const teamItems = [
-  { name: 'team_1', type: 'likert' as const, scale: 'agree5', text: agree('My team works as one.', 'Mon équipe travaille d’un seul bloc.', 'Teamet mitt jobber som ett.') },
+  {
+    name: 'team_1',
+    type: 'likert' as const,
+    scale: 'agree5',
+    text: agree('My team works as one.', 'Mon équipe travaille d’un seul bloc.', 'Teamet mitt jobber som ett.'),
+  },
   { name: 'team_2', type: 'likert' as const, scale: 'agree5', reverse: true, text: TRICKY },
-  { name: 'team_3', type: 'likert' as const, scale: 'agree5', text: agree('We plan care together.', 'Nous planifions les soins ensemble.', 'Vi planlegger behandlingen sammen.') },
+  {
+    name: 'team_3',
+    type: 'likert' as const,
+    scale: 'agree5',
+    text: agree('We plan care together.', 'Nous planifions les soins ensemble.', 'Vi planlegger behandlingen sammen.'),
+  },
 ];
-const comment = { name: 'comment', type: 'text' as const, text: agree('Anything else?', 'Autre chose ?', 'Noe annet?') };
-const teamSubscale = { id: 'team', name: agree('Team culture', 'Culture d’équipe', 'Teamkultur'), items: ['team_1', 'team_2', 'team_3'] };
+const comment = {
+  name: 'comment',
+  type: 'text' as const,
+  text: agree('Anything else?', 'Autre chose ?', 'Noe annet?'),
+};
+const teamSubscale = {
+  id: 'team',
+  name: agree('Team culture', 'Culture d’équipe', 'Teamkultur'),
+  items: ['team_1', 'team_2', 'team_3'],
+};
 
 const pspInput: InstrumentDefinitionInput = {
-  title: agree('Integration survey, PSPs', 'Enquête sur l’intégration, pairs aidants', 'Integreringsundersøkelse, erfaringskonsulenter'),
+  title: agree(
+    'Integration survey, PSPs',
+    'Enquête sur l’intégration, pairs aidants',
+    'Integreringsundersøkelse, erfaringskonsulenter',
+  ),
   sourceLanguage: 'en',
   languages,
   scales: [scale],
@@ -58,15 +85,31 @@ const pspInput: InstrumentDefinitionInput = {
         { code: 'manager', label: agree('My manager', 'Ma gestionnaire', 'Lederen min') },
       ],
     },
-    { name: 'years', type: 'number', min: 0, max: 50, integer: true, text: agree('Years in the role', 'Années dans le rôle', 'År i rollen') },
+    {
+      name: 'years',
+      type: 'number',
+      min: 0,
+      max: 50,
+      integer: true,
+      text: agree('Years in the role', 'Années dans le rôle', 'År i rollen'),
+    },
     comment,
-    { name: NEVER.identifierName, type: 'text', identifier: true, text: agree(NEVER.identifierText, 'Votre courriel pour le tirage', 'E-posten din til trekningen') },
+    {
+      name: NEVER.identifierName,
+      type: 'text',
+      identifier: true,
+      text: agree(NEVER.identifierText, 'Votre courriel pour le tirage', 'E-posten din til trekningen'),
+    },
   ],
   subscales: [teamSubscale],
 };
 
 const clinicianInput: InstrumentDefinitionInput = {
-  title: agree('Integration survey, clinical staff', 'Enquête sur l’intégration, personnel clinique', 'Integreringsundersøkelse, klinisk personale'),
+  title: agree(
+    'Integration survey, clinical staff',
+    'Enquête sur l’intégration, personnel clinique',
+    'Integreringsundersøkelse, klinisk personale',
+  ),
   sourceLanguage: 'en',
   languages,
   scales: [scale],
@@ -75,7 +118,11 @@ const clinicianInput: InstrumentDefinitionInput = {
     {
       name: 'confidence',
       type: 'single',
-      text: agree('How confident are you in the PSPs?', 'Quelle confiance avez-vous dans les pairs aidants ?', 'Hvor trygg er du på erfaringskonsulentene?'),
+      text: agree(
+        'How confident are you in the PSPs?',
+        'Quelle confiance avez-vous dans les pairs aidants ?',
+        'Hvor trygg er du på erfaringskonsulentene?',
+      ),
       options: [
         { code: 'low', score: 1, label: agree('Low', 'Faible', 'Lav') },
         { code: 'mid', score: 2, label: agree('Middling', 'Moyenne', 'Middels') },
@@ -112,7 +159,9 @@ const CELLS: [string, StakeholderGroup, number][] = [
 export const TRICKY_COMMENT = 'Said "yes", then\nsaid no; l’équipe d\'accord';
 
 /** Builds the dataset; every PSP response has a distinct `years` (0, 1, …) to find it by. */
-export function exportDataset(overrides: Partial<Pick<ExportDataset, 'language'>> & { privacyMode?: ExportDataset['campaign']['privacyMode'] } = {}): ExportDataset {
+export function exportDataset(
+  overrides: Partial<Pick<ExportDataset, 'language'>> & { privacyMode?: ExportDataset['campaign']['privacyMode'] } = {},
+): ExportDataset {
   const responses: ExportDataset['responses'] = [];
   let years = 0;
   let n = 0;
@@ -132,7 +181,15 @@ export function exportDataset(overrides: Partial<Pick<ExportDataset, 'language'>
       } else {
         answers.confidence = (['low', 'mid', 'high'] as const)[n % 3]!;
       }
-      responses.push({ id: `response-${String(n).padStart(3, '0')}`, waveId: 'wave-base', programId, group, language, submittedOn: `2025-03-${String(1 + (n % 28)).padStart(2, '0')}`, answers });
+      responses.push({
+        id: `response-${String(n).padStart(3, '0')}`,
+        waveId: 'wave-base',
+        programId,
+        group,
+        language,
+        submittedOn: `2025-03-${String(1 + (n % 28)).padStart(2, '0')}`,
+        answers,
+      });
     }
   }
   // Two rows to check scores by hand: team_3 unanswered (mean of two), and only one team item (below half).
@@ -153,8 +210,20 @@ export function exportDataset(overrides: Partial<Pick<ExportDataset, 'language'>
     ],
     programs: PROGRAMS,
     groups: [
-      { group: 'psp', instrumentVersionId: 'version-psp', instrumentName: 'PSIS (PSPs)', versionNumber: 1, definition: PSP_DEFINITION },
-      { group: 'clinician', instrumentVersionId: 'version-clin', instrumentName: 'PSIS (clinical staff)', versionNumber: 2, definition: CLINICIAN_DEFINITION },
+      {
+        group: 'psp',
+        instrumentVersionId: 'version-psp',
+        instrumentName: 'PSIS (PSPs)',
+        versionNumber: 1,
+        definition: PSP_DEFINITION,
+      },
+      {
+        group: 'clinician',
+        instrumentVersionId: 'version-clin',
+        instrumentName: 'PSIS (clinical staff)',
+        versionNumber: 2,
+        definition: CLINICIAN_DEFINITION,
+      },
     ],
     responses,
     exportedAt: new Date('2025-04-02T09:30:00Z'),

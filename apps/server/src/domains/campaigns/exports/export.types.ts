@@ -1,4 +1,11 @@
-import type { CountryCode, InstrumentDefinition, Language, PrivacyMode, ProgramSetting, StakeholderGroup } from '@alongside/contracts';
+import type {
+  CountryCode,
+  InstrumentDefinition,
+  Language,
+  PrivacyMode,
+  ProgramSetting,
+  StakeholderGroup,
+} from '@alongside/contracts';
 
 // The input and output of a campaign's analyst export (issue 9, "Exports for analysts"). The service reads the
 // campaign, its waves, programs, instrument versions and submitted responses into one ExportDataset; everything
@@ -12,11 +19,24 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ExportAnswer = number | string | string[] | null;
 
 export interface ExportDataset {
-  campaign: { id: string; title: string; ethicsApproval: string; dataController: string; privacyMode: PrivacyMode; k: number };
+  campaign: {
+    id: string;
+    title: string;
+    ethicsApproval: string;
+    dataController: string;
+    privacyMode: PrivacyMode;
+    k: number;
+  };
   /** In their order in the campaign (baseline first): the wave codes 1, 2, … follow it. */
   waves: { id: string; name: string; kind: 'baseline' | 'follow_up' }[];
   programs: { id: string; name: string; countryCode: CountryCode; setting: ProgramSetting }[];
-  groups: { group: StakeholderGroup; instrumentVersionId: string; instrumentName: string; versionNumber: number; definition: InstrumentDefinition }[];
+  groups: {
+    group: StakeholderGroup;
+    instrumentVersionId: string;
+    instrumentName: string;
+    versionNumber: number;
+    definition: InstrumentDefinition;
+  }[];
   /** Submitted (consented) responses only. `submittedOn` is a day, YYYY-MM-DD. */
   responses: {
     id: string;

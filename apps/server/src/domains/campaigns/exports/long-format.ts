@@ -5,13 +5,30 @@ import { codedCells, type Cell, type ExportTable } from './export-table.ts';
 // never), with the value as exported in the wide file and its label in the export's language. A multiple choice
 // is one line whose value lists the selected codes, separated by semicolons.
 
-export const LONG_HEADER = ['respondent_id', 'wave', 'program', 'country', 'stakeholder_group', 'language', 'variable', 'value', 'value_label'];
+export const LONG_HEADER = [
+  'respondent_id',
+  'wave',
+  'program',
+  'country',
+  'stakeholder_group',
+  'language',
+  'variable',
+  'value',
+  'value_label',
+];
 
 /** The long CSV of an export table. */
 export function longCsv(table: ExportTable): string {
   const rows: Cell[][] = [];
   for (const record of table.records) {
-    const head = [record.respondentId, record.waveName, record.programLabel, record.countryCode, record.group, record.language];
+    const head = [
+      record.respondentId,
+      record.waveName,
+      record.programLabel,
+      record.countryCode,
+      record.group,
+      record.language,
+    ];
     for (const item of record.definition.items) {
       const variable = table.variables.get(item.name);
       if (!variable) continue; // an identifier item

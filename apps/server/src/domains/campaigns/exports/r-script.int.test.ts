@@ -44,7 +44,11 @@ function runR(language: Language, privacyMode?: 'identified') {
   const zip = unzipSync(buildCampaignExport(exportDataset({ language, privacyMode }), 'r').body);
   for (const [name, bytes] of Object.entries(zip)) writeFileSync(join(dir, name), bytes);
   writeFileSync(join(dir, 'check.R'), CHECK);
-  execFileSync('Rscript', ['--vanilla', 'check.R', `survey-${language}.R`], { cwd: dir, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' }, stdio: 'pipe' });
+  execFileSync('Rscript', ['--vanilla', 'check.R', `survey-${language}.R`], {
+    cwd: dir,
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+    stdio: 'pipe',
+  });
   const csv = parse<Record<string, string>>(readFileSync(join(dir, 'survey-data.csv'), 'utf8'), { columns: true });
   return { out: JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as Record<string, unknown>, csv };
 }
@@ -57,11 +61,23 @@ describe.skipIf(!hasR)('the R script, run by R', () => {
     const labels = ['Faible', 'Moyenne', 'Élevée'];
     // Each row's factor label is the label of the code in the same row of the CSV.
     expect(out.confidence).toEqual(csv.map((r) => (r.confidence === '' ? null : labels[Number(r.confidence) - 1])));
-    expect(out.group_levels).toEqual(['Pairs aidants', 'Personnel clinique', 'Gestionnaires', 'Personnes soutenues', 'Décideurs publics']);
+    expect(out.group_levels).toEqual([
+      'Pairs aidants',
+      'Personnel clinique',
+      'Gestionnaires',
+      'Personnes soutenues',
+      'Décideurs publics',
+    ]);
     expect(out.groups).toEqual(['Pairs aidants', 'Personnel clinique']);
     expect(out.country_levels).toEqual(['Canada', 'Norvège']);
     expect(out.team_2_label).toBe(TRICKY.fr);
-    expect(out.team_2_value_labels).toEqual(['Pas du tout d’accord', 'Pas d’accord', 'Ni l’un ni l’autre', "D'accord", 'Tout à fait d’accord']);
+    expect(out.team_2_value_labels).toEqual([
+      'Pas du tout d’accord',
+      'Pas d’accord',
+      'Ni l’un ni l’autre',
+      "D'accord",
+      'Tout à fait d’accord',
+    ]);
     expect(out.team_2_values).toEqual([1, 2, 3, 4, 5]);
     expect(out.team_2_class).toBe('numeric');
     expect(out.comments).toContain(TRICKY_COMMENT);

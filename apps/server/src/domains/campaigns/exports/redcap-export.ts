@@ -46,7 +46,8 @@ function formName(label: string, taken: Set<string>): string {
 }
 
 /** REDCap's choice list: "code, label | code, label" (a pipe in a label would split it, so it becomes a slash). */
-const choices = (column: Column) => column.valueLabels.map((v) => `${v.code}, ${oneLine(v.label).replace(/\|/g, '/')}`).join(' | ');
+const choices = (column: Column) =>
+  column.valueLabels.map((v) => `${v.code}, ${oneLine(v.label).replace(/\|/g, '/')}`).join(' | ');
 
 /** The REDCap data CSV: the export table with `record_id` as its first column. */
 export function redcapDataCsv(table: ExportTable): string {
@@ -63,7 +64,11 @@ export function redcapDictionaryCsv(table: ExportTable, scoreNote: string): stri
   const rows: Cell[][] = [];
   const done = new Set<string>();
   for (const column of table.columns) {
-    const field = (form: string, type: string, extra: Partial<Record<'choices' | 'note' | 'validation' | 'min' | 'max' | 'annotation', string>> = {}) =>
+    const field = (
+      form: string,
+      type: string,
+      extra: Partial<Record<'choices' | 'note' | 'validation' | 'min' | 'max' | 'annotation', string>> = {},
+    ) =>
       rows.push([
         column.kind === 'id' ? 'record_id' : (column.item ?? column.name),
         form,
@@ -106,7 +111,9 @@ export function redcapDictionaryCsv(table: ExportTable, scoreNote: string): stri
         field(form, 'radio', { choices: choices(column) });
         break;
       case 'multiple':
-        field(form, 'checkbox', { choices: choices({ ...column, valueLabels: table.variables.get(item.name)!.valueLabels }) });
+        field(form, 'checkbox', {
+          choices: choices({ ...column, valueLabels: table.variables.get(item.name)!.valueLabels }),
+        });
         break;
       case 'number':
         field(form, 'text', {

@@ -1,5 +1,6 @@
 import { byteLength, chunks, commentLine, truncateBytes } from './syntax-text.ts';
 import type { Cell, Column, ExportTable } from './export-table.ts';
+import { ExportError } from './export.types.ts';
 
 // SPSS syntax over the data CSV: GET DATA reads it (UTF-8, comma-delimited, quoted text), then VARIABLE LABELS,
 // VALUE LABELS, MISSING VALUES (blank free text) and VARIABLE LEVEL. Strings are double-quoted with quotes doubled;
@@ -27,12 +28,22 @@ function spssFormat(column: Column, index: number, rows: readonly (readonly Cell
     widest = Math.max(widest, column.numeric ? text.length + 1 : byteLength(text));
     if (column.numeric && text.includes('.')) decimals = Math.max(decimals, text.split('.')[1]!.length);
   }
-  return column.numeric ? `F${Math.min(40, Math.max(8, widest))}.${Math.min(16, decimals)}` : `A${Math.min(32767, widest)}`;
+  return column.numeric
+    ? `F${Math.min(40, Math.max(8, widest))}.${Math.min(16, decimals)}`
+    : `A${Math.min(32767, widest)}`;
 }
+
+/** SPSS's reserved keywords, which cannot name a variable (the contract's variable names could take them). */
+const RESERVED = new Set(['all', 'and', 'by', 'eq', 'ge', 'gt', 'le', 'lt', 'ne', 'not', 'or', 'to', 'with']);
 
 /** The .sps file that reads `dataFile` and labels it. */
 export function spssSyntax(table: ExportTable, dataFile: string, heading: string[]): string {
   const { columns, rows } = table;
+  const reserved = columns.find((c) => RESERVED.has(c.name));
+  if (reserved)
+    throw new ExportError(
+      `${reserved.name} cannot name a variable in SPSS (a reserved word): rename the item in a new instrument version`,
+    );
   const lines = heading.map((h) => `* ${commentLine(h).replace(/\.+$/, '')}.`);
   lines.push(
     '',
@@ -59,7 +70,12 @@ export function spssSyntax(table: ExportTable, dataFile: string, heading: string
     lines.push(
       '',
       'VALUE LABELS',
-      labelled.map((c, i) => `${i ? '  /' : '  '}${c.name}\n${c.valueLabels.map((v) => `    ${v.code} ${spssString(v.label, 120)}`).join('\n')}`).join('\n'),
+      labelled
+        .map(
+          (c, i) =>
+            `${i ? '  /' : '  '}${c.name}\n${c.valueLabels.map((v) => `    ${v.code} ${spssString(v.label, 120)}`).join('\n')}`,
+        )
+        .join('\n'),
       '.',
     );
   }
@@ -69,6 +85,12 @@ export function spssSyntax(table: ExportTable, dataFile: string, heading: string
   const levels = (['NOMINAL', 'ORDINAL', 'SCALE'] as const)
     .map((level) => [level, columns.filter((c) => c.level.toUpperCase() === level).map((c) => c.name)] as const)
     .filter(([, names]) => names.length > 0);
-  lines.push('', `VARIABLE LEVEL ${levels.map(([level, names]) => `${names.join(' ')} (${level})`).join('\n  /')}.`, '', 'EXECUTE.', '');
+  lines.push(
+    '',
+    `VARIABLE LEVEL ${levels.map(([level, names]) => `${names.join(' ')} (${level})`).join('\n  /')}.`,
+    '',
+    'EXECUTE.',
+    '',
+  );
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { commentLine, oneLine, truncateChars } from './syntax-text.ts';
 import type { Column, ExportTable } from './export-table.ts';
+import { ExportError } from './export.types.ts';
 
 // A Stata do-file over the data CSV: `import delimited` (UTF-8, doubles, text columns kept as strings), then
 // `label variable`, `label define` / `label values`. Every label is a compound double-quoted string `"…"', so
@@ -18,11 +19,19 @@ export function stataString(text: string, maxChars = 32000): string {
 
 const labelName = (column: Column) => (column.kind === 'checkbox' ? 'yesno01' : `${column.name}_lbl`);
 
+/** Stata's reserved names that the contract's variable names (lower-case, starting with a letter) could take. */
+const RESERVED = new Set(['byte', 'double', 'float', 'if', 'in', 'int', 'long', 'using', 'with']);
+const isReserved = (name: string) => RESERVED.has(name) || /^str[1-9][0-9]{0,3}$/.test(name);
+
 /** The .do file that reads `dataFile` and labels it. */
 export function stataSyntax(table: ExportTable, dataFile: string, heading: string[]): string {
   const { columns } = table;
-  const position = (test: (c: Column) => boolean) =>
-    columns.flatMap((c, i) => (test(c) ? [i + 1] : [])).join(' ');
+  const reserved = columns.find((c) => isReserved(c.name));
+  if (reserved)
+    throw new ExportError(
+      `${reserved.name} cannot name a variable in Stata (a reserved word): rename the item in a new instrument version`,
+    );
+  const position = (test: (c: Column) => boolean) => columns.flatMap((c, i) => (test(c) ? [i + 1] : [])).join(' ');
   const strings = position((c) => !c.numeric);
   const numbers = position((c) => c.numeric);
   const lines = heading.map((h) => `* ${commentLine(h)}`);
@@ -49,7 +58,9 @@ export function stataSyntax(table: ExportTable, dataFile: string, heading: strin
   for (const column of columns.filter((c) => c.valueLabels.length > 0)) {
     const name = labelName(column);
     if (!defined.has(name)) {
-      lines.push(`label define ${name} ${column.valueLabels.map((v) => `${v.code} ${stataString(v.label)}`).join(' ')}, replace`);
+      lines.push(
+        `label define ${name} ${column.valueLabels.map((v) => `${v.code} ${stataString(v.label)}`).join(' ')}, replace`,
+      );
       defined.add(name);
     }
     lines.push(`label values ${column.name} ${name}`);

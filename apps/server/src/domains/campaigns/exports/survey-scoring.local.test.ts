@@ -4,7 +4,10 @@ import { ExportError } from './export.types.ts';
 import { minimumAnswered, scoreSubscales } from './survey-scoring.local.ts';
 
 const text = { en: 'An item' };
-const definition = (subscales: InstrumentDefinitionInput['subscales'], extra: InstrumentDefinitionInput['items'] = []) =>
+const definition = (
+  subscales: InstrumentDefinitionInput['subscales'],
+  extra: InstrumentDefinitionInput['items'] = [],
+) =>
   InstrumentDefinitionSchema.parse({
     title: { en: 'Scoring' },
     sourceLanguage: 'en',
@@ -54,7 +57,12 @@ describe('local survey scoring', () => {
   });
 
   it('refuses to reverse a number item with no range', () => {
-    const def = definition([{ id: 's', name: text, items: ['m'] }], [{ name: 'm', type: 'number', reverse: true, text }]);
-    expect(() => scoreSubscales(def, { m: 3 })).toThrow(new ExportError('item m: reverse keying or a percent transform needs a known minimum and maximum'));
+    const def = definition(
+      [{ id: 's', name: text, items: ['m'] }],
+      [{ name: 'm', type: 'number', reverse: true, text }],
+    );
+    expect(() => scoreSubscales(def, { m: 3 })).toThrow(
+      new ExportError('item m: reverse keying or a percent transform needs a known minimum and maximum'),
+    );
   });
 });

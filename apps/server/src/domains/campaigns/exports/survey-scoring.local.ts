@@ -16,9 +16,12 @@ interface ItemRange {
 /** The possible scores of an item, or undefined when it has no numeric score. */
 function scoreRange(definition: InstrumentDefinition, item: Item): ItemRange | undefined {
   let scores: number[] = [];
-  if (item.type === 'likert') scores = (definition.scales.find((s) => s.id === item.scale)?.points ?? []).map((p) => p.score ?? p.value);
-  else if (item.type === 'single') scores = (item.options ?? []).flatMap((o) => (o.score === undefined ? [] : [o.score]));
-  else if (item.type === 'number') return item.min !== undefined && item.max !== undefined ? { min: item.min, max: item.max } : undefined;
+  if (item.type === 'likert')
+    scores = (definition.scales.find((s) => s.id === item.scale)?.points ?? []).map((p) => p.score ?? p.value);
+  else if (item.type === 'single')
+    scores = (item.options ?? []).flatMap((o) => (o.score === undefined ? [] : [o.score]));
+  else if (item.type === 'number')
+    return item.min !== undefined && item.max !== undefined ? { min: item.min, max: item.max } : undefined;
   return scores.length ? { min: Math.min(...scores), max: Math.max(...scores) } : undefined;
 }
 
@@ -39,24 +42,36 @@ function rawScore(definition: InstrumentDefinition, item: Item, answer: ExportAn
 }
 
 /** One item's score as it enters its subscale: keyed, and rescaled when the subscale asks for percent. */
-export function keyedItemScore(definition: InstrumentDefinition, item: Item, answer: ExportAnswer | undefined, subscale?: Subscale): number | null {
+export function keyedItemScore(
+  definition: InstrumentDefinition,
+  item: Item,
+  answer: ExportAnswer | undefined,
+  subscale?: Subscale,
+): number | null {
   const raw = rawScore(definition, item, answer);
   if (raw === null) return null;
   const needsRange = item.reverse || subscale?.transform === 'percent';
   const range = needsRange ? scoreRange(definition, item) : undefined;
-  if (needsRange && !range) throw new ExportError(`item ${item.name}: reverse keying or a percent transform needs a known minimum and maximum`);
+  if (needsRange && !range)
+    throw new ExportError(`item ${item.name}: reverse keying or a percent transform needs a known minimum and maximum`);
   const keyed = item.reverse && range ? range.min + range.max - raw : raw;
-  if (subscale?.transform === 'percent' && range) return range.max === range.min ? null : ((keyed - range.min) / (range.max - range.min)) * 100;
+  if (subscale?.transform === 'percent' && range)
+    return range.max === range.min ? null : ((keyed - range.min) / (range.max - range.min)) * 100;
   return keyed;
 }
 
 /** The fewest answered items a subscale needs (a fraction rounds up: half of 5 is 3). */
 export function minimumAnswered(subscale: Subscale): number {
-  return 'fraction' in subscale.minAnswered ? Math.ceil(subscale.minAnswered.fraction * subscale.items.length - 1e-9) : subscale.minAnswered.count;
+  return 'fraction' in subscale.minAnswered
+    ? Math.ceil(subscale.minAnswered.fraction * subscale.items.length - 1e-9)
+    : subscale.minAnswered.count;
 }
 
 /** Every subscale score of one response, by subscale id; null when too few of its items were answered. */
-export function scoreSubscales(definition: InstrumentDefinition, answers: Record<string, ExportAnswer>): Map<string, number | null> {
+export function scoreSubscales(
+  definition: InstrumentDefinition,
+  answers: Record<string, ExportAnswer>,
+): Map<string, number | null> {
   const items = new Map(definition.items.map((i) => [i.name, i]));
   const out = new Map<string, number | null>();
   for (const subscale of definition.subscales) {
