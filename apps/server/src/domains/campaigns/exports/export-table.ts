@@ -284,6 +284,12 @@ export function buildExportTable(dataset: ExportDataset, options: ExportOptions 
 
   const { placements, report } = placeRows(dataset);
   const definitions = new Map(dataset.groups.map((g) => [g.group, g.definition]));
+  const askedOf = new Map(
+    dataset.groups.map((g) => [
+      g.group,
+      new Set(g.definition.items.filter((i) => !identifiers.has(i.name)).map((i) => i.name)),
+    ]),
+  );
   const programs = new Map(dataset.programs.map((p) => [p.id, p]));
   const waveIndex = new Map(dataset.waves.map((w, i) => [w.id, i]));
   const ids = respondentIds(
@@ -301,7 +307,7 @@ export function buildExportTable(dataset: ExportDataset, options: ExportOptions 
     const program = programs.get(response.programId)!;
     const pooled = placement.kind === 'pooled';
     const programLabel = pooled ? words.otherPrograms(words.countries[program.countryCode]) : program.name;
-    const asked = new Set(definition.items.filter((i) => !identifiers.has(i.name)).map((i) => i.name));
+    const asked = askedOf.get(response.group)!;
     const scores = scoreSubscales(definition, response.answers);
     const row: Cell[] = [
       ids[index]!,
