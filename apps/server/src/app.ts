@@ -54,7 +54,7 @@ import { campaignsRoutes } from './domains/campaigns/campaigns.routes.ts';
 import { createCampaignDataService } from './domains/campaigns/campaign-data.service.ts';
 import { createRespondService } from './domains/campaigns/respond.service.ts';
 import { respondRoutes } from './domains/campaigns/respond.routes.ts';
-import { reminderJob, retentionJob } from './domains/campaigns/campaign-jobs.ts';
+import { completionFlushJob, reminderJob, retentionJob } from './domains/campaigns/campaign-jobs.ts';
 import { createJobRunner, type JobRunner } from './lib/jobs.ts';
 
 declare module 'fastify' {
@@ -177,6 +177,7 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
     handlers: {
       survey_reminders: reminderJob({ db, mailer: theMailer, publicUrl: config.publicUrl, secret: config.sessionSecret }),
       survey_retention: retentionJob({ db }),
+      survey_completions_flush: completionFlushJob({ database }),
     },
     onError: (kind, code) => app.log.error({ job: kind, code }, 'job failed'),
   });

@@ -79,6 +79,11 @@ CREATE TABLE "jobs" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "survey_completion_queue" (
+	"invitation_id" uuid PRIMARY KEY NOT NULL,
+	"completed_on" date NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "survey_completions" (
 	"invitation_id" uuid PRIMARY KEY NOT NULL,
 	"completed_on" date NOT NULL
@@ -147,6 +152,7 @@ ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_owner_id_users_id_fk" FOREIGN 
 ALTER TABLE "instrument_versions" ADD CONSTRAINT "instrument_versions_instrument_id_instruments_id_fk" FOREIGN KEY ("instrument_id") REFERENCES "public"."instruments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instrument_versions" ADD CONSTRAINT "instrument_versions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instruments" ADD CONSTRAINT "instruments_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_completion_queue" ADD CONSTRAINT "survey_completion_queue_invitation_id_survey_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."survey_invitations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_completions" ADD CONSTRAINT "survey_completions_invitation_id_survey_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."survey_invitations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_drafts" ADD CONSTRAINT "survey_drafts_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_drafts" ADD CONSTRAINT "survey_drafts_wave_id_campaign_waves_id_fk" FOREIGN KEY ("wave_id") REFERENCES "public"."campaign_waves"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -161,6 +161,19 @@ export const surveyCompletions = pgTable('survey_completions', {
   completedOn: date('completed_on').notNull(),
 });
 
+/**
+ * Completions of the day, not yet moved to survey_completions. A completion written in the same transaction as its
+ * response would share the response's transaction id (the `xmin` system column) and follow it in the table's
+ * physical order: a join from the database alone. So the submit writes here, and once the day is over a job moves
+ * the day's completions to survey_completions together, in a shuffled order, and vacuums this table.
+ */
+export const surveyCompletionQueue = pgTable('survey_completion_queue', {
+  invitationId: uuid('invitation_id')
+    .primaryKey()
+    .references(() => surveyInvitations.id, { onDelete: 'cascade' }),
+  completedOn: date('completed_on').notNull(),
+});
+
 /** An anonymous link for one program and stakeholder group of a wave. */
 export const surveyOpenLinks = pgTable(
   'survey_open_links',

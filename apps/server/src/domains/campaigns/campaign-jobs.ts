@@ -1,5 +1,6 @@
+import { randomInt } from 'node:crypto';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { queryRows, schema, type Db } from '@alongside/db';
+import { queryRows, schema, type Database, type Db } from '@alongside/db';
 import type { Language } from '@alongside/contracts';
 import { writeAudit } from '../../lib/audit.ts';
 import type { JobHandler } from '../../lib/jobs.ts';
@@ -44,6 +45,7 @@ export function reminderJob(deps: { db: Db; mailer: Mailer; publicUrl: string; s
               AND i.reminders_sent < coalesce(array_length(w.reminder_days, 1), 0)
               AND i.sent_at + make_interval(days => w.reminder_days[i.reminders_sent + 1]) <= ${now.toISOString()}::timestamptz
               AND NOT EXISTS (SELECT 1 FROM survey_completions sc WHERE sc.invitation_id = i.id)
+              AND NOT EXISTS (SELECT 1 FROM survey_completion_queue q WHERE q.invitation_id = i.id)
               AND NOT EXISTS (SELECT 1 FROM survey_responses r WHERE r.invitation_id = i.id)
             ORDER BY i.campaign_id
             LIMIT 500`,
@@ -101,4 +103,40 @@ export function retentionJob(deps: { db: Db }): JobHandler {
       }
     },
   };
+}
+
+/**
+ * Moves the completions of days that are over from the queue to survey_completions, all of them in one statement in
+ * a shuffled order, then vacuums the queue: the completion no longer shares a transaction id or a place in the
+ * table's order with its response (see survey_completion_queue).
+ */
+export function completionFlushJob({ database }: { database: Database }): JobHandler {
+  return {
+    next: (now) => new Date(now.getTime() + HOUR),
+    async run(now) {
+      const moved = await database.db.transaction(async (tx) => {
+        const due = await queryRows<{ invitation_id: string; completed_on: string }>(
+          tx,
+          sql`SELECT invitation_id, completed_on::text FROM survey_completion_queue WHERE completed_on < ${day(now)}::date FOR UPDATE`,
+        );
+        if (due.length === 0) return 0;
+        const shuffled = shuffle(due);
+        await tx.insert(schema.surveyCompletions).values(shuffled.map((r) => ({ invitationId: r.invitation_id, completedOn: r.completed_on })));
+        await tx.delete(schema.surveyCompletionQueue).where(inArray(schema.surveyCompletionQueue.invitationId, due.map((r) => r.invitation_id)));
+        return due.length;
+      });
+      // Outside the transaction (VACUUM cannot run in one): the queued rows' dead versions go.
+      if (moved > 0) await database.query(sql`VACUUM survey_completion_queue`);
+    },
+  };
+}
+
+/** A uniformly shuffled copy (Fisher–Yates with a cryptographic source). */
+function shuffle<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }

@@ -74,11 +74,23 @@ describe('campaigns', () => {
     // From the database alone: the response has no invitation id, only a day, and shares no id with the completion.
     const [response] = await queryRows<Record<string, unknown>>(ctx.db, sql`SELECT * FROM survey_responses WHERE campaign_id = ${campaignId}`);
     expect(response).toMatchObject({ invitation_id: null, submitted_at: null, language: 'nb' });
-    const [completion] = await queryRows<Record<string, unknown>>(
-      ctx.db,
-      sql`SELECT c.* FROM survey_completions c JOIN survey_invitations i ON i.id = c.invitation_id WHERE i.campaign_id = ${campaignId}`,
-    );
-    expect(Object.keys(completion!).sort()).toEqual(['completed_on', 'invitation_id']);
+    // The completion waits in the queue until its day is over, then moves with the day's others (shuffled): it then
+    // shares neither a transaction id (xmin) with its response nor a place in the table's order.
+    const ofCampaign = (table: string) =>
+      queryRows<Record<string, unknown>>(ctx.db, sql`SELECT c.*, c.xmin::text AS tx FROM ${sql.raw(table)} c JOIN survey_invitations i ON i.id = c.invitation_id WHERE i.campaign_id = ${campaignId}`);
+    const [queued] = await ofCampaign('survey_completion_queue');
+    const responseTx = (await queryRows<{ tx: string }>(ctx.db, sql`SELECT xmin::text AS tx FROM survey_responses WHERE campaign_id = ${campaignId}`))[0]!.tx;
+    expect(queued!.tx).toBe(responseTx);
+    expect(await ofCampaign('survey_completions')).toHaveLength(0);
+    clock.advanceMinutes(24 * 60);
+    await ctx.app.jobs.ensureScheduled();
+    await ctx.app.jobs.runDue();
+    expect(await ofCampaign('survey_completion_queue')).toHaveLength(0);
+    const [completion] = await ofCampaign('survey_completions');
+    expect(completion!.tx).not.toBe(responseTx);
+    const { tx: _tx, ...columns } = completion!;
+    expect(Object.keys(columns).sort()).toEqual(['completed_on', 'invitation_id']);
+    researcher = await signIn(ctx.app, canada.users.researcherA!.email);
     const invitationIds = (await ctx.db.select({ id: schema.surveyInvitations.id, tokenHash: schema.surveyInvitations.tokenHash }).from(schema.surveyInvitations).where(eq(schema.surveyInvitations.campaignId, campaignId)));
     const responseText = JSON.stringify(response);
     for (const invitation of invitationIds) {
@@ -93,16 +105,16 @@ describe('campaigns', () => {
     await expect(ctx.db.execute(sql`UPDATE survey_responses SET submitted_at = now() WHERE campaign_id = ${campaignId}`)).rejects.toThrow();
 
     // The researcher sees that one of two answered, but a count under k is withheld.
-    const invitations = (await researcher.request({ method: 'GET', url: `/api/campaigns/${campaignId}/invitations` })).json<{ email: string; respondedOn: string | null }[]>();
+    const invitations = (await researcher.request({ method: 'GET', url: `/api/campaigns/${campaignId}/invitations` })).json<{ email: string; respondedOn: string | null; remindersSent: number }[]>();
     expect(invitations.find((i) => i.email === 'ada@example.org')!.respondedOn).toBe('2026-03-02');
+    expect(invitations.find((i) => i.email === 'ada@example.org')!.remindersSent).toBe(0);
     expect(invitations.find((i) => i.email === 'bo@example.org')!.respondedOn).toBeNull();
     const progress = (await researcher.request({ method: 'GET', url: `/api/campaigns/${campaignId}/progress` })).json<{ k: number; byProgram: { key: string; responses: number | null; suppressed: boolean }[] }>();
     expect(progress.k).toBe(11);
     expect(progress.byProgram.find((c) => c.key === norway.programId)).toMatchObject({ responses: null, suppressed: true });
 
     // Reminders go, a week on, to the one who has not answered — with the same link.
-    clock.advanceMinutes(8 * 24 * 60);
-    await ctx.app.jobs.ensureScheduled();
+    clock.advanceMinutes(7 * 24 * 60);
     await ctx.app.jobs.runDue();
     const reminders = await ctx.db.select().from(schema.mailOutbox).where(sql`${schema.mailOutbox.subject} like 'Rappel%'`);
     expect(reminders.map((m) => m.to)).toEqual(['bo@example.org']);

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { schema, type Db } from '@alongside/db';
 
-const { campaigns, campaignGroups, campaignPrograms, campaignWaves, instruments, instrumentVersions, organizations, programs, surveyInvitations, surveyCompletions, surveyOpenLinks, surveyResponses } =
+const { campaigns, campaignGroups, campaignPrograms, campaignWaves, instruments, instrumentVersions, organizations, programs, surveyInvitations, surveyCompletions, surveyCompletionQueue, surveyOpenLinks, surveyResponses } =
   schema;
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -135,10 +135,11 @@ export const findInvitations = (db: Db, campaignId: string) =>
       email: surveyInvitations.email,
       sentAt: surveyInvitations.sentAt,
       remindersSent: surveyInvitations.remindersSent,
-      respondedOn: sql<string | null>`coalesce(${surveyCompletions.completedOn}::text, (${surveyResponses.submittedOn})::text)`,
+      respondedOn: sql<string | null>`coalesce(${surveyCompletions.completedOn}::text, ${surveyCompletionQueue.completedOn}::text, (${surveyResponses.submittedOn})::text)`,
     })
     .from(surveyInvitations)
     .leftJoin(surveyCompletions, eq(surveyCompletions.invitationId, surveyInvitations.id))
+    .leftJoin(surveyCompletionQueue, eq(surveyCompletionQueue.invitationId, surveyInvitations.id))
     .leftJoin(surveyResponses, eq(surveyResponses.invitationId, surveyInvitations.id))
     .where(eq(surveyInvitations.campaignId, campaignId))
     .orderBy(asc(surveyInvitations.createdAt), asc(surveyInvitations.email));
@@ -154,10 +155,11 @@ export async function invitationCounts(db: Db, campaignId: string) {
       programId: surveyInvitations.programId,
       group: surveyInvitations.group,
       invited: sql<number>`count(*)::int`,
-      responded: sql<number>`count(${surveyCompletions.invitationId})::int + count(${surveyResponses.id})::int`,
+      responded: sql<number>`count(${surveyCompletions.invitationId})::int + count(${surveyCompletionQueue.invitationId})::int + count(${surveyResponses.id})::int`,
     })
     .from(surveyInvitations)
     .leftJoin(surveyCompletions, eq(surveyCompletions.invitationId, surveyInvitations.id))
+    .leftJoin(surveyCompletionQueue, eq(surveyCompletionQueue.invitationId, surveyInvitations.id))
     .leftJoin(surveyResponses, eq(surveyResponses.invitationId, surveyInvitations.id))
     .where(eq(surveyInvitations.campaignId, campaignId))
     .groupBy(surveyInvitations.waveId, surveyInvitations.programId, surveyInvitations.group);

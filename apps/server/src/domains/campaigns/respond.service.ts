@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { schema, type Db } from '@alongside/db';
+import { queryRows, schema, type Db } from '@alongside/db';
 import {
   InstrumentDefinitionSchema,
   LicenceSchema,
@@ -32,6 +32,9 @@ interface Target {
 }
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
+/** Whether a tracked invitation has a completion, moved or still waiting for its day to end. */
+const completedSql = (invitationId: string) =>
+  sql`SELECT 1 FROM survey_completions WHERE invitation_id = ${invitationId} UNION ALL SELECT 1 FROM survey_completion_queue WHERE invitation_id = ${invitationId}`;
 
 // A continuation code is read off a screen and typed back, maybe on another device: 12 characters from an alphabet
 // without look-alikes (no 0/O, 1/I/L), in groups of four (about 59 bits).
@@ -87,7 +90,7 @@ export function createRespondService({ db, clock }: RespondDeps) {
     const [row] =
       mode === 'identified'
         ? await db.select({ id: schema.surveyResponses.id }).from(schema.surveyResponses).where(eq(schema.surveyResponses.invitationId, target.invitationId))
-        : await db.select({ id: schema.surveyCompletions.invitationId }).from(schema.surveyCompletions).where(eq(schema.surveyCompletions.invitationId, target.invitationId));
+        : await queryRows(db, completedSql(target.invitationId));
     return Boolean(row);
   }
 
@@ -167,7 +170,13 @@ export function createRespondService({ db, clock }: RespondDeps) {
       const identified = mode === 'identified';
       try {
         await db.transaction(async (tx) => {
-          if (target.invitationId && !identified) await tx.insert(schema.surveyCompletions).values({ invitationId: target.invitationId, completedOn: today(now) });
+          if (target.invitationId && !identified) {
+            // One response per invitation: submissions of one invitation wait for each other here, then look for its
+            // completion (moved or still queued) in one snapshot.
+            await tx.execute(sql`SELECT 1 FROM survey_invitations WHERE id = ${target.invitationId} FOR UPDATE`);
+            if ((await queryRows(tx, completedSql(target.invitationId))).length > 0) throw conflict('already_submitted', 'These answers were already sent.');
+            await tx.insert(schema.surveyCompletionQueue).values({ invitationId: target.invitationId, completedOn: today(now) });
+          }
           const [response] = await tx
             .insert(schema.surveyResponses)
             .values({
@@ -191,7 +200,7 @@ export function createRespondService({ db, clock }: RespondDeps) {
             await writeAudit(tx, { ip: 'respondent', requestId: 'respondent' }, { action: 'survey_response.submit', entityType: 'survey_response', entityId: response!.id, purpose: 'research_use', details: { campaignId: target.campaign.id, invitationId: target.invitationId } });
         });
       } catch (error) {
-        if (isUniqueViolation(error, 'survey_completions_pkey') || isUniqueViolation(error, 'survey_responses_invitation'))
+        if (isUniqueViolation(error, 'survey_completion_queue_pkey') || isUniqueViolation(error, 'survey_responses_invitation'))
           throw conflict('already_submitted', 'These answers were already sent.');
         throw error;
       }

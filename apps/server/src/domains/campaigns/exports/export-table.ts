@@ -10,7 +10,7 @@ import {
   type ExportDataset,
   type ExportOptions,
 } from './export.types.ts';
-import { minimumAnswered, scoreSubscales } from './survey-scoring.local.ts';
+import { scoreSurveyResponses, ScoringError } from '@alongside/stats';
 
 // The one table every format is written from: its columns (names, labels, codes and value labels in the chosen
 // language) and one row per shown response. What is never in it: items marked `identifier`, database ids of
@@ -296,6 +296,7 @@ export function buildExportTable(dataset: ExportDataset, options: ExportOptions 
     dataset.responses.length,
     options.randomBytes ?? ((n) => new Uint8Array(cryptoRandomBytes(n))),
   );
+  const { scores: scoresOf, failure } = scoreAll(dataset);
   const problems = new Map<string, number>();
   const built: { sort: (string | number)[]; row: Cell[]; record: ExportRecord }[] = [];
   dataset.responses.forEach((response, index) => {
@@ -308,7 +309,7 @@ export function buildExportTable(dataset: ExportDataset, options: ExportOptions 
     const pooled = placement.kind === 'pooled';
     const programLabel = pooled ? words.otherPrograms(words.countries[program.countryCode]) : program.name;
     const asked = askedOf.get(response.group)!;
-    const scores = scoreSubscales(definition, response.answers);
+    const scores = scoresOf.get(index) ?? new Map<string, number | null>();
     const row: Cell[] = [
       ids[index]!,
       waveIndex.get(response.waveId)! + 1,
@@ -355,6 +356,8 @@ export function buildExportTable(dataset: ExportDataset, options: ExportOptions 
     throw new ExportError(
       `answers that do not fit their item (by item, how many): ${[...problems].map(([n, c]) => `${n} (${c})`).join(', ')}`,
     );
+  // Answers whose cells are fine but that the scoring still refuses (a caller's mistake, not a respondent's).
+  if (failure) throw failure;
   built.sort((a, b) => compareKeys(a.sort, b.sort));
   return { columns, rows: built.map((b) => b.row), records: built.map((b) => b.record), variables, report };
 }
@@ -414,4 +417,35 @@ function respondentIds(count: number, randomBytes: (length: number) => Uint8Arra
     }
   }
   return [...ids].slice(0, count);
+}
+
+/** The fewest answered items a subscale needs for a score. */
+const minimumAnswered = (subscale: InstrumentDefinition['subscales'][number]) =>
+  'fraction' in subscale.minAnswered ? Math.ceil(subscale.minAnswered.fraction * subscale.items.length - 1e-9) : subscale.minAnswered.count;
+
+/** Every response's subscale scores (packages/stats, the product's conventions), by response index and subscale id. */
+function scoreAll(dataset: ExportDataset): { scores: Map<number, Map<string, number | null>>; failure?: ExportError } {
+  const out = new Map<number, Map<string, number | null>>();
+  let failure: ExportError | undefined;
+  for (const { group, definition } of dataset.groups) {
+    const indices = dataset.responses.flatMap((r, i) => (r.group === group ? [i] : []));
+    let scored: ReturnType<typeof scoreSurveyResponses>;
+    try {
+      scored = scoreSurveyResponses(definition, indices.map((i) => dataset.responses[i]!.answers));
+    } catch (error) {
+      if (!(error instanceof ScoringError)) throw error;
+      // Reported after the answers are checked item by item, which names what does not fit more helpfully.
+      failure ??= new ExportError(`a response of the group ${group} cannot be scored: ${error.message}`);
+      continue;
+    }
+    indices.forEach((responseIndex, row) => {
+      const scores = new Map<string, number | null>();
+      scored.layout.subscales.forEach((subscale, column) => {
+        const value = scored.subscales.data[column * indices.length + row]!;
+        scores.set(subscale.id, Number.isNaN(value) ? null : value);
+      });
+      out.set(responseIndex, scores);
+    });
+  }
+  return { scores: out, ...(failure ? { failure } : {}) };
 }
