@@ -1,29 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
 import { nudgeReason, scoreResponse, type NudgeRule, type ScoringDefinition } from '@alongside/stats';
-import { createDb, migrate, seedDemo, seedReferenceData, type Database } from '../index.ts';
+import { migrate, seedDemo, seedReferenceData, type Database } from '../index.ts';
 import { ENUM_COLUMNS } from '../enum-columns.ts';
+import { emptyDatabase } from './test-database.ts';
 
 let database: Database;
 const now = new Date();
 const DEMO_TEAM = 'Unit 4B';
 const DEMO_PROGRAM = 'Acute Inpatient Psychiatry';
-
-/** A fresh database: in-memory PGlite, or a new database on the TEST_DATABASE_URL server. */
-async function emptyDatabase(): Promise<Database> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return createDb({ memory: true });
-  const name = `alongside_seed_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return createDb({ url: url.toString() });
-}
 
 const rows = <T = Record<string, unknown>>(statement: SQL) => database.query<T>(statement);
 const count = async (statement: SQL) => (await rows<{ n: number }>(sql`select count(*)::int as n from (${statement}) q`))[0]!.n;

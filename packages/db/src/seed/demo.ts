@@ -3,6 +3,7 @@ import type { Database } from '../client.ts';
 import { hashPassword } from '../passwords.ts';
 import * as s from '../schema.ts';
 import { ACTIVITY_TABLES, seedDemoActivity, type ActivityTeam } from './demo-activity.ts';
+import { RESEARCH_TABLES, seedDemoResearch } from './demo-research.ts';
 import { seedDemoSupport, setMembershipSince, SUPPORT_TABLES } from './demo-support.ts';
 import { ALONGSIDE_CHECK_IN } from './wellbeing-instrument.ts';
 import { CANADIAN_FIRST, CANADIAN_LAST, NORWEGIAN_FIRST, NORWEGIAN_LAST } from './names.ts';
@@ -167,7 +168,8 @@ export async function findDemoLogins(database: Database): Promise<DemoLogin[] | 
 /**
  * Fills an empty database with demo organizations, programs, teams and people, six months of
  * their practice (persons, contacts, voice items, connections, huddles) ending at `now`, and of the
- * PSPs' own support (check-ins, pulses, supervision, step-aways with coverage).
+ * PSPs' own support (check-ins, pulses, supervision, step-aways with coverage), and a survey campaign across all
+ * programs (a finished baseline, a follow-up in progress).
  * Idempotent: when demo data is already there it only returns the logins.
  */
 export async function seedDemo(
@@ -183,7 +185,7 @@ export async function seedDemo(
   const usedEmails = new Set<string>();
   const totalTeams = PLAN.flatMap((o) => o.programs.flatMap((p) => p.teams)).length;
   // Progress: each team's structure, then each team's activity, then each bulk-inserted table.
-  const totalSteps = totalTeams * 2 + ACTIVITY_TABLES + SUPPORT_TABLES;
+  const totalSteps = totalTeams * 2 + ACTIVITY_TABLES + SUPPORT_TABLES + RESEARCH_TABLES;
   const now = options.now ?? new Date();
   let stepsDone = 0;
   const step = () => onProgress?.(++stepsDone, totalSteps);
@@ -327,6 +329,7 @@ export async function seedDemo(
       demoClinicianId: demoUserIds.get('psychologist@alongside.example')!,
       onTable: step,
     });
+    await seedDemoResearch(tx, { now, researcherId: demoUserIds.get('researcher@alongside.example')!, onTable: step });
 
     for (const account of DEMO_ACCOUNTS) {
       const id = demoUserIds.get(account.email)!;
