@@ -206,6 +206,23 @@ interface CompletionRow { invitationId: string; completedOn: string }
 interface OpenLinkRow { id: string; waveId: string; programId: string; group: StakeholderGroup; code: string; createdAt: Date }
 
 /**
+ * The shipped Peer Support Integration Survey in the instrument library (version 1 of each group's instrument),
+ * added when missing; returns their ids. Part of every installation's reference data.
+ */
+export async function ensureShippedInstruments(tx: Tx): Promise<{ id: string; versionId: string; group: StakeholderGroup }[]> {
+  const out: { id: string; versionId: string; group: StakeholderGroup }[] = [];
+  for (const shipped of INTEGRATION_SURVEY) {
+    await tx.execute(sql`INSERT INTO instruments (key, name, licence) VALUES (${shipped.key}, ${shipped.name}, ${JSON.stringify(shipped.licence)}::jsonb) ON CONFLICT (key) DO NOTHING`);
+    const [instrument] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM instruments WHERE key = ${shipped.key}`);
+    const definition = JSON.stringify(InstrumentDefinitionSchema.parse(shipped.definition));
+    await tx.execute(sql`INSERT INTO instrument_versions (instrument_id, number, definition, source_format) VALUES (${instrument!.id}, 1, ${definition}::jsonb, 'json') ON CONFLICT (instrument_id, number) DO NOTHING`);
+    const [version] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM instrument_versions WHERE instrument_id = ${instrument!.id} AND number = 1`);
+    out.push({ id: instrument!.id, versionId: version!.id, group: shipped.group });
+  }
+  return out;
+}
+
+/**
  * Seeds the shipped Peer Support Integration Survey and the demo campaign (instruments, campaign, waves, responses,
  * follow-up invitations and open links), inside the caller's transaction, after the demo programs exist.
  */
@@ -220,22 +237,16 @@ export async function seedDemoResearch(tx: Tx, options: ResearchOptions): Promis
   // ── The instrument library: the five versions of the shipped survey, locked by the baseline's first answers ──
   const baselineOpens = today - 130 * DAY;
   const definitions = new Map<StakeholderGroup, InstrumentDefinition>(INTEGRATION_SURVEY.map((i) => [i.group, InstrumentDefinitionSchema.parse(i.definition)]));
-  const instruments = INTEGRATION_SURVEY.map((i) => ({ id: uuid(), versionId: uuid(), key: i.key, name: i.name, licence: i.licence, group: i.group }));
+  // The library itself is reference data (every installation has it); the demo dates it and locks its versions.
+  const instruments = await ensureShippedInstruments(tx);
   type InstrumentRow = (typeof instruments)[number];
   const libraryAt = new Date(baselineOpens - 40 * DAY);
-  await insertRows(tx, 'instruments', [
-    col<InstrumentRow>('id', 'uuid', (r) => r.id), col<InstrumentRow>('key', 'text', (r) => r.key),
-    col<InstrumentRow>('name', 'text', (r) => r.name), col<InstrumentRow>('licence', 'jsonb', (r) => json(r.licence)),
-    col<InstrumentRow>('created_at', 'timestamptz', () => libraryAt),
-  ], instruments);
-  step('instruments');
-  await insertRows(tx, 'instrument_versions', [
-    col<InstrumentRow>('id', 'uuid', (r) => r.versionId), col<InstrumentRow>('instrument_id', 'uuid', (r) => r.id),
-    col<InstrumentRow>('number', 'int', () => 1), col<InstrumentRow>('definition', 'jsonb', (r) => json(definitions.get(r.group))),
-    col<InstrumentRow>('source_format', 'text', () => 'json'), col<InstrumentRow>('created_at', 'timestamptz', () => libraryAt),
+  for (const instrument of instruments) {
+    await tx.execute(sql`UPDATE instruments SET created_at = ${libraryAt.toISOString()}::timestamptz WHERE id = ${instrument.id}`);
     // The first baseline response locked each version (the trigger would otherwise stamp the seed's own clock).
-    col<InstrumentRow>('locked_at', 'timestamptz', () => new Date(baselineOpens + 9 * HOUR)),
-  ], instruments);
+    await tx.execute(sql`UPDATE instrument_versions SET created_at = ${libraryAt.toISOString()}::timestamptz, locked_at = ${new Date(baselineOpens + 9 * HOUR).toISOString()}::timestamptz WHERE id = ${instrument.versionId}`);
+  }
+  step('instruments');
   step('instrument_versions');
   const versionOf = new Map(instruments.map((i) => [i.group, i.versionId]));
 
@@ -388,6 +399,8 @@ async function insertSurveyRows(
     col<InvitationRow>('id', 'uuid', (r) => r.id), col<InvitationRow>('campaign_id', 'uuid', () => campaignId), col<InvitationRow>('wave_id', 'uuid', (r) => r.waveId),
     col<InvitationRow>('program_id', 'uuid', (r) => r.programId), col<InvitationRow>('group', 'text', (r) => r.group), col<InvitationRow>('language', 'text', (r) => r.language),
     col<InvitationRow>('email', 'text', (r) => r.email), col<InvitationRow>('token_hash', 'text', (r) => r.tokenHash),
+    // The demo's links are nobody's: nothing is sealed that a reminder could open (the reminder job skips them).
+    col<InvitationRow>('token_sealed', 'text', () => 'demo'),
     col<InvitationRow>('created_at', 'timestamptz', (r) => r.createdAt), col<InvitationRow>('sent_at', 'timestamptz', (r) => r.sentAt),
     col<InvitationRow>('reminders_sent', 'int', (r) => r.remindersSent), col<InvitationRow>('last_reminded_at', 'timestamptz', (r) => r.lastRemindedAt),
   ], rows.invitations);

@@ -3,7 +3,7 @@ import type { Database } from '../client.ts';
 import { hashPassword } from '../passwords.ts';
 import * as s from '../schema.ts';
 import { ACTIVITY_TABLES, seedDemoActivity, type ActivityTeam } from './demo-activity.ts';
-import { RESEARCH_TABLES, seedDemoResearch } from './demo-research.ts';
+import { ensureShippedInstruments, RESEARCH_TABLES, seedDemoResearch } from './demo-research.ts';
 import { seedDemoSupport, setMembershipSince, SUPPORT_TABLES } from './demo-support.ts';
 import { ALONGSIDE_CHECK_IN } from './wellbeing-instrument.ts';
 import { CANADIAN_FIRST, CANADIAN_LAST, NORWEGIAN_FIRST, NORWEGIAN_LAST } from './names.ts';
@@ -356,4 +356,5 @@ export async function seedReferenceData(database: Database): Promise<void> {
   // The unique index on (organization, key, version) makes this a no-op once the version is there.
   const { key, version, name, licenceStatus, attribution, definition } = ALONGSIDE_CHECK_IN;
   await database.db.insert(s.wellbeingInstruments).values({ key, version, name, licenceStatus, attribution, definition }).onConflictDoNothing();
+  await database.db.transaction((tx) => ensureShippedInstruments(tx));
 }

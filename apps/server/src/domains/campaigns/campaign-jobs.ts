@@ -8,6 +8,15 @@ import type { Mailer } from '../../lib/mailer.ts';
 import { unseal } from '../../lib/seal.ts';
 import { invitationMail } from './campaign-mail.ts';
 
+/** The token of a personal link, or undefined when it was sealed under another secret. */
+function openToken(secret: string, sealed: string): string | undefined {
+  try {
+    return unseal(secret, 'survey-link', sealed);
+  } catch {
+    return undefined;
+  }
+}
+
 const SYSTEM = { ip: 'system', requestId: 'job', role: 'system' };
 const HOUR = 60 * 60_000;
 const day = (now: Date) => now.toISOString().slice(0, 10);
@@ -55,8 +64,15 @@ export function reminderJob(deps: { db: Db; mailer: Mailer; publicUrl: string; s
       for (const [campaignId, rows] of byCampaign) {
         const mailIds = await deps.db.transaction(async (tx) => {
           const ids: string[] = [];
+          let unopened = 0;
           for (const row of rows) {
-            const link = `${deps.publicUrl}/s/${unseal(deps.secret, 'survey-link', row.token_sealed)}`;
+            const token = openToken(deps.secret, row.token_sealed);
+            // Sealed under another secret (rotated, or demo data): the link cannot be sent again.
+            if (token === undefined) {
+              unopened++;
+              continue;
+            }
+            const link = `${deps.publicUrl}/s/${token}`;
             const mail = invitationMail(row.language as Language, { title: row.title, dataController: row.data_controller }, { closesOn: row.closes_on }, link, true);
             ids.push(await deps.mailer.queue(tx, { organizationId: row.organization_id, to: row.email, ...mail }));
           }
@@ -64,7 +80,13 @@ export function reminderJob(deps: { db: Db; mailer: Mailer; publicUrl: string; s
             .update(schema.surveyInvitations)
             .set({ remindersSent: sql`${schema.surveyInvitations.remindersSent} + 1`, lastRemindedAt: now })
             .where(inArray(schema.surveyInvitations.id, rows.map((r) => r.id)));
-          await writeAudit(tx, SYSTEM, { action: 'survey_invitation.remind', entityType: 'campaign', entityId: campaignId, purpose: 'research_use', details: { count: rows.length, ids: rows.map((r) => r.id) } });
+          await writeAudit(tx, SYSTEM, {
+            action: 'survey_invitation.remind',
+            entityType: 'campaign',
+            entityId: campaignId,
+            purpose: 'research_use',
+            details: { count: rows.length - unopened, unopened, ids: rows.map((r) => r.id) },
+          });
           return ids;
         });
         for (const id of mailIds) await deps.mailer.deliver(id);

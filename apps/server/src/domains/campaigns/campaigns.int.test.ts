@@ -72,12 +72,12 @@ describe('campaigns', () => {
     expect((await ctx.app.inject({ method: 'GET', url: `/api/respond/${token}` })).json()).toMatchObject({ submitted: true });
 
     // From the database alone: the response has no invitation id, only a day, and shares no id with the completion.
-    const [response] = await queryRows<Record<string, unknown>>(ctx.db, sql`SELECT * FROM survey_responses WHERE campaign_id = ${campaignId}`);
+    const [response] = await queryRows(ctx.db, sql`SELECT * FROM survey_responses WHERE campaign_id = ${campaignId}`);
     expect(response).toMatchObject({ invitation_id: null, submitted_at: null, language: 'nb' });
     // The completion waits in the queue until its day is over, then moves with the day's others (shuffled): it then
     // shares neither a transaction id (xmin) with its response nor a place in the table's order.
     const ofCampaign = (table: string) =>
-      queryRows<Record<string, unknown>>(ctx.db, sql`SELECT c.*, c.xmin::text AS tx FROM ${sql.raw(table)} c JOIN survey_invitations i ON i.id = c.invitation_id WHERE i.campaign_id = ${campaignId}`);
+      queryRows(ctx.db, sql`SELECT c.*, c.xmin::text AS tx FROM ${sql.raw(table)} c JOIN survey_invitations i ON i.id = c.invitation_id WHERE i.campaign_id = ${campaignId}`);
     const [queued] = await ofCampaign('survey_completion_queue');
     const responseTx = (await queryRows<{ tx: string }>(ctx.db, sql`SELECT xmin::text AS tx FROM survey_responses WHERE campaign_id = ${campaignId}`))[0]!.tx;
     expect(queued!.tx).toBe(responseTx);
