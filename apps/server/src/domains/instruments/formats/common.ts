@@ -203,7 +203,11 @@ export function toInstrumentKey(raw: string | undefined, fallback = 'imported-in
 
 /** `peer_support_survey` → `Peer support survey`. */
 export function humanise(name: string): string {
-  const words = name.replace(/[_-]+/g, ' ').trim();
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`)
+    .replace(/[_-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -334,8 +338,21 @@ export function finishImport(
     licence: parsed.data.licence,
     definition,
     ...(draft.sourceVersion !== undefined ? { sourceVersion: draft.sourceVersion } : {}),
-    notices,
+    notices: inFileOrder(notices),
   };
+}
+
+/** Notices sorted by sheet, line and column (stable), those without a place last. */
+export function inFileOrder(notices: ImportNotice[]): ImportNotice[] {
+  const sheets = [...new Set(notices.map((n) => n.sheet ?? ''))];
+  const rank = (n: ImportNotice) => [n.line === undefined ? 1 : 0, sheets.indexOf(n.sheet ?? ''), n.line ?? 0, n.column ?? 0];
+  return notices
+    .map((notice, index) => ({ notice, index, key: rank(notice) }))
+    .sort((a, b) => {
+      for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
+      return a.index - b.index;
+    })
+    .map((entry) => entry.notice);
 }
 
 /** A locator from the file positions an importer recorded for items, sections and subscales. */

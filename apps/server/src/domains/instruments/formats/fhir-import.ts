@@ -344,7 +344,10 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
       else if (url === OURS.reverse) draft.reverse = extension.valueBoolean === true;
       else if (url === OURS.identifier) draft.identifier = extension.valueBoolean === true;
       else if (url === OURS.scale && typeof extension.valueString === 'string') draft.scaleId = extension.valueString;
-      else note(extension, `${path}.extension`, `the extension ${url ?? '(no url)'} is not carried into Alongside`);
+      else if (url === FHIR.itemControl) {
+        const control = isJsonObject(extension.valueCodeableConcept) ? objects(extension.valueCodeableConcept.coding).map((c) => show(c.code)).join(', ') : '';
+        note(extension, `${path}.extension`, `the display control ${control || '(none)'} is not kept; Alongside chooses how to show each question`);
+      } else note(extension, `${path}.extension`, `the extension ${url ?? '(no url)'} is not carried into Alongside`);
     }
     reportUnknown(node, (k) => ITEM_KEYS.has(k) || ITEM_KEYS_MORE.has(k), path, `question ${linkId}`);
     items.push(draft);

@@ -35,6 +35,8 @@ export function exportRedcap(instrument: InstrumentDocument, options: ExportOpti
     return label.replace(/\|/g, '/');
   };
 
+  // REDCap takes the first field as the record identifier.
+  rows.push({ ...blank(), 'Variable / Field Name': names.claim('record_id').name, 'Form Name': form, 'Field Type': 'text', 'Field Label': 'Record ID' });
   if (definition.description) {
     rows.push({ ...blank(), 'Variable / Field Name': names.claim(`${form}_intro`).name, 'Form Name': form, 'Field Type': 'descriptive', 'Field Label': text(definition.description, 'description') });
   }

@@ -89,13 +89,20 @@ export function importRedcap(text: string, filename: string | undefined, options
   });
   const missing = REQUIRED_REDCAP_COLUMNS.filter((c) => !columns.has(c));
   if (missing.length > 0) {
-    return failure(
-      ...missing.map((column) => ({
-        line: header.line,
-        field: column,
-        message: `not a REDCap data dictionary: the header has no "${column}" column (it has ${header.fields.map((f) => `"${f}"`).join(', ')})`,
-      })),
-    );
+    const opening = header.fields.slice(0, 3).map((f) => `"${f}"`).join(', ');
+    const summary =
+      columns.size > 0
+        ? []
+        : [
+            {
+              line: header.line,
+              message:
+                columnKey(header.fields[0] ?? '') === 'recordid'
+                  ? `this looks like a REDCap records export (its first line starts ${opening}), not a data dictionary; download the Data Dictionary from the project's setup page instead`
+                  : `not a REDCap data dictionary: none of its columns are in the first line, which starts ${opening}`,
+            },
+          ];
+    return failure(...summary, ...missing.map((column) => ({ line: header.line, field: column, message: `the header has no "${column}" column, which a REDCap data dictionary needs` })));
   }
   if (errors.length > 0) return failure(...errors);
 
@@ -122,6 +129,13 @@ export function importRedcap(text: string, filename: string | undefined, options
   if (rows.length === 0) errors.push({ line: header.line, message: 'the dictionary has a header but no fields' });
   if (errors.length > 0) return failure(...errors);
 
+  // REDCap's first field is always the record identifier (record_id): not a question anyone answers.
+  const recordId = rows[0]!;
+  if (cell(recordId, 'Field Type').toLowerCase() === 'text') {
+    note(recordId, 'Variable / Field Name', `${cell(recordId, 'Variable / Field Name')} is REDCap's record identifier (the first field); it is not imported as a question`);
+    rows.shift();
+    if (rows.length === 0) return failure({ line: recordId.line, message: 'the dictionary has no fields besides the record identifier' });
+  }
   const forms = [...new Set(rows.map((row) => cell(row, 'Form Name')))];
   const multiForm = forms.length > 1;
   const names = new NameRegistry();
