@@ -137,7 +137,8 @@ export function exportRedcap(instrument: InstrumentDocument, options: ExportOpti
 
   const csv = stringify(
     rows.map((row) => REDCAP_COLUMNS.map((column) => row[column])),
-    { header: true, columns: [...REDCAP_COLUMNS], record_delimiter: 'windows' },
+    // Records end in CRLF, so csv-stringify would leave a label with a bare LF unquoted: quote any line break.
+    { header: true, columns: [...REDCAP_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/ },
   );
   const version = instrument.versionNumber === undefined ? '' : `-v${instrument.versionNumber}`;
   const body = new TextEncoder().encode(`\uFEFF${csv}`);
