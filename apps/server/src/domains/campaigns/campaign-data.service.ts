@@ -1,7 +1,17 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { schema, type Db } from '@alongside/db';
 import { effectiveK } from '@alongside/stats';
-import { InstrumentDefinitionSchema, type CampaignResults, type Language, type StakeholderGroup } from '@alongside/contracts';
+import {
+  InstrumentDefinitionSchema,
+  type CampaignResults,
+  type CountryCode,
+  type Language,
+  type ProgramSetting,
+  type StakeholderGroup,
+} from '@alongside/contracts';
+import type { DownloadFile } from '../../lib/files.ts';
+import { buildCampaignExport } from './exports/campaign-export.ts';
+import { ExportError, type ExportAnswer, type ExportDataset, type ExportFormat } from './exports/export.types.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -46,6 +56,50 @@ export function createCampaignDataService({ db, clock, campaigns }: CampaignData
       );
       await writeAudit(db, actor, { action: 'campaign.results_read', entityType: 'campaign', entityId: id, purpose: 'research_use', details: { waveId: query.waveId ?? null } });
       return results;
+    },
+
+    /**
+     * The analyst export in one format (a zip), labels in one language: de-identified (no invitation, no e-mail, no
+     * moment; identifier items left out) and with small program × group cells merged or withheld (the README says
+     * which). Audited with what it left out.
+     */
+    async exportFile(actor: Actor, id: string, query: { format: ExportFormat; language: Language; waveId?: string | undefined }): Promise<DownloadFile> {
+      const campaign = await campaigns.get(actor, id);
+      if (query.waveId && !campaign.waves.some((w) => w.id === query.waveId)) throw badRequest('waveId', 'is not a wave of this campaign');
+      const [groups, responses, programs] = await Promise.all([repo.findGroups(db, id), repo.findResponses(db, id), repo.findPrograms(db, id)]);
+      const dataset: ExportDataset = {
+        campaign: { id, title: campaign.title, ethicsApproval: campaign.ethicsApproval, dataController: campaign.dataController, privacyMode: campaign.privacyMode, k: effectiveK('research', campaign.k) },
+        waves: campaign.waves.filter((w) => !query.waveId || w.id === query.waveId),
+        programs: programs.map((p) => ({ id: p.programId, name: p.programName, countryCode: p.countryCode as CountryCode, setting: p.setting as ProgramSetting })),
+        groups: groups.map((g) => ({
+          group: g.group as StakeholderGroup,
+          instrumentVersionId: g.instrumentVersionId,
+          instrumentName: g.instrumentName,
+          versionNumber: g.versionNumber,
+          definition: InstrumentDefinitionSchema.parse(g.definition),
+        })),
+        responses: responses
+          .filter((r) => !query.waveId || r.waveId === query.waveId)
+          .map((r) => ({ id: r.id, waveId: r.waveId, programId: r.programId, group: r.group as StakeholderGroup, language: r.language as Language, submittedOn: r.submittedOn, answers: r.answers as Record<string, ExportAnswer> })),
+        exportedAt: clock.now(),
+        language: query.language,
+      };
+      let file: ReturnType<typeof buildCampaignExport>;
+      try {
+        file = buildCampaignExport(dataset, query.format);
+      } catch (error) {
+        // The data do not fit the instruments (a caller's or an import's mistake): say which item, never the values.
+        if (error instanceof ExportError) throw new AppError(409, 'invalid_transition', `The campaign's data cannot be exported: ${error.message}.`);
+        throw error;
+      }
+      await writeAudit(db, actor, {
+        action: 'campaign.export',
+        entityType: 'campaign',
+        entityId: id,
+        purpose: 'research_use',
+        details: { format: query.format, language: query.language, waveId: query.waveId ?? null, merged: file.withheld.merged.length, withheld: file.withheld.withheld.length },
+      });
+      return file;
     },
 
     /** Imports a response file into a wave: every line checked first; on any problem nothing is stored. */

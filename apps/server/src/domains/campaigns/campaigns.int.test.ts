@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, schema } from '@alongside/db';
@@ -238,6 +239,19 @@ describe('campaigns', () => {
       ['NO', null, true],
     ]);
     expect(teamwork.by.program!.every((c) => c.suppressed)).toBe(true);
+
+    // Exports: every format downloads; the Norwegian program's 3 rows are under k, pooled or withheld — never named.
+    const programName = (await ctx.db.select().from(schema.programs).where(eq(schema.programs.id, norway.programId)))[0]!.name;
+    for (const format of ['csv', 'long', 'redcap', 'spss', 'stata', 'r']) {
+      const exported = await researcher.request({ method: 'GET', url: `/api/campaigns/${campaignId}/export?format=${format}&language=fr` });
+      expect(exported.statusCode, `${format}: ${exported.body.slice(0, 200)}`).toBe(200);
+      expect(exported.headers['content-type']).toBe('application/zip');
+      const files = unzipSync(new Uint8Array(exported.rawPayload));
+      expect(Object.keys(files), format).toContain('README.txt');
+      for (const [name, bytes] of Object.entries(files)) expect(strFromU8(bytes), `${format} ${name}`).not.toContain(programName);
+    }
+    const [audit] = await queryRows<{ details: { withheld: number } }>(ctx.db, sql`SELECT details FROM audit_events WHERE action = 'campaign.export' AND entity_id = ${campaignId} LIMIT 1`);
+    expect(audit!.details.withheld).toBe(1);
   });
 
   it('deletes responses, drafts and invitations once the retention date has passed, and records it', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   CampaignProgramParamsSchema,
   CampaignProgramSchema,
+  CampaignExportQuerySchema,
   CampaignProgressSchema,
   CampaignResultsQuerySchema,
   CampaignResultsSchema,
@@ -24,6 +25,7 @@ import {
   UpdateCampaignBodySchema,
   WaveSchema,
 } from '@alongside/contracts';
+import { sendFile } from '../../lib/files.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { CampaignsService } from './campaigns.service.ts';
 import type { CampaignDataService } from './campaign-data.service.ts';
@@ -135,5 +137,18 @@ export const campaignsRoutes: FastifyPluginAsyncZod<{ campaigns: CampaignsServic
     },
     async (request, reply) =>
       reply.status(201).send(await data.importResponses(requireActor(request), request.params.id, request.params.waveId, { content: Buffer.from(request.body.content, 'base64') })),
+  );
+  app.get(
+    '/api/campaigns/:id/export',
+    {
+      schema: {
+        tags,
+        summary: 'Analyst export (zip): wide or long CSV with codebook, REDCap data and dictionary, or SPSS, Stata or R syntax over the CSV, labelled in one language; small cells merged or withheld',
+        params: IdParamsSchema,
+        querystring: CampaignExportQuerySchema,
+        response: { 200: { description: 'A zip archive', content: { 'application/zip': { schema: z.string() } } }, ...errors },
+      },
+    },
+    async (request, reply) => sendFile(reply, await data.exportFile(requireActor(request), request.params.id, request.query)),
   );
 };

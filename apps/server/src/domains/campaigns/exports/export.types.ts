@@ -1,3 +1,4 @@
+import { CAMPAIGN_EXPORT_FORMATS } from '@alongside/contracts';
 import type {
   CountryCode,
   InstrumentDefinition,
@@ -11,9 +12,9 @@ import type {
 // campaign, its waves, programs, instrument versions and submitted responses into one ExportDataset; everything
 // after that is pure.
 
-/** The file sets an analyst can download. */
-export const EXPORT_FORMATS = ['csv', 'long', 'redcap', 'spss', 'stata', 'r'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The file sets an analyst can download (the list is the contracts'). */
+export const EXPORT_FORMATS = CAMPAIGN_EXPORT_FORMATS;
+export type ExportFormat = (typeof CAMPAIGN_EXPORT_FORMATS)[number];
 
 /** An answer as stored: a number, a choice code, codes of a multiple choice, free text, or nothing. */
 export type ExportAnswer = number | string | string[] | null;
