@@ -139,8 +139,8 @@ export const OpenLinkSchema = z.object({
 
 export const CreateOpenLinkBodySchema = z.object({ waveId: IdSchema, programId: IdSchema, group: StakeholderGroupSchema });
 
-/** A respondent's answers by variable name: a number, a choice code, codes, or text. */
-export const AnswerValueSchema = z.union([z.number().min(-1e9).max(1e9), z.string().max(10000), z.array(z.string().max(64)).max(200), z.null()]);
+/** A respondent's answers by variable name: a number, a choice code, codes, or text (an unanswered item is left out). */
+export const AnswerValueSchema = z.union([z.number().min(-1e9).max(1e9), z.string().max(10000), z.array(z.string().max(64)).max(200)]);
 export const AnswersSchema = z.record(z.string().max(64), AnswerValueSchema);
 export type Answers = z.infer<typeof AnswersSchema>;
 
@@ -237,7 +237,14 @@ export const ScaleResultSchema = z.object({
   /** Lower edges of the histogram bins, and the last upper edge. */
   bins: z.array(z.number()),
   overall: ScoreSummarySchema,
-  by: z.record(z.enum(RESULT_DIMENSIONS), z.array(ScoreSummarySchema)),
+  by: z.object({
+    country: z.array(ScoreSummarySchema),
+    group: z.array(ScoreSummarySchema),
+    program: z.array(ScoreSummarySchema),
+    setting: z.array(ScoreSummarySchema),
+    wave: z.array(ScoreSummarySchema),
+    language: z.array(ScoreSummarySchema),
+  } satisfies Record<(typeof RESULT_DIMENSIONS)[number], unknown>),
   alpha: z.object({ overall: AlphaSummarySchema, byCountry: z.array(AlphaSummarySchema), byLanguage: z.array(AlphaSummarySchema) }),
   /** Agreement within programs (rwg(j), uniform null), per program with at least k respondents. */
   rwg: z.array(z.object({ programId: IdSchema, label: z.string(), n: z.number().int().nullable(), rwg: z.number().nullable(), suppressed: z.boolean() })),

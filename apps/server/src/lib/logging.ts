@@ -39,8 +39,8 @@ export function serializeRequest(request: FastifyRequest) {
   return { method: request.method, route: route ?? '(unrouted)', remoteAddress: request.ip };
 }
 
-/** The respondent pages' API: anonymous by design, so no address is logged for it. */
-export const RESPONDENT_ROUTES = '/api/respond/';
+/** The respondent pages' API (`/api/respond/…`, `/api/respond-open/…`): anonymous by design, so no address is logged. */
+export const RESPONDENT_ROUTES = '/api/respond';
 
 /** pino options for the server: the serializers above, and no credentials even if a header is ever logged. */
 export function loggerOptions(level: string) {

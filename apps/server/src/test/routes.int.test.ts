@@ -26,8 +26,8 @@ const PUBLIC = new Set([
   'GET /api/respond/{token}',
   'PUT /api/respond/{token}',
   'POST /api/respond/{token}/submit',
-  'GET /api/respond/open/{code}',
-  'POST /api/respond/open/{code}',
+  'GET /api/respond-open/{code}',
+  'POST /api/respond-open/{code}',
 ]);
 
 beforeAll(async () => {

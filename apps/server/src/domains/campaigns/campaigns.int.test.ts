@@ -195,8 +195,8 @@ describe('campaigns', () => {
     const link = await researcher.request({ method: 'POST', url: `/api/campaigns/${campaignId}/open-links`, payload: { waveId, programId: canada.programId, group: 'psp' } });
     expect(link.statusCode, link.body).toBe(201);
     const { code } = link.json<{ code: string }>();
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/respond/open/${code}` })).json()).toMatchObject({ privacyMode: 'anonymous', answers: {} });
-    const started = await ctx.app.inject({ method: 'POST', url: `/api/respond/open/${code}`, payload: { language: 'en' } });
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/respond-open/${code}` })).json()).toMatchObject({ privacyMode: 'anonymous', answers: {} });
+    const started = await ctx.app.inject({ method: 'POST', url: `/api/respond-open/${code}`, payload: { language: 'en' } });
     expect(started.statusCode, started.body).toBe(201);
     const { continuationCode } = started.json<{ continuationCode: string }>();
     expect(continuationCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);

@@ -28,12 +28,12 @@ export const respondRoutes: FastifyPluginAsyncZod<{ respond: RespondService }> =
     async (request) => respond.submit(request.params.token, request.body),
   );
   app.get(
-    '/api/respond/open/:code',
+    '/api/respond-open/:code',
     { config, schema: { tags, summary: 'An open link: what the survey is, before anything is stored', params: CodeParams, response: { 200: RespondentSurveySchema, ...errors } } },
     async (request) => respond.openInfo(request.params.code),
   );
   app.post(
-    '/api/respond/open/:code',
+    '/api/respond-open/:code',
     {
       config,
       schema: {

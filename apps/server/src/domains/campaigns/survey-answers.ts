@@ -4,7 +4,7 @@ type Value = Answers[string] | undefined;
 
 /** The values an item accepts: scale points, option codes, a number in range, or text. */
 function valueProblem(definition: InstrumentDefinition, item: Item, value: Value): string | undefined {
-  if (value === null || value === undefined) return undefined;
+  if (value === undefined) return undefined;
   switch (item.type) {
     case 'likert': {
       const points = definition.scales.find((s) => s.id === item.scale)?.points ?? [];
@@ -27,7 +27,7 @@ function valueProblem(definition: InstrumentDefinition, item: Item, value: Value
   }
 }
 
-const answered = (value: Value) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+const answered = (value: Value) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 function holds(condition: Condition, value: Value): boolean {
   switch (condition.operator) {
