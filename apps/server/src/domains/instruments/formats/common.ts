@@ -233,23 +233,27 @@ export function textIn(text: LocalizedText | undefined, language: Language, sour
   return text?.[language] ?? text?.[source];
 }
 
-/** Removes HTML tags and the common entities from a label (REDCap labels are often rich text). */
+/** Removes HTML tags and decodes the common entities of a label (REDCap labels are often rich text). */
 export function plainText(raw: string): { text: string; changed: boolean } {
   if (!/[<&]/.test(raw)) return { text: raw.trim(), changed: false };
-  const text = raw
+  const stripped = raw
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|h[1-6])>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '');
+  const text = stripped
+    .replace(/&nbsp;/g, '\u00a0')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&amp;/g, '&')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { text, changed: text !== raw.trim() };
+  return { text, changed: stripped !== raw };
+}
+
+/** Text as HTML shows it literally (REDCap renders labels as HTML). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The licence an instrument gets when its file does not say: usable only once someone records permission. */

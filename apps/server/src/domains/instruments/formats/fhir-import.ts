@@ -106,7 +106,7 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
   const where = (node: JsonObject, field: string): Where => ({ ...positionOf(source, []), ...locationOf(node), field });
   const offsets = source.offsets;
   function locationOf(node: JsonObject) {
-    const offset = offsets.get(node);
+    const offset = offsets.nodes.get(node);
     return offset === undefined ? {} : source.position(offset);
   }
   const note = (node: JsonObject, field: string, message: string) => notices.push({ ...where(node, field), message });

@@ -163,7 +163,7 @@ export function toCondition(comparison: Comparison, target: ConditionTarget): Co
       if (operator === '!=') return { item, operator: 'not_equals', value: number };
       if (operator === '>') return { item, operator: 'greater', value: number };
       if (operator === '<') return { item, operator: 'less', value: number };
-      if (!Number.isInteger(number) || (target.type === 'number' && !target.integer)) return `${operator} is only kept for whole-number answers (Alongside has > and <)`;
+      if (!Number.isInteger(number) || (target.type === 'number' && !target.integer)) return `${operator} is only kept for whole-number answers`;
       return operator === '>=' ? { item, operator: 'greater', value: number - 1 } : { item, operator: 'less', value: number + 1 };
     }
     case 'single':
@@ -173,7 +173,7 @@ export function toCondition(comparison: Comparison, target: ConditionTarget): Co
       if (code === undefined) return `"${value}" is not an option of ${comparison.variable}`;
       if (operator === '=') return { item, operator: 'equals', value: code };
       if (operator === '!=') return { item, operator: 'not_equals', value: code };
-      return `${operator} is not kept for a choice question (Alongside compares choices with = and <>)`;
+      return `${operator} is not kept for a choice question, which Alongside compares with = and <> only`;
     }
     case 'text':
       if (operator === '=') return { item, operator: 'equals', value };

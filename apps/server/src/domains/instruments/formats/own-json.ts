@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreateInstrumentBodySchema, type ImportNotice } from '@alongside/contracts';
 import { failure, finishImport, type ExportedFile, type ImportResult, type InstrumentDocument } from './common.ts';
-import { isJsonObject, offsetOnPath, type JsonValue } from './json-positions.ts';
+import { isJsonObject, offsetOnPath, type JsonOffsets, type JsonValue } from './json-positions.ts';
 
 // Our own format: everything an instrument version holds, lossless.
 //   { format: 'alongside-instrument', formatVersion: 1, key, name, url?, licence, versionNumber?, definition }
@@ -18,7 +18,7 @@ const OwnDocumentSchema = CreateInstrumentBodySchema.extend({
 /** Parsed JSON with the means to say where a node of it is. */
 export interface JsonSource {
   value: JsonValue;
-  offsets: WeakMap<object, number>;
+  offsets: JsonOffsets;
   position: (offset: number) => { line: number; column: number };
 }
 
@@ -36,7 +36,7 @@ function strippedProperties(input: JsonValue, output: unknown, path: PropertyKey
     for (const [key, value] of Object.entries(input)) {
       if (!(key in output)) {
         notices.push({
-          ...positionOf(source, path),
+          ...positionOf(source, [...path, key]),
           field: [...path, key].join('.'),
           message: `"${key}" is not part of the Alongside instrument format and was not imported`,
         });
@@ -66,7 +66,11 @@ export function importOwnJson(source: JsonSource): ImportResult {
   const parsed = OwnDocumentSchema.safeParse(value);
   if (!parsed.success) {
     return failure(
-      ...parsed.error.issues.map((issue) => ({ ...positionOf(source, issue.path), field: issue.path.join('.'), message: issue.message })),
+      ...parsed.error.issues.map((issue) => {
+        // An unknown key is best shown where it is written, not where its object starts.
+        const at = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
+        return { ...positionOf(source, at), field: issue.path.join('.'), message: issue.message };
+      }),
     );
   }
   const notices: ImportNotice[] = [];

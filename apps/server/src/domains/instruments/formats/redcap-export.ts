@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ImportNotice, Item, Language, LocalizedText } from '@alongside/contracts';
 import { formatTags } from './alongside-tags.ts';
-import { NameRegistry, textIn, toVariableName, type ExportOptions, type ExportedFile, type InstrumentDocument } from './common.ts';
+import { NameRegistry, escapeHtml, textIn, toVariableName, type ExportOptions, type ExportedFile, type InstrumentDocument } from './common.ts';
 import { formatLogic } from './logic.ts';
 import { REDCAP_COLUMNS, type RedcapColumn } from './redcap-shared.ts';
 
@@ -26,13 +26,19 @@ export function exportRedcap(instrument: InstrumentDocument, options: ExportOpti
   const missing = new Set<string>();
   const text = (value: LocalizedText | undefined, where: string): string => {
     if (value && value[language] === undefined && value[source] !== undefined) missing.add(where);
-    return textIn(value, language, source) ?? '';
+    return escapeHtml(textIn(value, language, source) ?? '');
   };
   const choiceLabel = (value: LocalizedText, where: string) => {
-    const label = text(value, where);
-    if (!label.includes('|')) return label;
-    notices.push({ field: where, message: 'REDCap separates choices with |; the | in this label was written as /' });
-    return label.replace(/\|/g, '/');
+    let label = text(value, where);
+    if (label.includes('|')) {
+      notices.push({ field: where, message: 'REDCap separates choices with |; the | in this label was written as /' });
+      label = label.replace(/\|/g, '/');
+    }
+    if (/[\r\n]/.test(label)) {
+      notices.push({ field: where, message: 'REDCap choices are one line each; the line break in this label was written as a space' });
+      label = label.replace(/\s*[\r\n]+\s*/g, ' ');
+    }
+    return label;
   };
 
   // REDCap takes the first field as the record identifier.
@@ -137,7 +143,8 @@ export function exportRedcap(instrument: InstrumentDocument, options: ExportOpti
 
   const csv = stringify(
     rows.map((row) => REDCAP_COLUMNS.map((column) => row[column])),
-    { header: true, columns: [...REDCAP_COLUMNS], record_delimiter: 'windows' },
+    // A line break inside a label must be quoted even though records end in \r\n.
+    { header: true, columns: [...REDCAP_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/ },
   );
   const version = instrument.versionNumber === undefined ? '' : `-v${instrument.versionNumber}`;
   const body = new TextEncoder().encode(`\uFEFF${csv}`);

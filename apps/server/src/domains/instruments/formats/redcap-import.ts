@@ -59,7 +59,7 @@ function namesFromFile(filename: string | undefined): { key?: string; title?: st
   const ours = /^([a-z0-9][a-z0-9-]*?)(?:-v\d+)?-redcap-(?:en|fr|nb)$/.exec(base);
   if (ours) return { key: ours[1]! };
   const redcap = /^(.+?)_DataDictionary(?:_\d{4}-\d{2}-\d{2})?$/i.exec(base);
-  if (redcap) return { title: redcap[1]!.replace(/_/g, ' ').trim() };
+  if (redcap) return { title: humanise(redcap[1]!) };
   return { title: humanise(base) };
 }
 
@@ -347,7 +347,7 @@ export function importRedcap(text: string, filename: string | undefined, options
   drafts.forEach((draft, position) => {
     if (!draft.logic) return;
     const where = { line: draft.line, column: (columns.get('Branching Logic (Show field only if...)') ?? 0) + 1, field: 'Branching Logic (Show field only if...)' };
-    const drop = (reason: string) => notices.push({ ...where, message: `the branching logic of ${draft.raw} was not imported (${reason}); the field is always shown` });
+    const drop = (reason: string) => notices.push({ ...where, message: `the branching logic of ${draft.raw} was not imported: ${reason}; the field is always shown` });
     const logic = parseLogic(draft.logic, 'redcap');
     if (!logic.ok) return drop(logic.reason);
     const conditions: Condition[] = [];

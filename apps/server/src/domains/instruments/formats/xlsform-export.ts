@@ -28,7 +28,18 @@ export async function exportXlsform(instrument: InstrumentDocument): Promise<Exp
   const surveyHeader = ['type', 'name', ...languages.map((l) => `label::${xlsformLanguageName(l)}`), ...languages.map((l) => `hint::${xlsformLanguageName(l)}`), 'required', 'relevant', 'constraint', 'appearance', 'alongside'];
   const survey: string[][] = [];
   const choices: string[][] = [];
-  const texts = (text: LocalizedText | undefined) => languages.map((l) => text?.[l] ?? '');
+  const dropped = { controlCharacters: false };
+  // XML 1.0, inside every .xlsx, cannot hold control characters other than tab and line breaks.
+  const clean = (value: string) => {
+    let cleaned = '';
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      if (code >= 32 || code === 9 || code === 10 || code === 13) cleaned += value.charAt(i);
+    }
+    if (cleaned !== value) dropped.controlCharacters = true;
+    return cleaned;
+  };
+  const texts = (text: LocalizedText | undefined) => languages.map((l) => clean(text?.[l] ?? ''));
   const row = (type: string, name: string, label: LocalizedText | undefined, rest: { hint?: LocalizedText | undefined; required?: string; relevant?: string; constraint?: string; appearance?: string; alongside?: string } = {}) =>
     survey.push([type, name, ...texts(label), ...texts(rest.hint), rest.required ?? '', rest.relevant ?? '', rest.constraint ?? '', rest.appearance ?? '', rest.alongside ?? '']);
   const choiceRows = (list: string, options: { code: string; label: LocalizedText }[]) => {
@@ -121,6 +132,7 @@ export async function exportXlsform(instrument: InstrumentDocument): Promise<Exp
   if (definition.substitutions.length > 0) notices.push({ field: 'substitutions', message: 'wording substitutions have no place in XLSForm and are not in the file' });
   if (instrument.name !== definition.title[source]) notices.push({ field: 'name', message: 'the library name has no place in XLSForm; form_title holds the title' });
   notices.push({ field: 'licence', message: 'the licence and translation provenance have no place in XLSForm and are not in the file' });
+  if (dropped.controlCharacters) notices.push({ field: 'items', message: 'some wording held control characters, which a workbook cannot hold; they were left out' });
   const unused = definition.scales.filter((s) => !definition.items.some((i) => i.scale === s.id));
   for (const scale of unused) notices.push({ field: `scales.${scale.id}`, message: 'a response scale no item uses is written as a choice list only, and not read back as a scale' });
 

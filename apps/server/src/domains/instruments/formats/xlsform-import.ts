@@ -434,7 +434,7 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
   const position = new Map(drafts.map((d, i) => [d.raw, i]));
   drafts.forEach((draft, index) => {
     if (!draft.relevance) return;
-    const drop = (reason: string) => notices.push({ ...draft.relevance!.where, message: `the relevance of ${draft.raw} was not imported (${reason}); the question is always shown` });
+    const drop = (reason: string) => notices.push({ ...draft.relevance!.where, message: `the relevance of ${draft.raw} was not imported: ${reason}; the question is always shown` });
     const logic = parseLogic(draft.relevance.text, 'xlsform');
     if (!logic.ok) return drop(logic.reason);
     const conditions: Condition[] = [];
