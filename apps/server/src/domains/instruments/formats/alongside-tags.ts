@@ -29,7 +29,12 @@ const TAG = /@([A-Z][A-Z0-9_-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']\S*)))?
  * Reads our tags from an annotation; other action tags (`@HIDDEN`, `@DEFAULT='1'`) and free text come back
  * separately so the importer can report them, and so do our tags it could not read.
  */
-export function parseTags(text: string): { tags: AlongsideTags; otherTags: string[]; rest: string; problems: string[] } {
+export function parseTags(text: string): {
+  tags: AlongsideTags;
+  otherTags: string[];
+  rest: string;
+  problems: string[];
+} {
   const tags: AlongsideTags = { reverse: false, identifier: false, subscales: [], scores: new Map() };
   const otherTags: string[] = [];
   const problems: string[] = [];

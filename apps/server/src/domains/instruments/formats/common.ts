@@ -216,7 +216,14 @@ export function languageFromTag(tag: string): Language | undefined {
   const value = tag.trim().toLowerCase();
   const primary = value.split(/[-_]/)[0];
   if (primary === 'en' || primary === 'eng' || value === 'english') return 'en';
-  if (primary === 'fr' || primary === 'fra' || primary === 'fre' || /^fran[cç]ais/.test(value) || value.startsWith('french')) return 'fr';
+  if (
+    primary === 'fr' ||
+    primary === 'fra' ||
+    primary === 'fre' ||
+    /^fran[cç]ais/.test(value) ||
+    value.startsWith('french')
+  )
+    return 'fr';
   if (primary === 'nb' || primary === 'no' || primary === 'nob' || primary === 'nor') return 'nb';
   if (/^(norsk )?bokm[aå]l$/.test(value) || value === 'norsk' || value.startsWith('norwegian')) return 'nb';
   return undefined;
@@ -303,7 +310,9 @@ export function finishImport(
   const nul: PropertyKey[][] = [];
   nulPaths(draft.definition, ['definition'], nul);
   if (nul.length > 0)
-    return failure(...nul.map((path) => ({ ...locate(path.slice(1)), field: path.join('.'), message: 'contains a NUL character' })));
+    return failure(
+      ...nul.map((path) => ({ ...locate(path.slice(1)), field: path.join('.'), message: 'contains a NUL character' })),
+    );
   const parsed = CreateInstrumentBodySchema.safeParse({
     key: draft.key,
     name: draft.name,
@@ -349,7 +358,12 @@ export function finishImport(
 /** Notices sorted by sheet, line and column (stable), those without a place last. */
 export function inFileOrder(notices: ImportNotice[]): ImportNotice[] {
   const sheets = [...new Set(notices.map((n) => n.sheet ?? ''))];
-  const rank = (n: ImportNotice) => [n.line === undefined ? 1 : 0, sheets.indexOf(n.sheet ?? ''), n.line ?? 0, n.column ?? 0];
+  const rank = (n: ImportNotice) => [
+    n.line === undefined ? 1 : 0,
+    sheets.indexOf(n.sheet ?? ''),
+    n.line ?? 0,
+    n.column ?? 0,
+  ];
   return notices
     .map((notice, index) => ({ notice, index, key: rank(notice) }))
     .sort((a, b) => {

@@ -60,7 +60,10 @@ describe('FHIR Questionnaire import', () => {
       fr: 'Ces questions nous aident à comparer les réponses entre programmes.',
       nb: 'Disse spørsmålene hjelper oss å sammenligne svar på tvers av programmer.',
     });
-    expect(definition.items.filter((i) => i.section === 'work').map((i) => i.name)).toEqual(['full_time', 'start_date']);
+    expect(definition.items.filter((i) => i.section === 'work').map((i) => i.name)).toEqual([
+      'full_time',
+      'start_date',
+    ]);
   });
 
   it('reads the translation extension on text and display', async () => {
@@ -130,39 +133,90 @@ describe('FHIR Questionnaire import', () => {
   it('reports every element and extension it does not carry, with its line', async () => {
     const { notices } = await imported(readFixture(QUESTIONNAIRE));
     const at = (field: string) => notices.filter((n) => n.field === field).map((n) => n.message);
-    expect(at('item[1].item[4].enableWhen[0]')).toEqual(['the condition refers to contact-ok, which is not an earlier question; next_step is shown without this condition']);
-    expect(at('item[0].item[2].maxLength')).toEqual(['question role-other: maxLength has no place in Alongside and was not imported']);
-    expect(at('item[0].item[3].prefix')).toEqual(['question years: prefix has no place in Alongside and was not imported']);
+    expect(at('item[1].item[4].enableWhen[0]')).toEqual([
+      'the condition refers to contact-ok, which is not an earlier question; next_step is shown without this condition',
+    ]);
+    expect(at('item[0].item[2].maxLength')).toEqual([
+      'question role-other: maxLength has no place in Alongside and was not imported',
+    ]);
+    expect(at('item[0].item[3].prefix')).toEqual([
+      'question years: prefix has no place in Alongside and was not imported',
+    ]);
     expect(at('item[3].item[1].code')).toEqual(['question email: code has no place in Alongside and was not imported']);
     expect(at('item[3].repeats')).toEqual(['the group follow-up repeats in FHIR; Alongside shows it once']);
-    expect(at('item[1].item[0]._text')).toEqual(['a translation into de, a language Alongside does not have, was not imported']);
-    expect(at('item[3]._text')).toEqual(['a translation into nn, a language Alongside does not have, was not imported']);
-    expect(at('item[0].item[1].extension')).toEqual(['the display control drop-down is not kept; Alongside chooses how to show each question']);
-    expect(at('item[1].item[2].extension')).toEqual(['the extension http://hl7.org/fhir/StructureDefinition/questionnaire-hidden is not carried into Alongside']);
-    expect(at('item[0].item[4].item[1].type')).toEqual(['date: Alongside has no such answer type; imported as free text']);
+    expect(at('item[1].item[0]._text')).toEqual([
+      'a translation into de, a language Alongside does not have, was not imported',
+    ]);
+    expect(at('item[3]._text')).toEqual([
+      'a translation into nn, a language Alongside does not have, was not imported',
+    ]);
+    expect(at('item[0].item[1].extension')).toEqual([
+      'the display control drop-down is not kept; Alongside chooses how to show each question',
+    ]);
+    expect(at('item[1].item[2].extension')).toEqual([
+      'the extension http://hl7.org/fhir/StructureDefinition/questionnaire-hidden is not carried into Alongside',
+    ]);
+    expect(at('item[0].item[4].item[1].type')).toEqual([
+      'date: Alongside has no such answer type; imported as free text',
+    ]);
     expect(at('item[4]')).toEqual(["the text thanks outside any group was added to the instrument's description"]);
-    expect(at('Questionnaire.publisher')).toEqual(['Questionnaire: publisher has no place in Alongside and was not imported']);
-    expect(at('item[0].item[2].linkId')).toEqual(['linkId role-other is not a valid variable name; imported as role_other']);
+    expect(at('Questionnaire.publisher')).toEqual([
+      'Questionnaire: publisher has no place in Alongside and was not imported',
+    ]);
+    expect(at('item[0].item[2].linkId')).toEqual([
+      'linkId role-other is not a valid variable name; imported as role_other',
+    ]);
     const maxLength = notices.find((n) => n.field === 'item[0].item[2].maxLength')!;
     expect(maxLength.line).toBe(lineOf('"linkId": "role-other"') - 1);
     expect(notices.filter((n) => n.line === undefined).map((n) => n.field)).toEqual([]);
   });
 
   it('refuses duplicate linkIds naming both lines, and a language Alongside does not have', async () => {
-    const text = JSON.stringify({ resourceType: 'Questionnaire', status: 'draft', item: [{ linkId: 'q1', type: 'string', text: 'A' }, { linkId: 'q1', type: 'string', text: 'B' }] }, null, 2);
+    const text = JSON.stringify(
+      {
+        resourceType: 'Questionnaire',
+        status: 'draft',
+        item: [
+          { linkId: 'q1', type: 'string', text: 'A' },
+          { linkId: 'q1', type: 'string', text: 'B' },
+        ],
+      },
+      null,
+      2,
+    );
     const result = await importInstrument(new TextEncoder().encode(text));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual([{ line: 10, column: 5, field: 'item[1].linkId', message: 'linkId q1 is used twice (also at line 5)' }]);
-    const german = await importInstrument(new TextEncoder().encode('{"resourceType":"Questionnaire","language":"de","item":[]}'));
-    expect(german).toEqual({ ok: false, errors: [{ line: 1, column: 1, field: 'language', message: 'the Questionnaire is in de; Alongside has en, fr and nb' }] });
+    if (!result.ok)
+      expect(result.errors).toEqual([
+        { line: 10, column: 5, field: 'item[1].linkId', message: 'linkId q1 is used twice (also at line 5)' },
+      ]);
+    const german = await importInstrument(
+      new TextEncoder().encode('{"resourceType":"Questionnaire","language":"de","item":[]}'),
+    );
+    expect(german).toEqual({
+      ok: false,
+      errors: [
+        { line: 1, column: 1, field: 'language', message: 'the Questionnaire is in de; Alongside has en, fr and nb' },
+      ],
+    });
   });
 });
 
 describe('FHIR Questionnaire export', () => {
   it('writes Likert items as choice items whose codings carry ordinalValue, with translations and our extensions', async () => {
     const source = await imported(readFixture('team-integration-pulse.alongside.json'));
-    const file = await exportInstrument('fhir', { key: source.key, name: source.name, url: source.url!, licence: source.licence, versionNumber: 3, definition: source.definition });
-    expect(file).toMatchObject({ filename: 'team-integration-pulse-v3.questionnaire.json', contentType: 'application/fhir+json; charset=utf-8' });
+    const file = await exportInstrument('fhir', {
+      key: source.key,
+      name: source.name,
+      url: source.url!,
+      licence: source.licence,
+      versionNumber: 3,
+      definition: source.definition,
+    });
+    expect(file).toMatchObject({
+      filename: 'team-integration-pulse-v3.questionnaire.json',
+      contentType: 'application/fhir+json; charset=utf-8',
+    });
     const questionnaire = JSON.parse(new TextDecoder().decode(file.body)) as Questionnaire & Record<string, unknown>;
     expect(questionnaire).toMatchObject({
       resourceType: 'Questionnaire',
@@ -177,13 +231,29 @@ describe('FHIR Questionnaire export', () => {
     });
     expect(questionnaire._title).toEqual({
       extension: [
-        { url: FHIR.translation, extension: [{ url: 'lang', valueCode: 'fr-CA' }, { url: 'content', valueString: "Pouls de l'intégration dans l'équipe" }] },
-        { url: FHIR.translation, extension: [{ url: 'lang', valueCode: 'nb-NO' }, { url: 'content', valueString: 'Integreringspuls for teamet' }] },
+        {
+          url: FHIR.translation,
+          extension: [
+            { url: 'lang', valueCode: 'fr-CA' },
+            { url: 'content', valueString: "Pouls de l'intégration dans l'équipe" },
+          ],
+        },
+        {
+          url: FHIR.translation,
+          extension: [
+            { url: 'lang', valueCode: 'nb-NO' },
+            { url: 'content', valueString: 'Integreringspuls for teamet' },
+          ],
+        },
       ],
     });
     const [team, aboutYou] = questionnaire.item!;
     expect(team).toMatchObject({ linkId: 'team', type: 'group', text: 'Your team' });
-    expect(team!.item!.map((i) => `${i.linkId}:${i.type}`)).toEqual(['team.description:display', 'team_culture:group', 'role:group']);
+    expect(team!.item!.map((i) => `${i.linkId}:${i.type}`)).toEqual([
+      'team.description:display',
+      'team_culture:group',
+      'role:group',
+    ]);
     const culture3 = team!.item![1]!.item![2]! as QuestionnaireItem & Record<string, unknown>;
     expect(culture3).toMatchObject({ linkId: 'culture_3', type: 'choice', required: true });
     expect(culture3.extension).toEqual([
@@ -196,8 +266,20 @@ describe('FHIR Questionnaire export', () => {
         display: 'Strongly disagree',
         _display: {
           extension: [
-            { url: FHIR.translation, extension: [{ url: 'lang', valueCode: 'fr-CA' }, { url: 'content', valueString: 'Tout à fait en désaccord' }] },
-            { url: FHIR.translation, extension: [{ url: 'lang', valueCode: 'nb-NO' }, { url: 'content', valueString: 'Helt uenig' }] },
+            {
+              url: FHIR.translation,
+              extension: [
+                { url: 'lang', valueCode: 'fr-CA' },
+                { url: 'content', valueString: 'Tout à fait en désaccord' },
+              ],
+            },
+            {
+              url: FHIR.translation,
+              extension: [
+                { url: 'lang', valueCode: 'nb-NO' },
+                { url: 'content', valueString: 'Helt uenig' },
+              ],
+            },
           ],
         },
         extension: [{ url: FHIR.ordinalValue, valueDecimal: 1 }],
@@ -222,7 +304,11 @@ describe('FHIR Questionnaire export', () => {
       ],
       item: [{ linkId: 'years_in_team.help', type: 'display', text: 'Round down; enter 0 if it is less than a year.' }],
     });
-    expect(aboutYou!.item!.find((i) => i.linkId === 'psp_example')!.enableWhen).toEqual([{ question: 'work_with_psp', operator: '!=', answerCoding: { code: 'never' } }]);
-    expect(file.notices.map((n) => n.message)).toContainEqual(expect.stringMatching(/^kept in an Alongside extension .*reverse-keyed items, identifying items, subscales/));
+    expect(aboutYou!.item!.find((i) => i.linkId === 'psp_example')!.enableWhen).toEqual([
+      { question: 'work_with_psp', operator: '!=', answerCoding: { code: 'never' } },
+    ]);
+    expect(file.notices.map((n) => n.message)).toContainEqual(
+      expect.stringMatching(/^kept in an Alongside extension .*reverse-keyed items, identifying items, subscales/),
+    );
   });
 });

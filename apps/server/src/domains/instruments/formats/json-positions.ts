@@ -10,8 +10,7 @@ export interface JsonOffsets {
 }
 
 export type JsonParseResult =
-  | { ok: true; value: JsonValue; offsets: JsonOffsets }
-  | { ok: false; offset: number; message: string };
+  { ok: true; value: JsonValue; offsets: JsonOffsets } | { ok: false; offset: number; message: string };
 
 const MAX_DEPTH = 256;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -59,7 +58,16 @@ export function parseJsonWithOffsets(text: string): JsonParseResult {
       if (c === 92) {
         out += text.slice(run, i);
         const escape = text.charAt(i + 1);
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         const replacement = simple[escape];
         if (replacement !== undefined) {
           out += replacement;

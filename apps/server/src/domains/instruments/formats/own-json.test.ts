@@ -31,7 +31,14 @@ describe('own JSON', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.notices).toEqual([]);
     expect(result.sourceVersion).toBe('3');
-    const file = await exportInstrument('json', { key: result.key, name: result.name, url: result.url!, licence: result.licence, versionNumber: 3, definition: result.definition });
+    const file = await exportInstrument('json', {
+      key: result.key,
+      name: result.name,
+      url: result.url!,
+      licence: result.licence,
+      versionNumber: 3,
+      definition: result.definition,
+    });
     expect(file.filename).toBe('team-integration-pulse-v3.alongside.json');
     expect(JSON.parse(new TextDecoder().decode(file.body))).toEqual(JSON.parse(text));
   });
@@ -43,8 +50,16 @@ describe('own JSON', () => {
     });
     const result = await importInstrument(bytes);
     expect(result.ok && result.notices).toEqual([
-      { ...find(bytes, '"colour"'), field: 'definition.items.2.colour', message: '"colour" is not part of the Alongside instrument format and was not imported' },
-      { ...find(bytes, '"exportedBy"'), field: 'exportedBy', message: '"exportedBy" is not part of the Alongside instrument format and was not imported' },
+      {
+        ...find(bytes, '"colour"'),
+        field: 'definition.items.2.colour',
+        message: '"colour" is not part of the Alongside instrument format and was not imported',
+      },
+      {
+        ...find(bytes, '"exportedBy"'),
+        field: 'exportedBy',
+        message: '"exportedBy" is not part of the Alongside instrument format and was not imported',
+      },
     ]);
   });
 
@@ -60,7 +75,9 @@ describe('own JSON', () => {
     const bytes = variant((d) => {
       (d.definition.items[0]!.text as Record<string, string>).de = 'Die Leute in meinem Team teilen ihr Wissen.';
     });
-    expect(failed(await importInstrument(bytes))).toEqual([{ ...find(bytes, '"de"'), field: 'definition.items.0.text', message: 'Unrecognized key: "de"' }]);
+    expect(failed(await importInstrument(bytes))).toEqual([
+      { ...find(bytes, '"de"'), field: 'definition.items.0.text', message: 'Unrecognized key: "de"' },
+    ]);
   });
 
   it('refuses what only definitionProblems sees, at the right place', async () => {
@@ -68,13 +85,21 @@ describe('own JSON', () => {
       d.definition.items[1]!.scale = 'agree7';
     });
     expect(failed(await importInstrument(unknownScale))).toEqual([
-      { ...find(unknownScale, '"scale": "agree7"'), field: 'definition.items.1.scale', message: 'a Likert item needs a known response scale' },
+      {
+        ...find(unknownScale, '"scale": "agree7"'),
+        field: 'definition.items.1.scale',
+        message: 'a Likert item needs a known response scale',
+      },
     ]);
     const forward = variant((d) => {
       d.definition.items[0]!.enableWhen = [{ item: 'role_2', operator: 'equals', value: 1 }];
     });
     expect(failed(await importInstrument(forward))).toEqual([
-      { ...find(forward, '"enableWhen"'), field: 'definition.items.0.enableWhen', message: 'must refer to an earlier item, not role_2' },
+      {
+        ...find(forward, '"enableWhen"'),
+        field: 'definition.items.0.enableWhen',
+        message: 'must refer to an earlier item, not role_2',
+      },
     ]);
   });
 
@@ -83,7 +108,12 @@ describe('own JSON', () => {
       d.formatVersion = 2;
     });
     expect(failed(await importInstrument(bytes))).toEqual([
-      { line: 1, column: 1, field: 'formatVersion', message: 'written by a newer Alongside (formatVersion 2); this version reads formatVersion 1' },
+      {
+        line: 1,
+        column: 1,
+        field: 'formatVersion',
+        message: 'written by a newer Alongside (formatVersion 2); this version reads formatVersion 1',
+      },
     ]);
   });
 });

@@ -29,7 +29,13 @@ export function positionOf(source: JsonSource, path: readonly PropertyKey[]): { 
 }
 
 /** Reports every property the schema stripped, so nothing in the file disappears unnoticed. */
-function strippedProperties(input: JsonValue, output: unknown, path: PropertyKey[], source: JsonSource, notices: ImportNotice[]) {
+function strippedProperties(
+  input: JsonValue,
+  output: unknown,
+  path: PropertyKey[],
+  source: JsonSource,
+  notices: ImportNotice[],
+) {
   if (Array.isArray(input) && Array.isArray(output)) {
     input.forEach((entry, index) => strippedProperties(entry, output[index], [...path, index], source, notices));
   } else if (isJsonObject(input) && output && typeof output === 'object' && !Array.isArray(output)) {
@@ -48,7 +54,8 @@ function strippedProperties(input: JsonValue, output: unknown, path: PropertyKey
 /** Reads our own instrument JSON. */
 export function importOwnJson(source: JsonSource): ImportResult {
   const { value } = source;
-  if (!isJsonObject(value)) return failure({ line: 1, column: 1, message: 'expected a JSON object describing an instrument' });
+  if (!isJsonObject(value))
+    return failure({ line: 1, column: 1, message: 'expected a JSON object describing an instrument' });
   if (value.format !== OWN_FORMAT) {
     return failure({
       ...positionOf(source, []),
@@ -68,7 +75,10 @@ export function importOwnJson(source: JsonSource): ImportResult {
     return failure(
       ...parsed.error.issues.map((issue) => {
         // An unknown key is best shown where it is written, not where its object starts.
-        const at = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
+        const at =
+          issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
+            ? [...issue.path, issue.keys[0]]
+            : issue.path;
         return { ...positionOf(source, at), field: issue.path.join('.'), message: issue.message };
       }),
     );

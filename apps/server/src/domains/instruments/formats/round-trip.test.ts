@@ -43,11 +43,25 @@ async function imported(bytes: Uint8Array, filename: string, language?: Language
 }
 
 async function original(): Promise<InstrumentDocument> {
-  const result = await imported(readFixture('team-integration-pulse.alongside.json'), 'team-integration-pulse.alongside.json');
-  return { key: result.key, name: result.name, url: result.url!, licence: result.licence, versionNumber: 3, definition: result.definition };
+  const result = await imported(
+    readFixture('team-integration-pulse.alongside.json'),
+    'team-integration-pulse.alongside.json',
+  );
+  return {
+    key: result.key,
+    name: result.name,
+    url: result.url!,
+    licence: result.licence,
+    versionNumber: 3,
+    definition: result.definition,
+  };
 }
 
-async function through(format: 'json' | 'fhir' | 'redcap' | 'xlsform', document: InstrumentDocument, language?: Language) {
+async function through(
+  format: 'json' | 'fhir' | 'redcap' | 'xlsform',
+  document: InstrumentDocument,
+  language?: Language,
+) {
   const file = await exportInstrument(format, document, language ? { language } : {});
   return imported(file.body, file.filename, language);
 }
@@ -62,7 +76,9 @@ describe('round trips from our own JSON', () => {
     expect(definition.scales[0]!.points).toHaveLength(5);
     expect(definition.items.filter((i) => i.reverse).length).toBeGreaterThan(0);
     expect(definition.subscales).toHaveLength(2);
-    expect(new Set(definition.items.map((i) => i.type))).toEqual(new Set(['likert', 'single', 'multiple', 'number', 'text']));
+    expect(new Set(definition.items.map((i) => i.type))).toEqual(
+      new Set(['likert', 'single', 'multiple', 'number', 'text']),
+    );
     expect(definition.items.find((i) => i.type === 'number')).toMatchObject({ min: 0, max: 50 });
     expect(definition.items.some((i) => i.enableWhen?.length)).toBe(true);
     expect(definition.sections.some((s) => s.parent)).toBe(true);
@@ -71,7 +87,14 @@ describe('round trips from our own JSON', () => {
   it('→ own JSON → own keeps everything', async () => {
     const document = await original();
     const back = await through('json', document);
-    expect({ key: back.key, name: back.name, url: back.url, licence: back.licence, definition: back.definition, sourceVersion: back.sourceVersion }).toEqual({
+    expect({
+      key: back.key,
+      name: back.name,
+      url: back.url,
+      licence: back.licence,
+      definition: back.definition,
+      sourceVersion: back.sourceVersion,
+    }).toEqual({
       ...document,
       versionNumber: undefined,
       sourceVersion: '3',
@@ -111,13 +134,16 @@ describe('round trips from our own JSON', () => {
     expect(b.languages.map((l) => l.code)).toEqual([language]);
     expect(only(b.description, language)).toBe(only(a.description, language));
     expect(b.items.map((i) => i.name)).toEqual(a.items.map((i) => i.name));
-    const sectionTitle = (definition: InstrumentDefinition, id: string | undefined) => only(definition.sections.find((s) => s.id === id)?.title, language);
+    const sectionTitle = (definition: InstrumentDefinition, id: string | undefined) =>
+      only(definition.sections.find((s) => s.id === id)?.title, language);
     a.items.forEach((item, index) => {
       const copy = b.items[index]!;
       expect(copy.type).toBe(item.type);
       expect(only(copy.text, language)).toBe(only(item.text, language));
       expect(only(copy.help, language)).toBe(only(item.help, language));
-      expect(copy.options?.map((o) => [o.code, only(o.label, language), o.score])).toEqual(item.options?.map((o) => [o.code, only(o.label, language), o.score]));
+      expect(copy.options?.map((o) => [o.code, only(o.label, language), o.score])).toEqual(
+        item.options?.map((o) => [o.code, only(o.label, language), o.score]),
+      );
       expect(copy.scale).toBe(item.scale);
       expect([copy.min, copy.max, copy.integer]).toEqual([item.min, item.max, item.integer]);
       expect([copy.required, copy.reverse, copy.identifier]).toEqual([item.required, item.reverse, item.identifier]);
@@ -131,7 +157,9 @@ describe('round trips from our own JSON', () => {
     expect(b.subscales.map((s) => [s.id, s.items])).toEqual(a.subscales.map((s) => [s.id, s.items]));
     // Only sections that hold items have a header to travel in.
     const holding = a.sections.filter((s) => a.items.some((i) => i.section === s.id));
-    expect(b.sections.map((s) => [only(s.title, language), only(s.description, language)])).toEqual(holding.map((s) => [only(s.title, language), only(s.description, language)]));
+    expect(b.sections.map((s) => [only(s.title, language), only(s.description, language)])).toEqual(
+      holding.map((s) => [only(s.title, language), only(s.description, language)]),
+    );
   });
 
   it('→ XLSForm → own keeps what a workbook holds, field by field', async () => {
@@ -156,8 +184,25 @@ describe('round trips from our own JSON', () => {
     const document = await original();
     const fhir = await through('fhir', document);
     const redcap = await through('redcap', { ...document, definition: fhir.definition }, 'en');
-    const xlsform = await through('xlsform', { key: redcap.key, name: redcap.name, licence: redcap.licence, definition: redcap.definition });
-    const text = (d: InstrumentDefinition) => d.items.map((i) => [i.name, i.type, i.text.en, i.help?.en, i.required, i.reverse, i.identifier, i.enableWhen, i.min, i.max]);
+    const xlsform = await through('xlsform', {
+      key: redcap.key,
+      name: redcap.name,
+      licence: redcap.licence,
+      definition: redcap.definition,
+    });
+    const text = (d: InstrumentDefinition) =>
+      d.items.map((i) => [
+        i.name,
+        i.type,
+        i.text.en,
+        i.help?.en,
+        i.required,
+        i.reverse,
+        i.identifier,
+        i.enableWhen,
+        i.min,
+        i.max,
+      ]);
     expect(text(xlsform.definition)).toEqual(text(document.definition));
   });
 
@@ -165,9 +210,23 @@ describe('round trips from our own JSON', () => {
     const document = await original();
     const wording = fc
       .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
-      .map((s) => Array.from(s).filter((c) => (c.charCodeAt(0) >= 32 && c !== '|') || c === '\n').join('').trim())
+      .map((s) =>
+        Array.from(s)
+          .filter((c) => (c.charCodeAt(0) >= 32 && c !== '|') || c === '\n')
+          .join('')
+          .trim(),
+      )
       .filter((s) => s.length > 0);
-    const special = fc.constantFrom('a, "quoted" b', '<b>not bold</b> & more', 'line one\nline two', '[q1] is ${q1}', 'æøå ÆØÅ éèê «»', '1, 2 ; 3\t4', '@HIDDEN text', '&amp; stays');
+    const special = fc.constantFrom(
+      'a, "quoted" b',
+      '<b>not bold</b> & more',
+      'line one\nline two',
+      '[q1] is ${q1}',
+      'æøå ÆØÅ éèê «»',
+      '1, 2 ; 3\t4',
+      '@HIDDEN text',
+      '&amp; stays',
+    );
     await fc.assert(
       fc.asyncProperty(fc.oneof(wording, special), async (text) => {
         const definition = structuredClone(document.definition);
