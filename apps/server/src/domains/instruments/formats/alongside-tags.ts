@@ -6,6 +6,8 @@ export interface AlongsideTags {
   reverse: boolean;
   identifier: boolean;
   scale?: string | undefined;
+  /** On an XLSForm group whose name had to change: the section id it stands for. */
+  section?: string | undefined;
   subscales: string[];
   /** Score per option code or scale value. */
   scores: Map<string, number>;
@@ -17,6 +19,7 @@ export function formatTags(tags: AlongsideTags): string {
   if (tags.reverse) parts.push('@ALONGSIDE-REVERSE');
   if (tags.identifier) parts.push('@ALONGSIDE-IDENTIFIER');
   if (tags.scale) parts.push(`@ALONGSIDE-SCALE="${tags.scale}"`);
+  if (tags.section) parts.push(`@ALONGSIDE-SECTION="${tags.section}"`);
   for (const subscale of tags.subscales) parts.push(`@ALONGSIDE-SUBSCALE="${subscale}"`);
   if (tags.scores.size > 0)
     parts.push(`@ALONGSIDE-SCORES="${[...tags.scores].map(([code, score]) => `${code}=${score}`).join(';')}"`);
@@ -51,6 +54,10 @@ export function parseTags(text: string): {
         case 'ALONGSIDE-SCALE':
           if (value) tags.scale = value;
           else problems.push('@ALONGSIDE-SCALE needs a scale id');
+          break;
+        case 'ALONGSIDE-SECTION':
+          if (value) tags.section = value;
+          else problems.push('@ALONGSIDE-SECTION needs a section id');
           break;
         case 'ALONGSIDE-SUBSCALE':
           if (value) tags.subscales.push(value);

@@ -173,10 +173,18 @@ function questionItem(item: Item, definition: InstrumentDefinition, notices: Imp
 /** The nested groups: each section holds its description, its items (in item order) and its sub-sections. */
 function itemTree(definition: InstrumentDefinition, notices: ImportNotice[]): FhirItem[] {
   const source = definition.sourceLanguage;
+  const itemNames = new Set(definition.items.map((item) => item.name));
   const write = (node: TreeNode): FhirItem => {
     if (node.kind === 'item') return questionItem(node.item, definition, notices);
     const { section } = node;
-    const group = { linkId: section.id, type: 'group', item: [] as FhirItem[] } as FhirItem;
+    // linkIds are shared by groups and questions; section ids and item names are not.
+    const clash = itemNames.has(section.id);
+    const group = {
+      linkId: clash ? `${section.id}.group` : section.id,
+      type: 'group',
+      item: [] as FhirItem[],
+    } as FhirItem;
+    if (clash) group.extension = [{ url: OURS.section, valueString: section.id }];
     setText(group, 'text', section.title, source);
     if (section.description) {
       const description = { linkId: `${section.id}.description`, type: 'display' } as FhirItem;

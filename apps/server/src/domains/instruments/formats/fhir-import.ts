@@ -453,8 +453,9 @@ export function importFhir(
 
   const readItem = (node: JsonObject, path: string, linkId: string, context: Context): void => {
     if (node.type === 'group') {
-      const claimed = sectionNames.claim(linkId);
-      if (claimed.changed)
+      const ownId = objects(node.extension).find((e) => e.url === OURS.section);
+      const claimed = sectionNames.claim(str(ownId?.valueString) ?? linkId);
+      if (claimed.changed && !ownId)
         note(node, `${path}.linkId`, `the group linkId ${linkId} is not a valid id; imported as ${claimed.name}`);
       const section: DraftSection = {
         id: claimed.name,
@@ -471,7 +472,7 @@ export function importFhir(
           `${path}.required`,
           `"required" on the group ${linkId} is not kept; mark its questions required instead`,
         );
-      for (const extension of objects(node.extension))
+      for (const extension of objects(node.extension).filter((e) => e !== ownId))
         note(
           extension,
           `${path}.extension`,

@@ -27,6 +27,8 @@ export const OURS = {
   reverse: `${ALONGSIDE_BASE}/StructureDefinition/reverse-keyed`,
   identifier: `${ALONGSIDE_BASE}/StructureDefinition/identifying-item`,
   scale: `${ALONGSIDE_BASE}/StructureDefinition/response-scale`,
+  /** On a group whose linkId had to differ from its section id (linkIds are shared with questions). */
+  section: `${ALONGSIDE_BASE}/StructureDefinition/section-id`,
 } as const;
 
 /** The FHIR `name` (a computable name: a capital letter, then letters, digits, _) for an instrument key. */

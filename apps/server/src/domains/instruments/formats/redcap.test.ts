@@ -243,6 +243,28 @@ describe('REDCap data dictionary import', () => {
     expect(fr.definition.items[0]!.text).toEqual({ fr: 'Your name' });
   });
 
+  it('reads true/false fields and choice codes it has to rename, and reports them', async () => {
+    const header = readFixtureText('redcap-duplicate-variables.csv').split('\n')[0]!;
+    const text = [
+      header,
+      'record_id,s,,text,"ID",,,,,,,,,,,,,',
+      'agrees,s,,truefalse,"I agree",,,,,,,,,,,,,',
+      'where,s,,radio,"Where?","a b, Here | c, There",,,,,,,,,,,,',
+    ].join('\n');
+    const { definition, notices } = await imported(new TextEncoder().encode(text), 'small.csv', 'nb');
+    expect(definition.items[0]!.options).toEqual([
+      { code: '1', label: { nb: 'Sant' } },
+      { code: '0', label: { nb: 'Usant' } },
+    ]);
+    expect(definition.items[1]!.options!.map((o) => o.code)).toEqual(['a_b', 'c']);
+    expect(notices).toContainEqual({
+      line: 4,
+      column: 6,
+      field: 'Choices, Calculations, OR Slider Labels',
+      message: 'the code "a b" is not a valid Alongside code; imported as a_b',
+    });
+  });
+
   it('reads a dictionary saved by Excel with semicolons', async () => {
     const text = readFixtureText('redcap-duplicate-variables.csv')
       .split('\n')

@@ -180,6 +180,18 @@ describe('round trips from our own JSON', () => {
     expect(b.subscales.map((s) => [s.id, s.items])).toEqual(a.subscales.map((s) => [s.id, s.items]));
   });
 
+  it('keeps a section whose id is also the name of an item (FHIR linkIds and XLSForm names are shared)', async () => {
+    const document = await original();
+    const definition = structuredClone(document.definition);
+    definition.sections.find((s) => s.id === 'about_you')!.id = 'settings';
+    for (const item of definition.items) if (item.section === 'about_you') item.section = 'settings';
+    const changed = { ...document, definition };
+    expect((await through('fhir', changed)).definition).toEqual(definition);
+    const xlsform = await through('xlsform', changed);
+    expect(xlsform.definition.sections).toEqual(definition.sections);
+    expect(xlsform.definition.items).toEqual(definition.items);
+  });
+
   it('→ FHIR → REDCap → XLSForm → own keeps what all of them share', async () => {
     const document = await original();
     const fhir = await through('fhir', document);

@@ -90,13 +90,13 @@ export async function exportXlsform(instrument: InstrumentDocument): Promise<Exp
   const write = (node: TreeNode) => {
     if (node.kind === 'section') {
       const { section } = node;
+      // XLSForm names are shared by groups and questions; section ids and item names are not.
       const claimed = names.claim(section.id);
-      if (claimed.name !== section.id)
-        notices.push({
-          field: `sections.${section.id}`,
-          message: `XLSForm names are shared by groups and questions; the group is named ${claimed.name}`,
-        });
-      row('begin_group', claimed.name, section.title, { appearance: 'field-list' });
+      const renamed = claimed.name !== section.id;
+      row('begin_group', claimed.name, section.title, {
+        appearance: 'field-list',
+        ...(renamed ? { alongside: `@ALONGSIDE-SECTION="${section.id}"` } : {}),
+      });
       if (section.description) row('note', names.claim(`${section.id}_intro`).name, section.description);
       node.children.forEach(write);
       survey.push(['end_group', claimed.name]);

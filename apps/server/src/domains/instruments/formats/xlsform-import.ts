@@ -403,8 +403,10 @@ export async function importXlsform(
     const groupStart = kind === 'begin_group' || kind === 'begin_repeat' || /^begin (group|repeat)$/i.test(type);
     if (groupStart) {
       const repeat = /repeat/i.test(type);
-      const claimed = sectionNames.claim(raw);
-      if (claimed.changed) note(cols.name, `the group name ${raw} is not a valid id; imported as ${claimed.name}`);
+      const own = get(cols.alongside) ? parseTags(get(cols.alongside)).tags.section : undefined;
+      const claimed = sectionNames.claim(own ?? raw);
+      if (claimed.changed && !own)
+        note(cols.name, `the group name ${raw} is not a valid id; imported as ${claimed.name}`);
       sections.push({ id: claimed.name, title: label ?? {}, ...(top ? { parent: top.id } : {}) });
       sectionWhere.set(claimed.name, where);
       stack.push({ id: claimed.name, kind: repeat ? 'repeat' : 'group', row: row.number, hasQuestions: false });
