@@ -6,6 +6,8 @@ export interface AlongsideTags {
   reverse: boolean;
   identifier: boolean;
   scale?: string | undefined;
+  /** On an XLSForm group whose name had to change: the section id it stands for. */
+  section?: string | undefined;
   subscales: string[];
   /** Score per option code or scale value. */
   scores: Map<string, number>;
@@ -17,6 +19,7 @@ export function formatTags(tags: AlongsideTags): string {
   if (tags.reverse) parts.push('@ALONGSIDE-REVERSE');
   if (tags.identifier) parts.push('@ALONGSIDE-IDENTIFIER');
   if (tags.scale) parts.push(`@ALONGSIDE-SCALE="${tags.scale}"`);
+  if (tags.section) parts.push(`@ALONGSIDE-SECTION="${tags.section}"`);
   for (const subscale of tags.subscales) parts.push(`@ALONGSIDE-SUBSCALE="${subscale}"`);
   if (tags.scores.size > 0)
     parts.push(`@ALONGSIDE-SCORES="${[...tags.scores].map(([code, score]) => `${code}=${score}`).join(';')}"`);
@@ -29,7 +32,12 @@ const TAG = /@([A-Z][A-Z0-9_-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']\S*)))?
  * Reads our tags from an annotation; other action tags (`@HIDDEN`, `@DEFAULT='1'`) and free text come back
  * separately so the importer can report them, and so do our tags it could not read.
  */
-export function parseTags(text: string): { tags: AlongsideTags; otherTags: string[]; rest: string; problems: string[] } {
+export function parseTags(text: string): {
+  tags: AlongsideTags;
+  otherTags: string[];
+  rest: string;
+  problems: string[];
+} {
   const tags: AlongsideTags = { reverse: false, identifier: false, subscales: [], scores: new Map() };
   const otherTags: string[] = [];
   const problems: string[] = [];
@@ -46,6 +54,10 @@ export function parseTags(text: string): { tags: AlongsideTags; otherTags: strin
         case 'ALONGSIDE-SCALE':
           if (value) tags.scale = value;
           else problems.push('@ALONGSIDE-SCALE needs a scale id');
+          break;
+        case 'ALONGSIDE-SECTION':
+          if (value) tags.section = value;
+          else problems.push('@ALONGSIDE-SECTION needs a section id');
           break;
         case 'ALONGSIDE-SUBSCALE':
           if (value) tags.subscales.push(value);

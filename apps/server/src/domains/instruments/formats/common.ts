@@ -216,7 +216,14 @@ export function languageFromTag(tag: string): Language | undefined {
   const value = tag.trim().toLowerCase();
   const primary = value.split(/[-_]/)[0];
   if (primary === 'en' || primary === 'eng' || value === 'english') return 'en';
-  if (primary === 'fr' || primary === 'fra' || primary === 'fre' || /^fran[cç]ais/.test(value) || value.startsWith('french')) return 'fr';
+  if (
+    primary === 'fr' ||
+    primary === 'fra' ||
+    primary === 'fre' ||
+    /^fran[cç]ais/.test(value) ||
+    value.startsWith('french')
+  )
+    return 'fr';
   if (primary === 'nb' || primary === 'no' || primary === 'nob' || primary === 'nor') return 'nb';
   if (/^(norsk )?bokm[aå]l$/.test(value) || value === 'norsk' || value.startsWith('norwegian')) return 'nb';
   return undefined;
@@ -233,23 +240,27 @@ export function textIn(text: LocalizedText | undefined, language: Language, sour
   return text?.[language] ?? text?.[source];
 }
 
-/** Removes HTML tags and the common entities from a label (REDCap labels are often rich text). */
+/** Removes HTML tags and decodes the common entities of a label (REDCap labels are often rich text). */
 export function plainText(raw: string): { text: string; changed: boolean } {
   if (!/[<&]/.test(raw)) return { text: raw.trim(), changed: false };
-  const text = raw
+  const stripped = raw
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|h[1-6])>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '');
+  const text = stripped
+    .replace(/&nbsp;/g, '\u00a0')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&amp;/g, '&')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { text, changed: text !== raw.trim() };
+  return { text, changed: stripped !== raw };
+}
+
+/** Text as HTML shows it literally (REDCap renders labels as HTML). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The licence an instrument gets when its file does not say: usable only once someone records permission. */
@@ -299,7 +310,9 @@ export function finishImport(
   const nul: PropertyKey[][] = [];
   nulPaths(draft.definition, ['definition'], nul);
   if (nul.length > 0)
-    return failure(...nul.map((path) => ({ ...locate(path.slice(1)), field: path.join('.'), message: 'contains a NUL character' })));
+    return failure(
+      ...nul.map((path) => ({ ...locate(path.slice(1)), field: path.join('.'), message: 'contains a NUL character' })),
+    );
   const parsed = CreateInstrumentBodySchema.safeParse({
     key: draft.key,
     name: draft.name,
@@ -345,7 +358,12 @@ export function finishImport(
 /** Notices sorted by sheet, line and column (stable), those without a place last. */
 export function inFileOrder(notices: ImportNotice[]): ImportNotice[] {
   const sheets = [...new Set(notices.map((n) => n.sheet ?? ''))];
-  const rank = (n: ImportNotice) => [n.line === undefined ? 1 : 0, sheets.indexOf(n.sheet ?? ''), n.line ?? 0, n.column ?? 0];
+  const rank = (n: ImportNotice) => [
+    n.line === undefined ? 1 : 0,
+    sheets.indexOf(n.sheet ?? ''),
+    n.line ?? 0,
+    n.column ?? 0,
+  ];
   return notices
     .map((notice, index) => ({ notice, index, key: rank(notice) }))
     .sort((a, b) => {

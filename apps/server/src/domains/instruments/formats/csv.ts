@@ -7,7 +7,8 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export type CsvResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; column: number; message: string };
+export type CsvResult =
+  { ok: true; records: CsvRecord[] } | { ok: false; line: number; column: number; message: string };
 
 /** Splits CSV text into records; blank lines are skipped. */
 export function parseCsv(text: string, delimiter: string): CsvResult {
@@ -25,7 +26,8 @@ export function parseCsv(text: string, delimiter: string): CsvResult {
         const openColumn = i - lineStart + 1;
         i++;
         for (;;) {
-          if (i >= text.length) return { ok: false, line: openLine, column: openColumn, message: 'this quoted field is never closed' };
+          if (i >= text.length)
+            return { ok: false, line: openLine, column: openColumn, message: 'this quoted field is never closed' };
           const c = text[i]!;
           if (c === '"') {
             if (text[i + 1] === '"') {
@@ -44,7 +46,12 @@ export function parseCsv(text: string, delimiter: string): CsvResult {
           i++;
         }
         if (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r')
-          return { ok: false, line, column: i - lineStart + 1, message: `expected ${delimiter === ',' ? 'a comma' : `"${delimiter}"`} or the end of the line after a closing quote` };
+          return {
+            ok: false,
+            line,
+            column: i - lineStart + 1,
+            message: `expected ${delimiter === ',' ? 'a comma' : `"${delimiter}"`} or the end of the line after a closing quote`,
+          };
       } else {
         const start = i;
         while (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') i++;

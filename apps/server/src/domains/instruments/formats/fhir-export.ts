@@ -1,4 +1,11 @@
-import type { Coding, Element, Extension, Questionnaire, QuestionnaireItem, QuestionnaireItemEnableWhen } from '@medplum/fhirtypes';
+import type {
+  Coding,
+  Element,
+  Extension,
+  Questionnaire,
+  QuestionnaireItem,
+  QuestionnaireItemEnableWhen,
+} from '@medplum/fhirtypes';
 import {
   LANGUAGES,
   type Condition,
@@ -28,15 +35,15 @@ type FhirItem = WithPrimitiveExtensions<Omit<QuestionnaireItem, 'item' | 'answer
 function primitive(text: LocalizedText | undefined, source: Language): { value?: string; element?: Element } {
   if (!text) return {};
   const value = text[source];
-  const translations: Extension[] = LANGUAGES.filter((language) => language !== source && text[language] !== undefined).map(
-    (language) => ({
-      url: FHIR.translation,
-      extension: [
-        { url: 'lang', valueCode: LANGUAGE_TAGS[language] },
-        { url: 'content', valueString: text[language]! },
-      ],
-    }),
-  );
+  const translations: Extension[] = LANGUAGES.filter(
+    (language) => language !== source && text[language] !== undefined,
+  ).map((language) => ({
+    url: FHIR.translation,
+    extension: [
+      { url: 'lang', valueCode: LANGUAGE_TAGS[language] },
+      { url: 'content', valueString: text[language]! },
+    ],
+  }));
   return {
     ...(value !== undefined ? { value } : {}),
     ...(translations.length > 0 ? { element: { extension: translations } } : {}),
@@ -57,7 +64,12 @@ function localizedPart(url: string, text: LocalizedText, source: Language): Exte
   return { url, valueString: value ?? '', ...(element ? { _valueString: element } : {}) };
 }
 
-function enableWhen(condition: Condition, target: Item | undefined, notices: ImportNotice[], at: string): QuestionnaireItemEnableWhen {
+function enableWhen(
+  condition: Condition,
+  target: Item | undefined,
+  notices: ImportNotice[],
+  at: string,
+): QuestionnaireItemEnableWhen {
   const question = condition.item;
   switch (condition.operator) {
     case 'answered':
@@ -71,7 +83,8 @@ function enableWhen(condition: Condition, target: Item | undefined, notices: Imp
       const operator = ({ equals: '=', not_equals: '!=', greater: '>', less: '<' } as const)[condition.operator];
       const value = condition.value;
       const choice = target?.type === 'likert' || target?.type === 'single' || target?.type === 'multiple';
-      if (choice && (operator === '=' || operator === '!=')) return { question, operator, answerCoding: { code: String(value) } };
+      if (choice && (operator === '=' || operator === '!='))
+        return { question, operator, answerCoding: { code: String(value) } };
       if (typeof value === 'number') {
         if (choice)
           notices.push({
@@ -92,7 +105,11 @@ function questionItem(item: Item, definition: InstrumentDefinition, notices: Imp
   const out: FhirItem = { linkId: item.name, type: 'string' };
   setText(out, 'text', item.text, source);
   const extension: Extension[] = [];
-  const coding = (code: string, label: LocalizedText, score: number | undefined): { valueCoding: WithPrimitiveExtensions<Coding> } => {
+  const coding = (
+    code: string,
+    label: LocalizedText,
+    score: number | undefined,
+  ): { valueCoding: WithPrimitiveExtensions<Coding> } => {
     const valueCoding = { code } as WithPrimitiveExtensions<Coding>;
     setText(valueCoding, 'display', label, source);
     if (score !== undefined) valueCoding.extension = [{ url: FHIR.ordinalValue, valueDecimal: score }];
@@ -102,7 +119,9 @@ function questionItem(item: Item, definition: InstrumentDefinition, notices: Imp
     case 'likert': {
       const scale = definition.scales.find((s) => s.id === item.scale);
       out.type = 'choice';
-      out.answerOption = (scale?.points ?? []).map((point) => coding(String(point.value), point.label, point.score ?? point.value));
+      out.answerOption = (scale?.points ?? []).map((point) =>
+        coding(String(point.value), point.label, point.score ?? point.value),
+      );
       extension.push({ url: OURS.scale, valueString: item.scale! });
       break;
     }
@@ -116,7 +135,9 @@ function questionItem(item: Item, definition: InstrumentDefinition, notices: Imp
       out.type = item.integer ? 'integer' : 'decimal';
       const bound = (url: string, value: number | undefined) => {
         if (value === undefined) return;
-        extension.push(item.integer && Number.isInteger(value) ? { url, valueInteger: value } : { url, valueDecimal: value });
+        extension.push(
+          item.integer && Number.isInteger(value) ? { url, valueInteger: value } : { url, valueDecimal: value },
+        );
       };
       bound(FHIR.minValue, item.min);
       bound(FHIR.maxValue, item.max);
@@ -139,7 +160,9 @@ function questionItem(item: Item, definition: InstrumentDefinition, notices: Imp
     const help = {
       linkId: `${item.name}.help`,
       type: 'display',
-      extension: [{ url: FHIR.itemControl, valueCodeableConcept: { coding: [{ system: FHIR.itemControlSystem, code: 'help' }] } }],
+      extension: [
+        { url: FHIR.itemControl, valueCodeableConcept: { coding: [{ system: FHIR.itemControlSystem, code: 'help' }] } },
+      ],
     } as FhirItem;
     setText(help, 'text', item.help, source);
     out.item = [help];
@@ -150,10 +173,18 @@ function questionItem(item: Item, definition: InstrumentDefinition, notices: Imp
 /** The nested groups: each section holds its description, its items (in item order) and its sub-sections. */
 function itemTree(definition: InstrumentDefinition, notices: ImportNotice[]): FhirItem[] {
   const source = definition.sourceLanguage;
+  const itemNames = new Set(definition.items.map((item) => item.name));
   const write = (node: TreeNode): FhirItem => {
     if (node.kind === 'item') return questionItem(node.item, definition, notices);
     const { section } = node;
-    const group = { linkId: section.id, type: 'group', item: [] as FhirItem[] } as FhirItem;
+    // linkIds are shared by groups and questions; section ids and item names are not.
+    const clash = itemNames.has(section.id);
+    const group = {
+      linkId: clash ? `${section.id}.group` : section.id,
+      type: 'group',
+      item: [] as FhirItem[],
+    } as FhirItem;
+    if (clash) group.extension = [{ url: OURS.section, valueString: section.id }];
     setText(group, 'text', section.title, source);
     if (section.description) {
       const description = { linkId: `${section.id}.description`, type: 'display' } as FhirItem;
@@ -161,7 +192,8 @@ function itemTree(definition: InstrumentDefinition, notices: ImportNotice[]): Fh
       group.item!.push(description);
     }
     group.item!.push(...node.children.map(write));
-    if (group.item!.length === 0) notices.push({ field: `sections.${section.id}`, message: 'FHIR validators flag a group without items' });
+    if (group.item!.length === 0)
+      notices.push({ field: `sections.${section.id}`, message: 'FHIR validators flag a group without items' });
     return group;
   };
   return sectionTree(definition, notices).map(write);
@@ -221,7 +253,10 @@ function instrumentExtensions(instrument: InstrumentDocument): Extension[] {
   for (const substitution of definition.substitutions) {
     extensions.push({
       url: OURS.substitution,
-      extension: [localizedPart('find', substitution.find, source), localizedPart('replace', substitution.replace, source)],
+      extension: [
+        localizedPart('find', substitution.find, source),
+        localizedPart('replace', substitution.replace, source),
+      ],
     });
   }
   return extensions;
@@ -253,14 +288,21 @@ export function exportFhir(instrument: InstrumentDocument): ExportedFile {
   if (definition.subscales.length > 0) kept.push('subscales (items, aggregate, minimum answered, transform, outcome)');
   if (definition.substitutions.length > 0) kept.push('wording substitutions');
   if (definition.scales.length > 0) kept.push('response scale ids');
-  kept.push('licence status and permission', 'translation provenance', ...(definition.audience.length ? ['audience'] : []));
+  kept.push(
+    'licence status and permission',
+    'translation provenance',
+    ...(definition.audience.length ? ['audience'] : []),
+  );
   notices.push({
     field: 'extension',
     message: `kept in an Alongside extension (${OURS.licence.replace(/licence$/, '…')}), which other FHIR tools ignore: ${kept.join(', ')}`,
   });
   const unused = definition.scales.filter((s) => !definition.items.some((i) => i.scale === s.id));
   for (const scale of unused)
-    notices.push({ field: `scales.${scale.id}`, message: 'a response scale no item uses has no place in a Questionnaire and is not written' });
+    notices.push({
+      field: `scales.${scale.id}`,
+      message: 'a response scale no item uses has no place in a Questionnaire and is not written',
+    });
   const version = instrument.versionNumber === undefined ? '' : `-v${instrument.versionNumber}`;
   return {
     filename: `${instrument.key}${version}.questionnaire.json`,

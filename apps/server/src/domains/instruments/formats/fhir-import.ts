@@ -1,13 +1,10 @@
 import {
   LANGUAGES,
-  LicenceSchema,
   type Condition,
   type ImportNotice,
   type InstrumentDefinitionInput,
-  type InstrumentLanguage,
   type Language,
   type LocalizedText,
-  type Licence,
 } from '@alongside/contracts';
 import {
   NameRegistry,
@@ -21,51 +18,15 @@ import {
   type ImportOptions,
   type ImportResult,
 } from './common.ts';
-import { FHIR, OURS } from './fhir-shared.ts';
-import { isJsonObject, type JsonValue } from './json-positions.ts';
+import { likertScales, resolveCondition, type DraftItem, type RawCondition } from './fhir-answers.ts';
+import { FHIR, OURS, num, objects, show, str, type JsonObject } from './fhir-shared.ts';
+import { readInstrumentLevel } from './fhir-instrument.ts';
+import { isJsonObject } from './json-positions.ts';
 import { positionOf, type JsonSource } from './own-json.ts';
 
 // FHIR R4 Questionnaire → Alongside. Every element and extension it does not map is reported with its line.
 
-type JsonObject = Record<string, JsonValue>;
 type Where = Omit<ImportNotice, 'message'>;
-
-interface RawCondition {
-  node: JsonObject;
-  path: string;
-}
-
-interface DraftOption {
-  code: string;
-  original: string;
-  integer?: number;
-  label: LocalizedText;
-  ordinal?: number;
-}
-
-interface DraftItem {
-  linkId: string;
-  name: string;
-  where: Where;
-  path: string;
-  kind: 'likert' | 'single' | 'multiple' | 'number' | 'text' | 'boolean';
-  text: LocalizedText;
-  help?: LocalizedText;
-  section?: string;
-  options: DraftOption[];
-  valueSet?: string;
-  scaleId?: string;
-  integer?: boolean;
-  min?: number;
-  max?: number;
-  required: boolean;
-  reverse: boolean;
-  identifier: boolean;
-  conditions: RawCondition[];
-  behavior?: 'all' | 'any';
-  /** Likert: option code → scale value. */
-  values?: Map<string, number>;
-}
 
 interface DraftSection {
   id: string;
@@ -75,19 +36,33 @@ interface DraftSection {
   parent?: string;
 }
 
-const ROOT_KEYS = new Set(['resourceType', 'status', 'language', 'url', 'identifier', 'version', 'name', 'title', '_title']);
+const ROOT_KEYS = new Set([
+  'resourceType',
+  'status',
+  'language',
+  'url',
+  'identifier',
+  'version',
+  'name',
+  'title',
+  '_title',
+]);
 const ROOT_KEYS_MORE = new Set(['description', '_description', 'copyright', 'extension', 'item', 'contained']);
-const ITEM_KEYS = new Set(['linkId', 'type', 'text', '_text', 'required', 'repeats', 'answerOption', 'answerValueSet', 'enableWhen']);
+const ITEM_KEYS = new Set([
+  'linkId',
+  'type',
+  'text',
+  '_text',
+  'required',
+  'repeats',
+  'answerOption',
+  'answerValueSet',
+  'enableWhen',
+]);
 const ITEM_KEYS_MORE = new Set(['enableBehavior', 'item', 'extension']);
 const SCORE_URLS = new Set<string>([FHIR.ordinalValue, FHIR.itemWeight, FHIR.coValue]);
 const YES: LocalizedText = { en: 'Yes', fr: 'Oui', nb: 'Ja' };
 const NO: LocalizedText = { en: 'No', fr: 'Non', nb: 'Nei' };
-
-const str = (value: JsonValue | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
-/** A JSON value as it may appear in a message. */
-const show = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
-const num = (value: JsonValue | undefined): number | undefined => (typeof value === 'number' ? value : undefined);
-const objects = (value: JsonValue | undefined): JsonObject[] => (Array.isArray(value) ? value.filter(isJsonObject) : []);
 
 function appendText(base: LocalizedText | undefined, more: LocalizedText): LocalizedText {
   const out: LocalizedText = { ...base };
@@ -99,14 +74,18 @@ function appendText(base: LocalizedText | undefined, more: LocalizedText): Local
 }
 
 /** Reads a FHIR R4 Questionnaire. */
-export function importFhir(source: JsonSource, filename: string | undefined, options: ImportOptions = {}): ImportResult {
+export function importFhir(
+  source: JsonSource,
+  filename: string | undefined,
+  options: ImportOptions = {},
+): ImportResult {
   const root = source.value as JsonObject;
   const notices: ImportNotice[] = [];
   const errors: ImportNotice[] = [];
   const where = (node: JsonObject, field: string): Where => ({ ...positionOf(source, []), ...locationOf(node), field });
   const offsets = source.offsets;
   function locationOf(node: JsonObject) {
-    const offset = offsets.get(node);
+    const offset = offsets.nodes.get(node);
     return offset === undefined ? {} : source.position(offset);
   }
   const note = (node: JsonObject, field: string, message: string) => notices.push({ ...where(node, field), message });
@@ -118,7 +97,11 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
     note(root, 'language', `the Questionnaire does not say which language it is in; its text is taken as ${language}`);
   } else {
     const mapped = languageFromTag(languageTag);
-    if (!mapped) return failure({ ...where(root, 'language'), message: `the Questionnaire is in ${languageTag}; Alongside has en, fr and nb` });
+    if (!mapped)
+      return failure({
+        ...where(root, 'language'),
+        message: `the Questionnaire is in ${languageTag}; Alongside has en, fr and nb`,
+      });
     language = mapped;
   }
   const seen = new Set<Language>([language]);
@@ -132,7 +115,11 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
     if (isJsonObject(element)) {
       for (const extension of objects(element.extension)) {
         if (extension.url !== FHIR.translation) {
-          note(extension, `${field}._${key}`, `the extension ${show(extension.url)} on this text is not carried into Alongside`);
+          note(
+            extension,
+            `${field}._${key}`,
+            `the extension ${show(extension.url)} on this text is not carried into Alongside`,
+          );
           continue;
         }
         const parts = objects(extension.extension);
@@ -140,9 +127,19 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
         const content = str(parts.find((p) => p.url === 'content')?.valueString);
         const target = tag === undefined ? undefined : languageFromTag(tag);
         if (!target || content === undefined) {
-          note(extension, `${field}._${key}`, tag && !target ? `a translation into ${tag}, a language Alongside does not have, was not imported` : 'a translation without lang or content was not imported');
+          note(
+            extension,
+            `${field}._${key}`,
+            tag && !target
+              ? `a translation into ${tag}, a language Alongside does not have, was not imported`
+              : 'a translation without lang or content was not imported',
+          );
         } else if (target === language) {
-          note(extension, `${field}._${key}`, `a translation into ${tag}, the Questionnaire's own language, was not imported (the text itself is used)`);
+          note(
+            extension,
+            `${field}._${key}`,
+            `a translation into ${tag}, the Questionnaire's own language, was not imported (the text itself is used)`,
+          );
         } else if (content.trim()) {
           out[target] = content;
           seen.add(target);
@@ -153,14 +150,20 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
   };
 
   const reportUnknown = (node: JsonObject, known: (key: string) => boolean, field: string, what: string) => {
-    for (const key of Object.keys(node)) if (!known(key)) note(node, `${field}.${key}`, `${what}: ${key} has no place in Alongside and was not imported`);
+    for (const key of Object.keys(node))
+      if (!known(key)) note(node, `${field}.${key}`, `${what}: ${key} has no place in Alongside and was not imported`);
   };
 
   // Contained value sets that answerValueSet may point at (`#id`).
   const valueSets = new Map<string, JsonObject>();
   for (const resource of objects(root.contained)) {
     if (resource.resourceType === 'ValueSet' && typeof resource.id === 'string') valueSets.set(resource.id, resource);
-    else note(resource, 'contained', `a contained ${show(resource.resourceType)} is not used by Alongside and was not imported`);
+    else
+      note(
+        resource,
+        'contained',
+        `a contained ${show(resource.resourceType)} is not used by Alongside and was not imported`,
+      );
   }
 
   const itemNames = new NameRegistry();
@@ -178,7 +181,10 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
     }
     const earlier = linkIds.get(linkId);
     if (earlier) {
-      errors.push({ ...where(node, `${path}.linkId`), message: `linkId ${linkId} is used twice (also at line ${earlier.line ?? '?'})` });
+      errors.push({
+        ...where(node, `${path}.linkId`),
+        message: `linkId ${linkId} is used twice (also at line ${earlier.line ?? '?'})`,
+      });
       return undefined;
     }
     linkIds.set(linkId, where(node, path));
@@ -187,60 +193,104 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
 
   const isHelp = (node: JsonObject) =>
     objects(node.extension).some(
-      (e) => e.url === FHIR.itemControl && isJsonObject(e.valueCodeableConcept) && objects(e.valueCodeableConcept.coding).some((c) => c.code === 'help'),
+      (e) =>
+        e.url === FHIR.itemControl &&
+        isJsonObject(e.valueCodeableConcept) &&
+        objects(e.valueCodeableConcept.coding).some((c) => c.code === 'help'),
     );
 
   const readOptions = (node: JsonObject, path: string, draft: DraftItem) => {
     const codes = new Set<string>();
-    const add = (original: string, label: LocalizedText | undefined, ordinal: number | undefined, at: JsonObject, integer?: number) => {
+    const add = (
+      original: string,
+      label: LocalizedText | undefined,
+      ordinal: number | undefined,
+      at: JsonObject,
+      integer?: number,
+    ) => {
       let code = original.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 32) || 'option';
       for (let n = 2; codes.has(code); n++) code = `${code.slice(0, 29)}_${n}`;
       codes.add(code);
-      if (code !== original) note(at, `${path}.answerOption`, `the answer code "${original}" is not a valid Alongside code; imported as ${code}`);
+      if (code !== original)
+        note(
+          at,
+          `${path}.answerOption`,
+          `the answer code "${original}" is not a valid Alongside code; imported as ${code}`,
+        );
       const asInteger = integer ?? (/^-?\d+$/.test(original) ? Number(original) : undefined);
-      draft.options.push({ code, original, label: label ?? { [language]: original }, ...(ordinal !== undefined ? { ordinal } : {}), ...(asInteger !== undefined ? { integer: asInteger } : {}) });
+      draft.options.push({
+        code,
+        original,
+        label: label ?? { [language]: original },
+        ...(ordinal !== undefined ? { ordinal } : {}),
+        ...(asInteger !== undefined ? { integer: asInteger } : {}),
+      });
     };
     const scoreFrom = (extensions: JsonObject[], at: string): number | undefined => {
       let score: number | undefined;
       for (const extension of extensions) {
-        if (typeof extension.url === 'string' && SCORE_URLS.has(extension.url)) score = num(extension.valueDecimal) ?? num(extension.valueInteger);
+        if (typeof extension.url === 'string' && SCORE_URLS.has(extension.url))
+          score = num(extension.valueDecimal) ?? num(extension.valueInteger);
         else note(extension, at, `the extension ${show(extension.url)} on an answer is not carried into Alongside`);
       }
       return score;
     };
-    let systems = new Set<string>();
+    const systems = new Set<string>();
     for (const [index, option] of objects(node.answerOption).entries()) {
       const at = `${path}.answerOption[${index}]`;
-      reportUnknown(option, (k) => ['valueCoding', 'valueInteger', 'valueString', '_valueString', 'extension'].includes(k), at, 'answer option');
+      reportUnknown(
+        option,
+        (k) => ['valueCoding', 'valueInteger', 'valueString', '_valueString', 'extension'].includes(k),
+        at,
+        'answer option',
+      );
       const coding = option.valueCoding;
       const outer = scoreFrom(objects(option.extension), at);
       if (isJsonObject(coding)) {
-        reportUnknown(coding, (k) => ['code', 'display', '_display', 'system', 'extension'].includes(k), `${at}.valueCoding`, 'answer coding');
+        reportUnknown(
+          coding,
+          (k) => ['code', 'display', '_display', 'system', 'extension'].includes(k),
+          `${at}.valueCoding`,
+          'answer coding',
+        );
         if (typeof coding.system === 'string') systems.add(coding.system);
         const code = str(coding.code) ?? str(coding.display);
         if (code === undefined) {
           note(option, at, 'an answer option without a code or display was not imported');
           continue;
         }
-        add(code, localized(coding, 'display', `${at}.valueCoding`), scoreFrom(objects(coding.extension), at) ?? outer, option);
-      } else if (typeof option.valueInteger === 'number') add(String(option.valueInteger), undefined, outer, option, option.valueInteger);
-      else if (typeof option.valueString === 'string') add(option.valueString, localized(option, 'valueString', at), outer, option);
+        add(
+          code,
+          localized(coding, 'display', `${at}.valueCoding`),
+          scoreFrom(objects(coding.extension), at) ?? outer,
+          option,
+        );
+      } else if (typeof option.valueInteger === 'number')
+        add(String(option.valueInteger), undefined, outer, option, option.valueInteger);
+      else if (typeof option.valueString === 'string')
+        add(option.valueString, localized(option, 'valueString', at), outer, option);
       else note(option, at, 'only coded, integer and string answer options are imported; this one was not');
     }
     const reference = str(node.answerValueSet);
     if (reference !== undefined) {
       const valueSet = reference.startsWith('#') ? valueSets.get(reference.slice(1)) : undefined;
       if (!valueSet) {
-        note(node, `${path}.answerValueSet`, `the answers come from ${reference}, which is not in the file; the question was imported as free text`);
+        note(
+          node,
+          `${path}.answerValueSet`,
+          `the answers come from ${reference}, which is not in the file; the question was imported as free text`,
+        );
         draft.kind = 'text';
         return;
       }
       draft.valueSet = reference.slice(1);
       const concepts = [
-        ...objects(valueSet.compose && isJsonObject(valueSet.compose) ? valueSet.compose.include : undefined).flatMap((include) => {
-          if (typeof include.system === 'string') systems.add(include.system);
-          return objects(include.concept);
-        }),
+        ...objects(valueSet.compose && isJsonObject(valueSet.compose) ? valueSet.compose.include : undefined).flatMap(
+          (include) => {
+            if (typeof include.system === 'string') systems.add(include.system);
+            return objects(include.concept);
+          },
+        ),
         ...objects(isJsonObject(valueSet.expansion) ? valueSet.expansion.contains : undefined),
       ];
       for (const concept of concepts) {
@@ -255,11 +305,20 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
             seen.add(target);
           }
         }
-        add(code, Object.keys(label).length ? label : undefined, scoreFrom(objects(concept.extension), `${path}.answerValueSet`), concept);
+        add(
+          code,
+          Object.keys(label).length ? label : undefined,
+          scoreFrom(objects(concept.extension), `${path}.answerValueSet`),
+          concept,
+        );
       }
     }
-    if (systems.size > 0) note(node, `${path}.answerOption`, `answer codes keep their code but not their code system (${[...systems].join(', ')})`);
-    systems = new Set();
+    if (systems.size > 0)
+      note(
+        node,
+        `${path}.answerOption`,
+        `answer codes keep their code but not their code system (${[...systems].join(', ')})`,
+      );
   };
 
   interface Context {
@@ -276,7 +335,8 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
   const readQuestion = (node: JsonObject, path: string, linkId: string, context: Context) => {
     const type = str(node.type) ?? '';
     const claimed = itemNames.claim(linkId);
-    if (claimed.changed) note(node, `${path}.linkId`, `linkId ${linkId} is not a valid variable name; imported as ${claimed.name}`);
+    if (claimed.changed)
+      note(node, `${path}.linkId`, `linkId ${linkId} is not a valid variable name; imported as ${claimed.name}`);
     const draft: DraftItem = {
       linkId,
       name: claimed.name,
@@ -291,7 +351,8 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
       conditions: conditionsOf(node, path),
       ...(context.section ? { section: context.section } : {}),
     };
-    if (node.text === undefined) note(node, `${path}.text`, `the question ${linkId} has no text; its linkId is used as its text`);
+    if (node.text === undefined)
+      note(node, `${path}.text`, `the question ${linkId} has no text; its linkId is used as its text`);
     const behavior = behaviorOf(node);
     if (behavior) draft.behavior = behavior;
     if (context.inherited.length > 0) {
@@ -302,13 +363,23 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
       } else if (compatible(draft.conditions, behavior) && compatible(context.inherited, context.inheritedBehavior)) {
         draft.conditions = [...context.inherited, ...draft.conditions];
         draft.behavior = 'all';
-      } else note(node, `${path}.enableWhen`, 'the conditions of the enclosing group could not be combined with this question\'s own; only its own were kept');
+      } else
+        note(
+          node,
+          `${path}.enableWhen`,
+          "the conditions of the enclosing group could not be combined with this question's own; only its own were kept",
+        );
     }
     switch (type) {
       case 'choice':
       case 'open-choice':
         draft.kind = node.repeats === true ? 'multiple' : 'single';
-        if (type === 'open-choice') note(node, `${path}.type`, 'open-choice: the free-text "other" answer is not supported; imported as a choice');
+        if (type === 'open-choice')
+          note(
+            node,
+            `${path}.type`,
+            'open-choice: the free-text "other" answer is not supported; imported as a choice',
+          );
         readOptions(node, path, draft);
         break;
       case 'integer':
@@ -332,10 +403,15 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
         note(node, `${path}.type`, `${type}: Alongside has no such answer type; imported as free text`);
         break;
       default:
-        note(node, `${path}.type`, `${type || 'a missing type'}: Alongside has no such answer type; the question ${linkId} was not imported`);
+        note(
+          node,
+          `${path}.type`,
+          `${type || 'a missing type'}: Alongside has no such answer type; the question ${linkId} was not imported`,
+        );
         return;
     }
-    if (node.repeats === true && draft.kind !== 'multiple') note(node, `${path}.repeats`, 'repeating answers are only supported for choice questions; one answer is kept');
+    if (node.repeats === true && draft.kind !== 'multiple')
+      note(node, `${path}.repeats`, 'repeating answers are only supported for choice questions; one answer is kept');
     for (const extension of objects(node.extension)) {
       const url = str(extension.url);
       const value = num(extension.valueInteger) ?? num(extension.valueDecimal);
@@ -345,8 +421,16 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
       else if (url === OURS.identifier) draft.identifier = extension.valueBoolean === true;
       else if (url === OURS.scale && typeof extension.valueString === 'string') draft.scaleId = extension.valueString;
       else if (url === FHIR.itemControl) {
-        const control = isJsonObject(extension.valueCodeableConcept) ? objects(extension.valueCodeableConcept.coding).map((c) => show(c.code)).join(', ') : '';
-        note(extension, `${path}.extension`, `the display control ${control || '(none)'} is not kept; Alongside chooses how to show each question`);
+        const control = isJsonObject(extension.valueCodeableConcept)
+          ? objects(extension.valueCodeableConcept.coding)
+              .map((c) => show(c.code))
+              .join(', ')
+          : '';
+        note(
+          extension,
+          `${path}.extension`,
+          `the display control ${control || '(none)'} is not kept; Alongside chooses how to show each question`,
+        );
       } else note(extension, `${path}.extension`, `the extension ${url ?? '(no url)'} is not carried into Alongside`);
     }
     reportUnknown(node, (k) => ITEM_KEYS.has(k) || ITEM_KEYS_MORE.has(k), path, `question ${linkId}`);
@@ -369,17 +453,55 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
 
   const readItem = (node: JsonObject, path: string, linkId: string, context: Context): void => {
     if (node.type === 'group') {
-      const claimed = sectionNames.claim(linkId);
-      if (claimed.changed) note(node, `${path}.linkId`, `the group linkId ${linkId} is not a valid id; imported as ${claimed.name}`);
-      const section: DraftSection = { id: claimed.name, where: where(node, path), title: localized(node, 'text', path) ?? {} };
+      const ownId = objects(node.extension).find((e) => e.url === OURS.section);
+      const claimed = sectionNames.claim(str(ownId?.valueString) ?? linkId);
+      if (claimed.changed && !ownId)
+        note(node, `${path}.linkId`, `the group linkId ${linkId} is not a valid id; imported as ${claimed.name}`);
+      const section: DraftSection = {
+        id: claimed.name,
+        where: where(node, path),
+        title: localized(node, 'text', path) ?? {},
+      };
       if (context.section) section.parent = context.section;
       sections.push(section);
-      if (node.repeats === true) note(node, `${path}.repeats`, `the group ${linkId} repeats in FHIR; Alongside shows it once`);
-      if (node.required === true) note(node, `${path}.required`, `"required" on the group ${linkId} is not kept; mark its questions required instead`);
-      for (const extension of objects(node.extension)) note(extension, `${path}.extension`, `the extension ${show(extension.url)} on a group is not carried into Alongside`);
-      reportUnknown(node, (k) => ['linkId', 'type', 'text', '_text', 'item', 'repeats', 'required', 'extension', 'enableWhen', 'enableBehavior'].includes(k), path, `group ${linkId}`);
+      if (node.repeats === true)
+        note(node, `${path}.repeats`, `the group ${linkId} repeats in FHIR; Alongside shows it once`);
+      if (node.required === true)
+        note(
+          node,
+          `${path}.required`,
+          `"required" on the group ${linkId} is not kept; mark its questions required instead`,
+        );
+      for (const extension of objects(node.extension).filter((e) => e !== ownId))
+        note(
+          extension,
+          `${path}.extension`,
+          `the extension ${show(extension.url)} on a group is not carried into Alongside`,
+        );
+      reportUnknown(
+        node,
+        (k) =>
+          [
+            'linkId',
+            'type',
+            'text',
+            '_text',
+            'item',
+            'repeats',
+            'required',
+            'extension',
+            'enableWhen',
+            'enableBehavior',
+          ].includes(k),
+        path,
+        `group ${linkId}`,
+      );
       const own = conditionsOf(node, path);
-      const inner: Context = { section: section.id, inherited: context.inherited, inheritedBehavior: context.inheritedBehavior };
+      const inner: Context = {
+        section: section.id,
+        inherited: context.inherited,
+        inheritedBehavior: context.inheritedBehavior,
+      };
       if (own.length > 0) {
         note(node, `${path}.enableWhen`, `the conditions on the group ${linkId} were given to each of its questions`);
         inner.inherited = [...context.inherited, ...own];
@@ -393,7 +515,11 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
           const text = localized(child, 'text', childPath);
           if (!text) return;
           if (index > 0 || section.description)
-            note(child, childPath, `the text ${childLinkId} was added to the description of the section ${section.id}; its place among the questions is lost`);
+            note(
+              child,
+              childPath,
+              `the text ${childLinkId} was added to the description of the section ${section.id}; its place among the questions is lost`,
+            );
           section.description = appendText(section.description, text);
           return;
         }
@@ -419,83 +545,11 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
   if (errors.length > 0) return failure(...errors);
 
   // Instrument-level: our extensions, licence, key and name.
-  const ours = objects(root.identifier).some((identifier) => identifier.system === OURS.keySystem);
-  let key: string | undefined;
-  for (const identifier of objects(root.identifier)) {
-    if (identifier.system === OURS.keySystem && typeof identifier.value === 'string') key = identifier.value;
-    else note(identifier, 'identifier', `the identifier ${show(identifier.system ?? '')}|${show(identifier.value ?? '')} is not kept`);
-  }
-  let licence: Licence | undefined;
-  let instrumentName: string | undefined;
-  const languages: InstrumentLanguage[] = [];
-  const audience: string[] = [];
-  const subscales: NonNullable<InstrumentDefinitionInput['subscales']> = [];
-  const substitutions: NonNullable<InstrumentDefinitionInput['substitutions']> = [];
-  const subscaleWhere = new Map<string, Where>();
   const toName = (linkId: string) => items.find((d) => d.linkId === linkId)?.name ?? linkId;
-  for (const extension of objects(root.extension)) {
-    const parts = objects(extension.extension);
-    const part = (url: string) => parts.find((p) => p.url === url);
-    const all = (url: string) => parts.filter((p) => p.url === url);
-    const partText = (url: string): LocalizedText => {
-      const found = part(url);
-      return (found && localized(found, 'valueString', `extension.${url}`)) ?? {};
-    };
-    switch (str(extension.url)) {
-      case OURS.name:
-        instrumentName = str(extension.valueString);
-        break;
-      case OURS.licence: {
-        const grantedBy = str(part('permissionGrantedBy')?.valueString);
-        const parsed = LicenceSchema.safeParse({
-          status: part('status')?.valueCode,
-          attribution: str(part('attribution')?.valueString) ?? '',
-          copyright: str(root.copyright),
-          wordingEditable: part('wordingEditable')?.valueBoolean === true,
-          ...(grantedBy
-            ? { permission: { grantedBy, grantedOn: part('permissionGrantedOn')?.valueDate, file: part('permissionFile')?.valueString } }
-            : {}),
-        });
-        if (parsed.success) licence = parsed.data;
-        else errors.push(...parsed.error.issues.map((issue) => ({ ...where(extension, `licence.${issue.path.join('.')}`), message: issue.message })));
-        break;
-      }
-      case OURS.language:
-        languages.push({
-          code: part('code')?.valueCode as Language,
-          validated: part('validated')?.valueBoolean === true,
-          method: part('method')?.valueCode as InstrumentLanguage['method'],
-          ...(typeof part('source')?.valueString === 'string' ? { source: part('source')!.valueString as string } : {}),
-          staleItems: all('staleItem').map((p) => toName(show(p.valueString))),
-        });
-        break;
-      case OURS.audience:
-        audience.push(show(extension.valueCode));
-        break;
-      case OURS.subscale: {
-        const id = show(part('id')?.valueString ?? '');
-        const fraction = num(part('minAnsweredFraction')?.valueDecimal);
-        const count = num(part('minAnsweredCount')?.valueInteger);
-        subscaleWhere.set(id, where(extension, 'extension'));
-        subscales.push({
-          id,
-          name: partText('name'),
-          items: all('item').map((p) => toName(show(p.valueString))),
-          aggregate: part('aggregate')?.valueCode as 'mean' | 'sum',
-          minAnswered: count !== undefined ? { count } : { fraction: fraction ?? 0.5 },
-          transform: part('transform')?.valueCode as 'none' | 'percent',
-          outcome: part('outcome')?.valueBoolean === true,
-        });
-        break;
-      }
-      case OURS.substitution:
-        substitutions.push({ find: partText('find'), replace: partText('replace') });
-        break;
-      case undefined:
-      default:
-        note(extension, 'extension', `the extension ${show(extension.url)} is not carried into Alongside`);
-    }
-  }
+  const level = readInstrumentLevel(root, { localized, where, note, toName });
+  errors.push(...level.errors);
+  const { ours, key, instrumentName, languages, audience, subscales, substitutions, subscaleWhere } = level;
+  let licence = level.licence;
   if (errors.length > 0) return failure(...errors);
   if (!licence) {
     licence = unknownLicence(str(root.copyright));
@@ -504,113 +558,27 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
   reportUnknown(root, (k) => ROOT_KEYS.has(k) || ROOT_KEYS_MORE.has(k), 'Questionnaire', 'Questionnaire');
   if (root.status !== undefined && root.status !== 'active' && root.status !== 'draft')
     note(root, 'status', `the status ${show(root.status)} is not kept; Alongside versions its instruments itself`);
-  if (isJsonObject(root._copyright)) note(root, 'copyright', 'translations of the copyright text are not kept; the licence holds one copyright text');
+  if (isJsonObject(root._copyright))
+    note(root, 'copyright', 'translations of the copyright text are not kept; the licence holds one copyright text');
 
-  // Likert: items that name our response scale, or (in files from other tools) choice items with integer codes
-  // sharing one set of options, become one response scale and Likert items.
-  const scales: NonNullable<InstrumentDefinitionInput['scales']> = [];
-  const pointsOf = (draft: DraftItem) => {
-    const byCode = draft.options.every((o) => o.integer !== undefined);
-    const byOrdinal = draft.options.every((o) => o.ordinal !== undefined && Number.isInteger(o.ordinal));
-    if (draft.options.length < 2 || (!byCode && !byOrdinal)) return undefined;
-    const points = draft.options.map((o) => {
-      const value = byCode ? o.integer! : o.ordinal!;
-      return { value, label: o.label, ...(o.ordinal !== undefined && o.ordinal !== value ? { score: o.ordinal } : {}) };
-    });
-    if (new Set(points.map((p) => p.value)).size !== points.length) return undefined;
-    return { points, byCode };
-  };
-  const toLikert = (draft: DraftItem, scaleId: string, byCode: boolean) => {
-    draft.kind = 'likert';
-    draft.scaleId = scaleId;
-    draft.values = new Map(draft.options.map((o) => [o.original, byCode ? o.integer! : o.ordinal!]));
-    if (!byCode) notices.push({ ...draft.where, field: `${draft.path}.answerOption`, message: `the answer codes of ${draft.linkId} are not numbers; their ordinal values are stored instead` });
-  };
-  if (ours) {
-    for (const draft of items.filter((d) => d.scaleId !== undefined)) {
-      const found = pointsOf(draft);
-      if (!found || draft.kind !== 'single') {
-        notices.push({ ...draft.where, field: `${draft.path}.answerOption`, message: `${draft.linkId} names the response scale ${draft.scaleId!} but its answers are not a numbered single choice; imported as a choice` });
-        delete draft.scaleId;
-        continue;
-      }
-      if (!scales.some((s) => s.id === draft.scaleId)) scales.push({ id: draft.scaleId!, points: found.points });
-      toLikert(draft, draft.scaleId!, found.byCode);
-    }
-  } else {
-    const groups = new Map<string, DraftItem[]>();
-    for (const draft of items) {
-      delete draft.scaleId;
-      if (draft.kind !== 'single') continue;
-      const found = pointsOf(draft);
-      if (!found) continue;
-      const signature = JSON.stringify(found.points);
-      groups.set(signature, [...(groups.get(signature) ?? []), draft]);
-    }
-    const scaleNames = new NameRegistry();
-    for (const [signature, members] of groups) {
-      if (members.length < 2) continue;
-      const valueSet = members.every((m) => m.valueSet === members[0]!.valueSet) ? members[0]!.valueSet : undefined;
-      const id = scaleNames.claim(valueSet ?? `scale_${scales.length + 1}`).name;
-      scales.push({ id, points: JSON.parse(signature) as (typeof scales)[number]['points'] });
-      for (const member of members) toLikert(member, id, pointsOf(member)!.byCode);
-      notices.push({ ...members[0]!.where, field: 'scales', message: `${members.length} choice questions share numbered answers (${members.map((m) => m.name).join(', ')}); imported as Likert items on the response scale ${id}` });
-    }
-  }
+  const scales = likertScales(items, ours, notices);
 
-  // Conditions, now that every item has its final name and type.
-  const order = new Map(items.map((draft, index) => [draft.linkId, index]));
-  const resolve = (draft: DraftItem, index: number, raw: RawCondition): Condition | undefined => {
-    const node = raw.node;
-    const drop = (why: string) => {
-      notices.push({ ...where(node, raw.path), message: `${why}; ${draft.name} is shown without this condition` });
-      return undefined;
-    };
-    const question = str(node.question) ?? '';
-    const targetIndex = order.get(question);
-    if (targetIndex === undefined || targetIndex >= index) return drop(`the condition refers to ${question || 'no question'}, which is not an earlier question`);
-    const target = items[targetIndex]!;
-    const operator = str(node.operator);
-    const coding = isJsonObject(node.answerCoding) ? str(node.answerCoding.code) : undefined;
-    const number = num(node.answerInteger) ?? num(node.answerDecimal);
-    const text = str(node.answerString);
-    const bool = typeof node.answerBoolean === 'boolean' ? node.answerBoolean : undefined;
-    if (operator === 'exists') return { item: target.name, operator: bool === false ? 'not_answered' : 'answered' };
-    let value: number | string | undefined;
-    if (target.kind === 'likert') value = coding !== undefined ? target.values!.get(coding) : number;
-    else if (target.kind === 'number') value = number;
-    else if (target.kind === 'boolean') value = bool === undefined ? undefined : String(bool);
-    else if (target.kind === 'single' || target.kind === 'multiple') {
-      const raw = coding ?? (number !== undefined ? String(number) : text);
-      value = target.options.find((o) => o.original === raw)?.code;
-    } else value = text ?? coding ?? (number !== undefined ? String(number) : undefined);
-    if (value === undefined) return drop(`the answer this condition compares with does not fit the question ${target.linkId}`);
-    const ordered = target.kind === 'likert' || target.kind === 'number';
-    const integral = target.kind === 'likert' || target.integer === true;
-    switch (operator) {
-      case '=':
-        return { item: target.name, operator: 'equals', value };
-      case '!=':
-        return { item: target.name, operator: 'not_equals', value };
-      case '>':
-      case '<':
-        if (!ordered || typeof value !== 'number') return drop(`${operator} is only kept for numbered answers`);
-        return { item: target.name, operator: operator === '>' ? 'greater' : 'less', value };
-      case '>=':
-      case '<=':
-        if (!ordered || typeof value !== 'number' || !integral || !Number.isInteger(value))
-          return drop(`${operator} is only kept for whole-number answers (Alongside has > and <)`);
-        return operator === '>=' ? { item: target.name, operator: 'greater', value: value - 1 } : { item: target.name, operator: 'less', value: value + 1 };
-      case undefined:
-      default:
-        return drop(`the operator ${operator ?? '(none)'} is not one Alongside has`);
-    }
-  };
-
-  const finalLanguages = languages.length > 0 ? languages : [...seen].map((code) => ({ code, validated: false, method: code === language ? ('original' as const) : ('unknown' as const), staleItems: [] }));
+  const finalLanguages =
+    languages.length > 0
+      ? languages
+      : [...seen].map((code) => ({
+          code,
+          validated: false,
+          method: code === language ? ('original' as const) : ('unknown' as const),
+          staleItems: [],
+        }));
   if (languages.length === 0 && seen.size > 1)
-    notices.push({ ...where(root, 'language'), message: `translations into ${[...seen].filter((l) => l !== language).join(', ')} were imported as not validated, of unknown provenance; record how they were made` });
-  const keep = (text: LocalizedText): LocalizedText => Object.fromEntries(finalLanguages.filter((l) => text[l.code] !== undefined).map((l) => [l.code, text[l.code]]));
+    notices.push({
+      ...where(root, 'language'),
+      message: `translations into ${[...seen].filter((l) => l !== language).join(', ')} were imported as not validated, of unknown provenance; record how they were made`,
+    });
+  const keep = (text: LocalizedText): LocalizedText =>
+    Object.fromEntries(finalLanguages.filter((l) => text[l.code] !== undefined).map((l) => [l.code, text[l.code]]));
 
   const definition: InstrumentDefinitionInput = {
     title: localized(root, 'title', 'title') ?? { [language]: str(root.name) ?? filename ?? 'Imported questionnaire' },
@@ -619,9 +587,16 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
     languages: finalLanguages,
     audience: audience as InstrumentDefinitionInput['audience'],
     scales,
-    sections: sections.map(({ id, title, description: about, parent }) => ({ id, title, ...(about ? { description: about } : {}), ...(parent ? { parent } : {}) })),
+    sections: sections.map(({ id, title, description: about, parent }) => ({
+      id,
+      title,
+      ...(about ? { description: about } : {}),
+      ...(parent ? { parent } : {}),
+    })),
     items: items.map((draft, index) => {
-      const conditions = draft.conditions.map((raw) => resolve(draft, index, raw)).filter((c): c is Condition => c !== undefined);
+      const conditions = draft.conditions
+        .map((raw) => resolveCondition(items, index, raw, where, notices))
+        .filter((c): c is Condition => c !== undefined);
       const kind = draft.kind === 'boolean' ? 'single' : draft.kind;
       return {
         name: draft.name,
@@ -630,9 +605,20 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
         ...(draft.help ? { help: draft.help } : {}),
         ...(kind === 'likert' ? { scale: draft.scaleId! } : {}),
         ...(draft.kind === 'boolean'
-          ? { options: [{ code: 'true', label: keep(YES) }, { code: 'false', label: keep(NO) }] }
+          ? {
+              options: [
+                { code: 'true', label: keep(YES) },
+                { code: 'false', label: keep(NO) },
+              ],
+            }
           : kind === 'single' || kind === 'multiple'
-            ? { options: draft.options.map((o) => ({ code: o.code, label: o.label, ...(o.ordinal !== undefined ? { score: o.ordinal } : {}) })) }
+            ? {
+                options: draft.options.map((o) => ({
+                  code: o.code,
+                  label: o.label,
+                  ...(o.ordinal !== undefined ? { score: o.ordinal } : {}),
+                })),
+              }
             : {}),
         ...(draft.min !== undefined ? { min: draft.min } : {}),
         ...(draft.max !== undefined ? { max: draft.max } : {}),
@@ -652,7 +638,11 @@ export function importFhir(source: JsonSource, filename: string | undefined, opt
   return finishImport(
     'fhir',
     {
-      key: key ?? toInstrumentKey(str(root.name) ?? str(root.id) ?? definition.title[language] ?? filename?.replace(/\.[^.]*$/, '')),
+      key:
+        key ??
+        toInstrumentKey(
+          str(root.name) ?? str(root.id) ?? definition.title[language] ?? filename?.replace(/\.[^.]*$/, ''),
+        ),
       name: displayName.slice(0, 200),
       url: str(root.url),
       licence,

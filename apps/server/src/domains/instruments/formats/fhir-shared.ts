@@ -1,4 +1,5 @@
 import { ALONGSIDE_BASE } from './common.ts';
+import { isJsonObject, type JsonValue } from './json-positions.ts';
 
 // Extension URLs both directions of the FHIR converter use.
 
@@ -26,6 +27,8 @@ export const OURS = {
   reverse: `${ALONGSIDE_BASE}/StructureDefinition/reverse-keyed`,
   identifier: `${ALONGSIDE_BASE}/StructureDefinition/identifying-item`,
   scale: `${ALONGSIDE_BASE}/StructureDefinition/response-scale`,
+  /** On a group whose linkId had to differ from its section id (linkIds are shared with questions). */
+  section: `${ALONGSIDE_BASE}/StructureDefinition/section-id`,
 } as const;
 
 /** The FHIR `name` (a computable name: a capital letter, then letters, digits, _) for an instrument key. */
@@ -37,3 +40,18 @@ export function fhirName(key: string): string {
     .join('');
   return /^[A-Z]/.test(name) ? name : `Q${name}`;
 }
+
+export type JsonObject = Record<string, JsonValue>;
+
+/** A JSON value when it is a string. */
+export const str = (value: JsonValue | undefined): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+/** A JSON value when it is a number. */
+export const num = (value: JsonValue | undefined): number | undefined =>
+  typeof value === 'number' ? value : undefined;
+/** The objects of a JSON array (nothing when it is not one). */
+export const objects = (value: JsonValue | undefined): JsonObject[] =>
+  Array.isArray(value) ? value.filter(isJsonObject) : [];
+/** A JSON value as it may appear in a message. */
+export const show = (value: JsonValue | undefined): string =>
+  typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);

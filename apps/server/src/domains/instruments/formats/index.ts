@@ -22,16 +22,32 @@ import { importXlsform } from './xlsform-import.ts';
 // Instrument import and export: pure converters, no database. The format of an import is read from its content.
 
 export { MAX_IMPORT_BYTES } from './common.ts';
-export type { ExportOptions, ExportedFile, ImportOptions, ImportResult, ImportedInstrument, ImportFailure, InstrumentDocument } from './common.ts';
+export type {
+  ExportOptions,
+  ExportedFile,
+  ImportOptions,
+  ImportResult,
+  ImportedInstrument,
+  ImportFailure,
+  InstrumentDocument,
+} from './common.ts';
 
 /** Reads an instrument file of any supported format; bad input gives errors with line and column, never a throw. */
-export async function importInstrument(bytes: Uint8Array, filename?: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importInstrument(
+  bytes: Uint8Array,
+  filename?: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   if (bytes.length > MAX_IMPORT_BYTES)
-    return failure({ message: `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; instrument files may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB` });
+    return failure({
+      message: `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; instrument files may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+    });
   if (bytes.length === 0) return failure({ message: 'the file is empty' });
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return importXlsform(bytes, filename, options);
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    return failure({ message: 'this is an old Excel (.xls) workbook; save it as .xlsx (Excel Workbook) and import that' });
+    return failure({
+      message: 'this is an old Excel (.xls) workbook; save it as .xlsx (Excel Workbook) and import that',
+    });
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return failure(decoded.error);
   const text = decoded.text;
@@ -57,7 +73,11 @@ export async function importInstrument(bytes: Uint8Array, filename?: string, opt
 }
 
 /** Writes an instrument in one of the formats (REDCap: one language per dictionary, chosen in `options`). */
-export async function exportInstrument(format: InstrumentFormat, instrument: InstrumentDocument, options: ExportOptions = {}): Promise<ExportedFile> {
+export async function exportInstrument(
+  format: InstrumentFormat,
+  instrument: InstrumentDocument,
+  options: ExportOptions = {},
+): Promise<ExportedFile> {
   switch (format) {
     case 'json':
       return exportOwnJson(instrument);

@@ -3,9 +3,14 @@
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
+/** Where each object or array starts, and where each of its properties (key) or elements (index) starts. */
+export interface JsonOffsets {
+  nodes: WeakMap<object, number>;
+  members: WeakMap<object, Map<string | number, number>>;
+}
+
 export type JsonParseResult =
-  | { ok: true; value: JsonValue; offsets: WeakMap<object, number> }
-  | { ok: false; offset: number; message: string };
+  { ok: true; value: JsonValue; offsets: JsonOffsets } | { ok: false; offset: number; message: string };
 
 const MAX_DEPTH = 256;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -21,7 +26,7 @@ class JsonSyntaxError extends Error {
 
 /** Parses JSON text; on a syntax error says where (as an offset) and what was expected. */
 export function parseJsonWithOffsets(text: string): JsonParseResult {
-  const offsets = new WeakMap<object, number>();
+  const offsets: JsonOffsets = { nodes: new WeakMap(), members: new WeakMap() };
   let i = 0;
 
   const fail = (message: string, at = i): never => {
@@ -53,7 +58,16 @@ export function parseJsonWithOffsets(text: string): JsonParseResult {
       if (c === 92) {
         out += text.slice(run, i);
         const escape = text.charAt(i + 1);
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         const replacement = simple[escape];
         if (replacement !== undefined) {
           out += replacement;
@@ -76,7 +90,9 @@ export function parseJsonWithOffsets(text: string): JsonParseResult {
     if (c === '{') {
       const start = i;
       const object: Record<string, JsonValue> = {};
-      offsets.set(object, start);
+      const members = new Map<string | number, number>();
+      offsets.nodes.set(object, start);
+      offsets.members.set(object, members);
       i++;
       skipSpace();
       if (text.charAt(i) === '}') {
@@ -89,6 +105,7 @@ export function parseJsonWithOffsets(text: string): JsonParseResult {
         const keyAt = i;
         const key = parseString();
         if (Object.prototype.hasOwnProperty.call(object, key)) fail(`"${key}" appears twice in this object`, keyAt);
+        members.set(key, keyAt);
         skipSpace();
         if (text.charAt(i) !== ':') fail(`expected ':' after "${key}", found ${describe(i)}`);
         i++;
@@ -108,7 +125,9 @@ export function parseJsonWithOffsets(text: string): JsonParseResult {
     }
     if (c === '[') {
       const array: JsonValue[] = [];
-      offsets.set(array, i);
+      const members = new Map<string | number, number>();
+      offsets.nodes.set(array, i);
+      offsets.members.set(array, members);
       i++;
       skipSpace();
       if (text.charAt(i) === ']') {
@@ -116,6 +135,8 @@ export function parseJsonWithOffsets(text: string): JsonParseResult {
         return array;
       }
       for (;;) {
+        skipSpace();
+        members.set(array.length, i);
         array.push(parseValue(depth + 1));
         skipSpace();
         if (text.charAt(i) === ',') {
@@ -168,14 +189,16 @@ export function isJsonObject(value: unknown): value is Record<string, JsonValue>
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The offset of the deepest object or array on a path through a parsed value. */
-export function offsetOnPath(root: JsonValue, path: readonly PropertyKey[], offsets: WeakMap<object, number>): number | undefined {
+/** The offset of the deepest property or element on a path through a parsed value that exists. */
+export function offsetOnPath(root: JsonValue, path: readonly PropertyKey[], offsets: JsonOffsets): number | undefined {
   let node: JsonValue | undefined = root;
-  let found = typeof root === 'object' && root !== null ? offsets.get(root) : undefined;
+  let found = typeof root === 'object' && root !== null ? offsets.nodes.get(root) : undefined;
   for (const key of path) {
-    if (typeof node !== 'object' || node === null) break;
-    node = Array.isArray(node) ? (typeof key === 'number' ? node[key] : undefined) : typeof key === 'string' ? node[key] : undefined;
-    if (typeof node === 'object' && node !== null) found = offsets.get(node) ?? found;
+    if (typeof node !== 'object' || node === null || (typeof key !== 'string' && typeof key !== 'number')) break;
+    const member = offsets.members.get(node)?.get(Array.isArray(node) ? Number(key) : String(key));
+    if (member === undefined) break;
+    found = member;
+    node = Array.isArray(node) ? node[Number(key)] : node[String(key)];
   }
   return found;
 }

@@ -16,7 +16,8 @@ export interface Comparison {
   numeric: boolean;
 }
 
-export type ParsedLogic = { ok: true; comparisons: Comparison[]; behavior: 'all' | 'any' } | { ok: false; reason: string };
+export type ParsedLogic =
+  { ok: true; comparisons: Comparison[]; behavior: 'all' | 'any' } | { ok: false; reason: string };
 
 type Token =
   | { kind: 'var'; name: string; option?: string }
@@ -40,7 +41,8 @@ function tokenize(text: string, syntax: Syntax): Token[] | string {
       match = /^\[([^\]]*)\]/.exec(rest());
       if (!match) return 'an unclosed [';
       const inner = match[1]!.trim();
-      if (text[i + match[0].length] === '[') return `it names an event or instance ([${inner}][…]), which Alongside has no equivalent for`;
+      if (text[i + match[0].length] === '[')
+        return `it names an event or instance ([${inner}][…]), which Alongside has no equivalent for`;
       const variable = /^([A-Za-z][A-Za-z0-9_]*)(?:\(([^)]*)\))?$/.exec(inner);
       if (!variable) return `[${inner}] is a smart variable or not a field name`;
       if (variable[2] !== undefined) tokens.push({ kind: 'var', name: variable[1]!, option: variable[2] });
@@ -58,7 +60,12 @@ function tokenize(text: string, syntax: Syntax): Token[] | string {
     if (syntax === 'xlsform') {
       match = /^(not\s*\(\s*)?selected\s*\(\s*\$\{([^}]*)\}\s*,\s*(?:'([^']*)'|"([^"]*)")\s*\)(\s*\))?/.exec(rest());
       if (match && Boolean(match[1]) === Boolean(match[5])) {
-        tokens.push({ kind: 'selected', name: match[2]!.trim(), option: match[3] ?? match[4]!, negated: Boolean(match[1]) });
+        tokens.push({
+          kind: 'selected',
+          name: match[2]!.trim(),
+          option: match[3] ?? match[4]!,
+          negated: Boolean(match[1]),
+        });
         i += match[0].length;
         continue;
       }
@@ -107,13 +114,26 @@ export function parseLogic(text: string, syntax: Syntax): ParsedLogic {
   for (;;) {
     const first = tokens[i];
     if (first?.kind === 'selected') {
-      comparisons.push({ variable: first.name, option: first.option, operator: first.negated ? '!=' : '=', value: '1', numeric: false });
+      comparisons.push({
+        variable: first.name,
+        option: first.option,
+        operator: first.negated ? '!=' : '=',
+        value: '1',
+        numeric: false,
+      });
       i += 1;
     } else {
       const op = tokens[i + 1];
       const value = tokens[i + 2];
-      if (first?.kind !== 'var' || op?.kind !== 'op' || value?.kind !== 'value') return { ok: false, reason: 'it is not a list of comparisons like [q1] = \'2\'' };
-      comparisons.push({ variable: first.name, ...(first.option !== undefined ? { option: first.option } : {}), operator: op.op, value: value.value, numeric: value.numeric });
+      if (first?.kind !== 'var' || op?.kind !== 'op' || value?.kind !== 'value')
+        return { ok: false, reason: "it is not a list of comparisons like [q1] = '2'" };
+      comparisons.push({
+        variable: first.name,
+        ...(first.option !== undefined ? { option: first.option } : {}),
+        operator: op.op,
+        value: value.value,
+        numeric: value.numeric,
+      });
       i += 3;
     }
     const next = tokens[i];
@@ -145,7 +165,8 @@ export function toCondition(comparison: Comparison, target: ConditionTarget): Co
       return `${comparison.variable}(${comparison.option}) refers to an option of a question that is not multiple choice`;
     const code = target.codes?.get(comparison.option);
     if (code === undefined) return `${comparison.option} is not an option of ${comparison.variable}`;
-    if ((operator !== '=' && operator !== '!=') || (value !== '1' && value !== '0')) return 'a checkbox option can only be compared with 1 or 0';
+    if ((operator !== '=' && operator !== '!=') || (value !== '1' && value !== '0'))
+      return 'a checkbox option can only be compared with 1 or 0';
     const chosen = (operator === '=') === (value === '1');
     return { item, operator: chosen ? 'equals' : 'not_equals', value: code };
   }
@@ -163,17 +184,21 @@ export function toCondition(comparison: Comparison, target: ConditionTarget): Co
       if (operator === '!=') return { item, operator: 'not_equals', value: number };
       if (operator === '>') return { item, operator: 'greater', value: number };
       if (operator === '<') return { item, operator: 'less', value: number };
-      if (!Number.isInteger(number) || (target.type === 'number' && !target.integer)) return `${operator} is only kept for whole-number answers (Alongside has > and <)`;
-      return operator === '>=' ? { item, operator: 'greater', value: number - 1 } : { item, operator: 'less', value: number + 1 };
+      if (!Number.isInteger(number) || (target.type === 'number' && !target.integer))
+        return `${operator} is only kept for whole-number answers`;
+      return operator === '>='
+        ? { item, operator: 'greater', value: number - 1 }
+        : { item, operator: 'less', value: number + 1 };
     }
     case 'single':
     case 'multiple': {
-      if (target.type === 'multiple') return `${comparison.variable} is a checkbox question: compare one of its options, like [${comparison.variable}(code)] = '1'`;
+      if (target.type === 'multiple')
+        return `${comparison.variable} is a checkbox question: compare one of its options, like [${comparison.variable}(code)] = '1'`;
       const code = target.codes?.get(value);
       if (code === undefined) return `"${value}" is not an option of ${comparison.variable}`;
       if (operator === '=') return { item, operator: 'equals', value: code };
       if (operator === '!=') return { item, operator: 'not_equals', value: code };
-      return `${operator} is not kept for a choice question (Alongside compares choices with = and <>)`;
+      return `${operator} is not kept for a choice question, which Alongside compares with = and <> only`;
     }
     case 'text':
       if (operator === '=') return { item, operator: 'equals', value };
@@ -199,20 +224,29 @@ export function formatLogic(
       case 'answered':
       case 'not_answered':
         if (type === 'multiple') return undefined;
-        parts.push(`${ref(condition.item)} ${condition.operator === 'answered' ? (syntax === 'redcap' ? '<>' : '!=') : '='} ''`);
+        parts.push(
+          `${ref(condition.item)} ${condition.operator === 'answered' ? (syntax === 'redcap' ? '<>' : '!=') : '='} ''`,
+        );
         break;
       case 'equals':
       case 'not_equals': {
         const equals = condition.operator === 'equals';
         if (type === 'multiple') {
           if (syntax === 'redcap') parts.push(`[${condition.item}(${String(value)})] = '${equals ? 1 : 0}'`);
-          else parts.push(equals ? `selected(${ref(condition.item)}, ${quote(value)})` : `not(selected(${ref(condition.item)}, ${quote(value)}))`);
+          else
+            parts.push(
+              equals
+                ? `selected(${ref(condition.item)}, ${quote(value)})`
+                : `not(selected(${ref(condition.item)}, ${quote(value)}))`,
+            );
         } else parts.push(`${ref(condition.item)} ${equals ? '=' : syntax === 'redcap' ? '<>' : '!='} ${quote(value)}`);
         break;
       }
       case 'greater':
       case 'less':
-        parts.push(`${ref(condition.item)} ${condition.operator === 'greater' ? '>' : '<'} ${typeof value === 'number' ? value : quote(value)}`);
+        parts.push(
+          `${ref(condition.item)} ${condition.operator === 'greater' ? '>' : '<'} ${typeof value === 'number' ? value : quote(value)}`,
+        );
         break;
     }
   }

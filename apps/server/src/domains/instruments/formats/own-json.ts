@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreateInstrumentBodySchema, type ImportNotice } from '@alongside/contracts';
 import { failure, finishImport, type ExportedFile, type ImportResult, type InstrumentDocument } from './common.ts';
-import { isJsonObject, offsetOnPath, type JsonValue } from './json-positions.ts';
+import { isJsonObject, offsetOnPath, type JsonOffsets, type JsonValue } from './json-positions.ts';
 
 // Our own format: everything an instrument version holds, lossless.
 //   { format: 'alongside-instrument', formatVersion: 1, key, name, url?, licence, versionNumber?, definition }
@@ -18,7 +18,7 @@ const OwnDocumentSchema = CreateInstrumentBodySchema.extend({
 /** Parsed JSON with the means to say where a node of it is. */
 export interface JsonSource {
   value: JsonValue;
-  offsets: WeakMap<object, number>;
+  offsets: JsonOffsets;
   position: (offset: number) => { line: number; column: number };
 }
 
@@ -29,14 +29,20 @@ export function positionOf(source: JsonSource, path: readonly PropertyKey[]): { 
 }
 
 /** Reports every property the schema stripped, so nothing in the file disappears unnoticed. */
-function strippedProperties(input: JsonValue, output: unknown, path: PropertyKey[], source: JsonSource, notices: ImportNotice[]) {
+function strippedProperties(
+  input: JsonValue,
+  output: unknown,
+  path: PropertyKey[],
+  source: JsonSource,
+  notices: ImportNotice[],
+) {
   if (Array.isArray(input) && Array.isArray(output)) {
     input.forEach((entry, index) => strippedProperties(entry, output[index], [...path, index], source, notices));
   } else if (isJsonObject(input) && output && typeof output === 'object' && !Array.isArray(output)) {
     for (const [key, value] of Object.entries(input)) {
       if (!(key in output)) {
         notices.push({
-          ...positionOf(source, path),
+          ...positionOf(source, [...path, key]),
           field: [...path, key].join('.'),
           message: `"${key}" is not part of the Alongside instrument format and was not imported`,
         });
@@ -48,7 +54,8 @@ function strippedProperties(input: JsonValue, output: unknown, path: PropertyKey
 /** Reads our own instrument JSON. */
 export function importOwnJson(source: JsonSource): ImportResult {
   const { value } = source;
-  if (!isJsonObject(value)) return failure({ line: 1, column: 1, message: 'expected a JSON object describing an instrument' });
+  if (!isJsonObject(value))
+    return failure({ line: 1, column: 1, message: 'expected a JSON object describing an instrument' });
   if (value.format !== OWN_FORMAT) {
     return failure({
       ...positionOf(source, []),
@@ -66,7 +73,14 @@ export function importOwnJson(source: JsonSource): ImportResult {
   const parsed = OwnDocumentSchema.safeParse(value);
   if (!parsed.success) {
     return failure(
-      ...parsed.error.issues.map((issue) => ({ ...positionOf(source, issue.path), field: issue.path.join('.'), message: issue.message })),
+      ...parsed.error.issues.map((issue) => {
+        // An unknown key is best shown where it is written, not where its object starts.
+        const at =
+          issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
+            ? [...issue.path, issue.keys[0]]
+            : issue.path;
+        return { ...positionOf(source, at), field: issue.path.join('.'), message: issue.message };
+      }),
     );
   }
   const notices: ImportNotice[] = [];

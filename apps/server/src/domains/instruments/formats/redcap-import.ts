@@ -1,5 +1,5 @@
-import type { Condition, ImportNotice, InstrumentDefinitionInput, Item, Language, LocalizedText } from '@alongside/contracts';
-import { parseTags, type AlongsideTags } from './alongside-tags.ts';
+import type { ImportNotice, InstrumentDefinitionInput, Item, Language, LocalizedText } from '@alongside/contracts';
+import { parseTags } from './alongside-tags.ts';
 import {
   NameRegistry,
   UNKNOWN_LICENCE_NOTICE,
@@ -9,31 +9,38 @@ import {
   locateFrom,
   plainText,
   toInstrumentKey,
-  toVariableName,
   unknownLicence,
   type ImportOptions,
   type ImportResult,
 } from './common.ts';
 import { parseCsv, type CsvRecord } from './csv.ts';
-import { parseLogic, toCondition } from './logic.ts';
-import { REDCAP_COLUMNS, REQUIRED_REDCAP_COLUMNS, TRUE_FALSE, YES_NO, columnKey, only, type RedcapColumn } from './redcap-shared.ts';
+import { applyLogic, subscalesFromTags, type TabularDraft } from './tabular-drafts.ts';
+import {
+  REDCAP_COLUMNS,
+  REQUIRED_REDCAP_COLUMNS,
+  TRUE_FALSE,
+  YES_NO,
+  columnKey,
+  only,
+  type RedcapColumn,
+} from './redcap-shared.ts';
 
 // REDCap data dictionary (CSV) → Alongside. One language per dictionary (ImportOptions.language, default en).
 // In notices, `column` is the number of the CSV column (1 = the first) and `field` its header.
 
 type Where = Omit<ImportNotice, 'message'>;
-type ItemDraft = Omit<Item, 'required' | 'reverse' | 'identifier'> & { required: boolean; reverse: boolean; identifier: boolean };
+type ItemDraft = Omit<Item, 'required' | 'reverse' | 'identifier'> & {
+  required: boolean;
+  reverse: boolean;
+  identifier: boolean;
+};
 
-interface Draft {
+interface Draft extends TabularDraft {
   item: ItemDraft;
-  raw: string;
   line: number;
-  tags: AlongsideTags;
   matrix?: string;
-  /** Codes as the file writes them → the codes imported. */
   codes: Map<string, string>;
   choices: { code: string; label: string }[];
-  logic?: string;
 }
 
 const CHOICE_TYPES = new Set(['radio', 'dropdown', 'checkbox']);
@@ -41,7 +48,10 @@ const CHOICE_TYPES = new Set(['radio', 'dropdown', 'checkbox']);
 /** Splits `1, Strongly disagree | 2, Disagree` into codes and labels. */
 function parseChoices(raw: string): { code: string; label: string }[] | string {
   const choices: { code: string; label: string }[] = [];
-  for (const part of raw.split(/\||\n/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(/\||\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const comma = part.indexOf(',');
     if (comma < 0) return `"${part}" has no comma between its code and its label`;
     const code = part.slice(0, comma).trim();
@@ -59,7 +69,7 @@ function namesFromFile(filename: string | undefined): { key?: string; title?: st
   const ours = /^([a-z0-9][a-z0-9-]*?)(?:-v\d+)?-redcap-(?:en|fr|nb)$/.exec(base);
   if (ours) return { key: ours[1]! };
   const redcap = /^(.+?)_DataDictionary(?:_\d{4}-\d{2}-\d{2})?$/i.exec(base);
-  if (redcap) return { title: redcap[1]!.replace(/_/g, ' ').trim() };
+  if (redcap) return { title: humanise(redcap[1]!) };
   return { title: humanise(base) };
 }
 
@@ -70,7 +80,8 @@ export function importRedcap(text: string, filename: string | undefined, options
   const count = (c: string) => firstLine.split(c).length - 1;
   const delimiter = [';', '\t'].find((c) => count(c) > count(',')) ?? ',';
   const parsed = parseCsv(text, delimiter);
-  if (!parsed.ok) return failure({ line: parsed.line, column: parsed.column, message: `not a valid CSV file: ${parsed.message}` });
+  if (!parsed.ok)
+    return failure({ line: parsed.line, column: parsed.column, message: `not a valid CSV file: ${parsed.message}` });
   const [header, ...rows] = parsed.records;
   if (!header) return failure({ message: 'the file is empty' });
 
@@ -81,15 +92,24 @@ export function importRedcap(text: string, filename: string | undefined, options
   header.fields.forEach((cell, index) => {
     const column = REDCAP_COLUMNS.find((c) => columnKey(c) === columnKey(cell));
     if (column && !columns.has(column)) columns.set(column, index);
-    else if (column) errors.push({ line: header.line, column: index + 1, field: cell, message: `the column ${column} appears twice` });
+    else if (column)
+      errors.push({ line: header.line, column: index + 1, field: cell, message: `the column ${column} appears twice` });
     else if (cell.trim()) {
       extraColumns.push(index);
-      notices.push({ line: header.line, column: index + 1, field: cell, message: 'not a REDCap data dictionary column; its cells were not imported' });
+      notices.push({
+        line: header.line,
+        column: index + 1,
+        field: cell,
+        message: 'not a REDCap data dictionary column; its cells were not imported',
+      });
     }
   });
   const missing = REQUIRED_REDCAP_COLUMNS.filter((c) => !columns.has(c));
   if (missing.length > 0) {
-    const opening = header.fields.slice(0, 3).map((f) => `"${f}"`).join(', ');
+    const opening = header.fields
+      .slice(0, 3)
+      .map((f) => `"${f}"`)
+      .join(', ');
     const summary =
       columns.size > 0
         ? []
@@ -102,7 +122,14 @@ export function importRedcap(text: string, filename: string | undefined, options
                   : `not a REDCap data dictionary: none of its columns are in the first line, which starts ${opening}`,
             },
           ];
-    return failure(...summary, ...missing.map((column) => ({ line: header.line, field: column, message: `the header has no "${column}" column, which a REDCap data dictionary needs` })));
+    return failure(
+      ...summary,
+      ...missing.map((column) => ({
+        line: header.line,
+        field: column,
+        message: `the header has no "${column}" column, which a REDCap data dictionary needs`,
+      })),
+    );
   }
   if (errors.length > 0) return failure(...errors);
 
@@ -110,7 +137,11 @@ export function importRedcap(text: string, filename: string | undefined, options
     const index = columns.get(column);
     return index === undefined ? '' : (row.fields[index] ?? '').trim();
   };
-  const at = (row: CsvRecord, column: RedcapColumn): Where => ({ line: row.line, column: (columns.get(column) ?? 0) + 1, field: column });
+  const at = (row: CsvRecord, column: RedcapColumn): Where => ({
+    line: row.line,
+    column: (columns.get(column) ?? 0) + 1,
+    field: column,
+  });
   const note = (row: CsvRecord, column: RedcapColumn, message: string) => notices.push({ ...at(row, column), message });
 
   // Variable names first: a duplicate is an error that names both lines.
@@ -122,7 +153,11 @@ export function importRedcap(text: string, filename: string | undefined, options
       continue;
     }
     const earlier = firstLineOf.get(raw.toLowerCase());
-    if (earlier !== undefined) errors.push({ ...at(row, 'Variable / Field Name'), message: `the variable ${raw} appears twice, on lines ${earlier} and ${row.line}` });
+    if (earlier !== undefined)
+      errors.push({
+        ...at(row, 'Variable / Field Name'),
+        message: `the variable ${raw} appears twice, on lines ${earlier} and ${row.line}`,
+      });
     else firstLineOf.set(raw.toLowerCase(), row.line);
     if (!cell(row, 'Form Name')) errors.push({ ...at(row, 'Form Name'), message: 'this line has no form name' });
   }
@@ -132,9 +167,14 @@ export function importRedcap(text: string, filename: string | undefined, options
   // REDCap's first field is always the record identifier (record_id): not a question anyone answers.
   const recordId = rows[0]!;
   if (cell(recordId, 'Field Type').toLowerCase() === 'text') {
-    note(recordId, 'Variable / Field Name', `${cell(recordId, 'Variable / Field Name')} is REDCap's record identifier (the first field); it is not imported as a question`);
+    note(
+      recordId,
+      'Variable / Field Name',
+      `${cell(recordId, 'Variable / Field Name')} is REDCap's record identifier (the first field); it is not imported as a question`,
+    );
     rows.shift();
-    if (rows.length === 0) return failure({ line: recordId.line, message: 'the dictionary has no fields besides the record identifier' });
+    if (rows.length === 0)
+      return failure({ line: recordId.line, message: 'the dictionary has no fields besides the record identifier' });
   }
   const forms = [...new Set(rows.map((row) => cell(row, 'Form Name')))];
   const multiForm = forms.length > 1;
@@ -152,7 +192,8 @@ export function importRedcap(text: string, filename: string | undefined, options
   const label = (row: CsvRecord, column: RedcapColumn, raw: string): string => {
     const { text: plain, changed } = plainText(raw);
     if (changed) note(row, column, 'HTML formatting was removed from this text');
-    if (/\[[a-z][a-z0-9_]*(:[a-z-]+)?\]/i.test(plain)) note(row, column, 'piping ([variable]) is not supported; the text is shown as written');
+    if (/\[[a-z][a-z0-9_]*(:[a-z-]+)?\]/i.test(plain))
+      note(row, column, 'piping ([variable]) is not supported; the text is shown as written');
     return plain;
   };
   const addText = (base: LocalizedText | undefined, more: string): LocalizedText => {
@@ -177,7 +218,11 @@ export function importRedcap(text: string, filename: string | undefined, options
     if (sectionHeader) {
       const title = label(row, 'Section Header', sectionHeader);
       const id = sectionNames.claim(title || `${form}_section`).name;
-      sections.push({ id, title: only(language, title || humanise(id)), ...(formSection ? { parent: formSection } : {}) });
+      sections.push({
+        id,
+        title: only(language, title || humanise(id)),
+        ...(formSection ? { parent: formSection } : {}),
+      });
       sectionWhere.set(id, at(row, 'Section Header'));
       currentSection = id;
       sectionHasFields = false;
@@ -188,7 +233,11 @@ export function importRedcap(text: string, filename: string | undefined, options
       if (fieldLabel) {
         const section = currentSection ? sections.find((s) => s.id === currentSection) : undefined;
         if (sectionHasFields)
-          note(row, 'Field Type', `the descriptive field ${raw} was added to the description of ${section ? `the section ${section.id}` : 'the instrument'}; its place among the questions is lost`);
+          note(
+            row,
+            'Field Type',
+            `the descriptive field ${raw} was added to the description of ${section ? `the section ${section.id}` : 'the instrument'}; its place among the questions is lost`,
+          );
         if (section) section.description = addText(section.description, fieldLabel);
         else description = addText(description, fieldLabel);
       }
@@ -200,7 +249,8 @@ export function importRedcap(text: string, filename: string | undefined, options
       continue;
     }
     const claimed = names.claim(raw);
-    if (claimed.changed) note(row, 'Variable / Field Name', `${raw} is not a valid variable name; imported as ${claimed.name}`);
+    if (claimed.changed)
+      note(row, 'Variable / Field Name', `${raw} is not a valid variable name; imported as ${claimed.name}`);
     const item: ItemDraft = {
       name: claimed.name,
       type: 'text',
@@ -213,7 +263,14 @@ export function importRedcap(text: string, filename: string | undefined, options
     if (!fieldLabel) note(row, 'Field Label', `${raw} has no label; its variable name is used as its text`);
     const note_ = cell(row, 'Field Note');
     if (note_) item.help = only(language, label(row, 'Field Note', note_));
-    const draft: Draft = { item, raw, line: row.line, tags: { reverse: false, identifier: false, subscales: [], scores: new Map() }, codes: new Map(), choices: [] };
+    const draft: Draft = {
+      item,
+      raw,
+      line: row.line,
+      tags: { reverse: false, identifier: false, subscales: [], scores: new Map() },
+      codes: new Map(),
+      choices: [],
+    };
     const choicesCell = cell(row, 'Choices, Calculations, OR Slider Labels');
     const validation = cell(row, 'Text Validation Type OR Show Slider Number').toLowerCase();
     const bound = (column: RedcapColumn): number | undefined => {
@@ -227,21 +284,35 @@ export function importRedcap(text: string, filename: string | undefined, options
       item.type = type === 'checkbox' ? 'multiple' : 'single';
       const choices = parseChoices(choicesCell);
       if (typeof choices === 'string') {
-        errors.push({ ...at(row, 'Choices, Calculations, OR Slider Labels'), message: `the choices of ${raw} cannot be read: ${choices}` });
+        errors.push({
+          ...at(row, 'Choices, Calculations, OR Slider Labels'),
+          message: `the choices of ${raw} cannot be read: ${choices}`,
+        });
         continue;
       }
       const seen = new Set<string>();
       for (const choice of choices) {
         let code = choice.code.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 32);
         if (seen.has(code) || draft.codes.has(choice.code)) {
-          errors.push({ ...at(row, 'Choices, Calculations, OR Slider Labels'), message: `the choices of ${raw} use the code ${choice.code} twice` });
+          errors.push({
+            ...at(row, 'Choices, Calculations, OR Slider Labels'),
+            message: `the choices of ${raw} use the code ${choice.code} twice`,
+          });
           code = '';
           break;
         }
-        if (code !== choice.code) note(row, 'Choices, Calculations, OR Slider Labels', `the code "${choice.code}" is not a valid Alongside code; imported as ${code}`);
+        if (code !== choice.code)
+          note(
+            row,
+            'Choices, Calculations, OR Slider Labels',
+            `the code "${choice.code}" is not a valid Alongside code; imported as ${code}`,
+          );
         seen.add(code);
         draft.codes.set(choice.code, code);
-        draft.choices.push({ code, label: label(row, 'Choices, Calculations, OR Slider Labels', choice.label) || choice.code });
+        draft.choices.push({
+          code,
+          label: label(row, 'Choices, Calculations, OR Slider Labels', choice.label) || choice.code,
+        });
       }
     } else if (type === 'yesno' || type === 'truefalse') {
       item.type = 'single';
@@ -259,18 +330,34 @@ export function importRedcap(text: string, filename: string | undefined, options
       item.integer = true;
       item.min = bound('Text Validation Min') ?? 0;
       item.max = bound('Text Validation Max') ?? 100;
-      note(row, 'Field Type', `${raw} is a slider; imported as a whole number from ${item.min} to ${item.max}${choicesCell ? ', without its slider labels' : ''}`);
+      note(
+        row,
+        'Field Type',
+        `${raw} is a slider; imported as a whole number from ${item.min} to ${item.max}${choicesCell ? ', without its slider labels' : ''}`,
+      );
     } else if (type === 'text' || type === 'notes') {
-      if (type === 'text' && (validation === 'integer' || validation === 'number' || /^number_\d+dp/.test(validation))) {
+      if (
+        type === 'text' &&
+        (validation === 'integer' || validation === 'number' || /^number_\d+dp/.test(validation))
+      ) {
         item.type = 'number';
         if (validation === 'integer') item.integer = true;
-        else if (validation !== 'number') note(row, 'Text Validation Type OR Show Slider Number', `the validation ${validation} (a fixed number of decimals or a decimal comma) was imported as a plain decimal number`);
+        else if (validation !== 'number')
+          note(
+            row,
+            'Text Validation Type OR Show Slider Number',
+            `the validation ${validation} (a fixed number of decimals or a decimal comma) was imported as a plain decimal number`,
+          );
         const min = bound('Text Validation Min');
         const max = bound('Text Validation Max');
         if (min !== undefined) item.min = min;
         if (max !== undefined) item.max = max;
       } else if (validation) {
-        note(row, 'Text Validation Type OR Show Slider Number', `the validation ${validation} is not kept; ${raw} was imported as free text`);
+        note(
+          row,
+          'Text Validation Type OR Show Slider Number',
+          `the validation ${validation} is not kept; ${raw} was imported as free text`,
+        );
       }
     } else {
       errors.push({ ...at(row, 'Field Type'), message: `"${cell(row, 'Field Type')}" is not a REDCap field type` });
@@ -280,24 +367,34 @@ export function importRedcap(text: string, filename: string | undefined, options
       note(row, 'Text Validation Min', `the validation limits of ${raw} are not kept`);
     const matrix = cell(row, 'Matrix Group Name');
     if (matrix) draft.matrix = matrix;
-    if (cell(row, 'Custom Alignment')) note(row, 'Custom Alignment', `the alignment ${cell(row, 'Custom Alignment')} is not kept`);
-    if (cell(row, 'Question Number (surveys only)')) note(row, 'Question Number (surveys only)', 'question numbers are not kept; Alongside numbers questions itself');
-    if (cell(row, 'Matrix Ranking?').toLowerCase() === 'y') note(row, 'Matrix Ranking?', 'matrix ranking is not supported; answers may repeat');
+    if (cell(row, 'Custom Alignment'))
+      note(row, 'Custom Alignment', `the alignment ${cell(row, 'Custom Alignment')} is not kept`);
+    if (cell(row, 'Question Number (surveys only)'))
+      note(row, 'Question Number (surveys only)', 'question numbers are not kept; Alongside numbers questions itself');
+    if (cell(row, 'Matrix Ranking?').toLowerCase() === 'y')
+      note(row, 'Matrix Ranking?', 'matrix ranking is not supported; answers may repeat');
     const annotation = cell(row, 'Field Annotation');
     if (annotation) {
       const read = parseTags(annotation);
       draft.tags = read.tags;
       for (const problem of read.problems) note(row, 'Field Annotation', problem);
-      if (read.otherTags.length) note(row, 'Field Annotation', `the action tags ${read.otherTags.join(' ')} are not kept`);
+      if (read.otherTags.length)
+        note(row, 'Field Annotation', `the action tags ${read.otherTags.join(' ')} are not kept`);
       if (read.rest) note(row, 'Field Annotation', 'the annotation text is not kept');
       if (read.tags.identifier) item.identifier = true;
       item.reverse = read.tags.reverse;
     }
     const logic = cell(row, 'Branching Logic (Show field only if...)');
-    if (logic) draft.logic = logic;
-    for (const index of extraColumns) if ((row.fields[index] ?? '').trim()) {
-      notices.push({ line: row.line, column: index + 1, field: header.fields[index]!, message: 'this cell is in a column REDCap does not have; not imported' });
-    }
+    if (logic) draft.logic = { text: logic, where: at(row, 'Branching Logic (Show field only if...)') };
+    for (const index of extraColumns)
+      if ((row.fields[index] ?? '').trim()) {
+        notices.push({
+          line: row.line,
+          column: index + 1,
+          field: header.fields[index]!,
+          message: 'this cell is in a column REDCap does not have; not imported',
+        });
+      }
     drafts.push(draft);
     sectionHasFields = true;
   }
@@ -316,7 +413,10 @@ export function importRedcap(text: string, filename: string | undefined, options
     const signature = JSON.stringify(first.choices);
     const where = { line: first.line, column: (columns.get('Matrix Group Name') ?? 0) + 1, field: 'Matrix Group Name' };
     if (members.some((m) => JSON.stringify(m.choices) !== signature || m.item.type !== first.item.type)) {
-      notices.push({ ...where, message: `the fields of the matrix ${group} do not share one field type and set of choices; imported as separate questions` });
+      notices.push({
+        ...where,
+        message: `the fields of the matrix ${group} do not share one field type and set of choices; imported as separate questions`,
+      });
       continue;
     }
     if (first.item.type !== 'single' || !first.choices.every((c) => /^-?\d+$/.test(c.code))) continue;
@@ -325,7 +425,9 @@ export function importRedcap(text: string, filename: string | undefined, options
       return { value: Number(c.code), label: only(language, c.label), ...(score !== undefined ? { score } : {}) };
     });
     const wanted = first.tags.scale ?? group.replace(/^@/, '');
-    const same = scales.find((s) => JSON.stringify(s.points) === JSON.stringify(points) && (!first.tags.scale || s.id === first.tags.scale));
+    const same = scales.find(
+      (s) => JSON.stringify(s.points) === JSON.stringify(points) && (!first.tags.scale || s.id === first.tags.scale),
+    );
     const id = same?.id ?? scaleNames.claim(wanted).name;
     if (!same) scales.push({ id, points });
     for (const member of members) {
@@ -342,40 +444,14 @@ export function importRedcap(text: string, filename: string | undefined, options
     }
   }
 
-  // Branching logic, now that every field has its final type.
-  const index = new Map(drafts.map((draft, i) => [draft.raw.toLowerCase(), i]));
-  drafts.forEach((draft, position) => {
-    if (!draft.logic) return;
-    const where = { line: draft.line, column: (columns.get('Branching Logic (Show field only if...)') ?? 0) + 1, field: 'Branching Logic (Show field only if...)' };
-    const drop = (reason: string) => notices.push({ ...where, message: `the branching logic of ${draft.raw} was not imported (${reason}); the field is always shown` });
-    const logic = parseLogic(draft.logic, 'redcap');
-    if (!logic.ok) return drop(logic.reason);
-    const conditions: Condition[] = [];
-    for (const comparison of logic.comparisons) {
-      const targetIndex = index.get(comparison.variable.toLowerCase());
-      if (targetIndex === undefined || targetIndex >= position) return drop(`${comparison.variable} is not an earlier imported field`);
-      const target = drafts[targetIndex]!;
-      const condition = toCondition(comparison, { name: target.item.name, type: target.item.type, integer: target.item.integer, codes: target.codes });
-      if (typeof condition === 'string') return drop(condition);
-      conditions.push(condition);
-    }
-    draft.item.enableWhen = conditions;
-    if (conditions.length > 1) draft.item.enableBehavior = logic.behavior;
-  });
-
-  // Subscales from our tags: the items are in the file, the rest of their definition is not.
-  const subscaleItems = new Map<string, string[]>();
-  const subscaleWhere = new Map<string, Where>();
-  for (const draft of drafts) {
-    for (const raw of draft.tags.subscales) {
-      const id = toVariableName(raw);
-      if (!subscaleItems.has(id)) {
-        subscaleWhere.set(id, { line: draft.line, column: (columns.get('Field Annotation') ?? 0) + 1, field: 'Field Annotation' });
-        notices.push({ ...subscaleWhere.get(id)!, message: `the subscale ${id} was rebuilt from @ALONGSIDE-SUBSCALE tags; its name, scoring rule and transform take their defaults` });
-      }
-      subscaleItems.set(id, [...(subscaleItems.get(id) ?? []), draft.item.name]);
-    }
-  }
+  applyLogic(drafts, 'redcap', notices);
+  const annotationColumn = (columns.get('Field Annotation') ?? 0) + 1;
+  const { subscales, where: subscaleWhere } = subscalesFromTags(
+    drafts,
+    (draft) => ({ line: draft.line, column: annotationColumn, field: 'Field Annotation' }),
+    language,
+    notices,
+  );
 
   const fromFile = namesFromFile(filename);
   const title = fromFile.title ?? (forms.length === 1 ? humanise(forms[0]!) : 'Imported REDCap dictionary');
@@ -388,7 +464,7 @@ export function importRedcap(text: string, filename: string | undefined, options
     scales,
     sections,
     items: drafts.map((d) => d.item),
-    subscales: [...subscaleItems].map(([id, items]) => ({ id, name: only(language, humanise(id)), items })),
+    subscales,
   };
   return finishImport(
     'redcap',

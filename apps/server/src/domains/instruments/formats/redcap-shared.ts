@@ -41,7 +41,11 @@ export function columnKey(header: string): string {
 
 /** REDCap's fixed codes for its yes/no and true/false field types. */
 export const YES_NO: Record<Language, [string, string]> = { en: ['Yes', 'No'], fr: ['Oui', 'Non'], nb: ['Ja', 'Nei'] };
-export const TRUE_FALSE: Record<Language, [string, string]> = { en: ['True', 'False'], fr: ['Vrai', 'Faux'], nb: ['Sant', 'Usant'] };
+export const TRUE_FALSE: Record<Language, [string, string]> = {
+  en: ['True', 'False'],
+  fr: ['Vrai', 'Faux'],
+  nb: ['Sant', 'Usant'],
+};
 
 /** A one-language text. */
 export function only(language: Language, text: string): LocalizedText {

@@ -22,11 +22,15 @@ export function sectionTree(definition: InstrumentDefinition, notices: ImportNot
     (parent ? parent.children : root).push(node);
     return node;
   };
-  for (const item of definition.items) (item.section ? nodeFor(item.section).children : root).push({ kind: 'item', item });
+  for (const item of definition.items)
+    (item.section ? nodeFor(item.section).children : root).push({ kind: 'item', item });
   for (const section of definition.sections) {
     if (nodes.has(section.id)) continue;
     nodeFor(section.id);
-    notices.push({ field: `sections.${section.id}`, message: 'this section has no items; it is written as an empty group' });
+    notices.push({
+      field: `sections.${section.id}`,
+      message: 'this section has no items; it is written as an empty group',
+    });
   }
   const order: string[] = [];
   const walk = (list: TreeNode[]) => {
@@ -37,8 +41,15 @@ export function sectionTree(definition: InstrumentDefinition, notices: ImportNot
   };
   walk(root);
   if (order.join() !== definition.items.map((i) => i.name).join())
-    notices.push({ field: 'items', message: 'the items of a section were not next to each other; groups keep them together, so the item order changed' });
+    notices.push({
+      field: 'items',
+      message:
+        'the items of a section were not next to each other; groups keep them together, so the item order changed',
+    });
   if (sectionOrder.join() !== definition.sections.map((s) => s.id).join())
-    notices.push({ field: 'sections', message: 'sections are written in the order their items come in, which differs from the definition' });
+    notices.push({
+      field: 'sections',
+      message: 'sections are written in the order their items come in, which differs from the definition',
+    });
   return root;
 }

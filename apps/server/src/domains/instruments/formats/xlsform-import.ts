@@ -2,14 +2,13 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import {
   LANGUAGES,
-  type Condition,
   type ImportNotice,
   type InstrumentDefinitionInput,
   type Item,
   type Language,
   type LocalizedText,
 } from '@alongside/contracts';
-import { parseTags, type AlongsideTags } from './alongside-tags.ts';
+import { parseTags } from './alongside-tags.ts';
 import {
   NameRegistry,
   UNKNOWN_LICENCE_NOTICE,
@@ -18,12 +17,11 @@ import {
   humanise,
   locateFrom,
   toInstrumentKey,
-  toVariableName,
   unknownLicence,
   type ImportOptions,
   type ImportResult,
 } from './common.ts';
-import { parseLogic, toCondition } from './logic.ts';
+import { applyLogic, subscalesFromTags, type TabularDraft } from './tabular-drafts.ts';
 import { isYes, splitHeader, xlsformLanguage } from './xlsform-shared.ts';
 
 // XLSForm (.xlsx: survey, choices, settings) → Alongside. Rows in notices are 1-based spreadsheet rows.
@@ -32,7 +30,11 @@ import { isYes, splitHeader, xlsformLanguage } from './xlsform-shared.ts';
 export const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
 
 type Where = Omit<ImportNotice, 'message'>;
-type ItemDraft = Omit<Item, 'required' | 'reverse' | 'identifier'> & { required: boolean; reverse: boolean; identifier: boolean };
+type ItemDraft = Omit<Item, 'required' | 'reverse' | 'identifier'> & {
+  required: boolean;
+  reverse: boolean;
+  identifier: boolean;
+};
 
 interface Sheet {
   name: string;
@@ -40,18 +42,43 @@ interface Sheet {
   rows: { number: number; cells: (string | undefined)[] }[];
 }
 
-interface Draft {
+interface Draft extends TabularDraft {
   item: ItemDraft;
-  raw: string;
   where: Where;
   list?: string;
   likertHint: boolean;
-  tags: AlongsideTags;
-  relevance?: { text: string; where: Where };
 }
 
-const METADATA = new Set(['start', 'end', 'today', 'deviceid', 'phonenumber', 'username', 'email', 'audit', 'simserial', 'subscriberid', 'start-geopoint']);
-const MEDIA = new Set(['geopoint', 'geotrace', 'geoshape', 'image', 'audio', 'video', 'file', 'barcode', 'background-audio', 'acknowledge', 'rank', 'calculate', 'hidden', 'xml-external', 'csv-external']);
+const METADATA = new Set([
+  'start',
+  'end',
+  'today',
+  'deviceid',
+  'phonenumber',
+  'username',
+  'email',
+  'audit',
+  'simserial',
+  'subscriberid',
+  'start-geopoint',
+]);
+const MEDIA = new Set([
+  'geopoint',
+  'geotrace',
+  'geoshape',
+  'image',
+  'audio',
+  'video',
+  'file',
+  'barcode',
+  'background-audio',
+  'acknowledge',
+  'rank',
+  'calculate',
+  'hidden',
+  'xml-external',
+  'csv-external',
+]);
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -98,7 +125,11 @@ function readConstraint(text: string, integer: boolean): { min?: number; max?: n
 }
 
 /** Reads an XLSForm workbook. */
-export async function importXlsform(bytes: Uint8Array, filename: string | undefined, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importXlsform(
+  bytes: Uint8Array,
+  filename: string | undefined,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   let unpacked = 0;
   const found = { workbook: false };
   try {
@@ -110,16 +141,26 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
       },
     });
   } catch {
-    return failure({ message: 'the file starts like a zip archive (.xlsx) but is damaged or cut short; save the workbook again and import the new file' });
+    return failure({
+      message:
+        'the file starts like a zip archive (.xlsx) but is damaged or cut short; save the workbook again and import the new file',
+    });
   }
-  if (!found.workbook) return failure({ message: 'a zip archive, but not an Excel workbook (.xlsx); an XLSForm must be saved as .xlsx' });
+  if (!found.workbook)
+    return failure({ message: 'a zip archive, but not an Excel workbook (.xlsx); an XLSForm must be saved as .xlsx' });
   if (unpacked > MAX_UNPACKED_BYTES)
-    return failure({ message: `the workbook unpacks to ${(unpacked / 1024 / 1024).toFixed(0)} MB; at most ${MAX_UNPACKED_BYTES / 1024 / 1024} MB is read` });
+    return failure({
+      message: `the workbook unpacks to ${(unpacked / 1024 / 1024).toFixed(0)} MB; at most ${MAX_UNPACKED_BYTES / 1024 / 1024} MB is read`,
+    });
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+    );
   } catch {
-    return failure({ message: 'the workbook cannot be read; open it in a spreadsheet program, save it as .xlsx and try again' });
+    return failure({
+      message: 'the workbook cannot be read; open it in a spreadsheet program, save it as .xlsx and try again',
+    });
   }
 
   const notices: ImportNotice[] = [];
@@ -128,10 +169,14 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
   workbook.eachSheet((sheet) => {
     const name = sheet.name.trim().toLowerCase();
     if (['survey', 'choices', 'settings'].includes(name)) sheets.set(name, readSheet(sheet));
-    else if (sheet.rowCount > 0) notices.push({ sheet: sheet.name, message: `the sheet ${sheet.name} is not part of XLSForm; not imported` });
+    else if (sheet.rowCount > 0)
+      notices.push({ sheet: sheet.name, message: `the sheet ${sheet.name} is not part of XLSForm; not imported` });
   });
   const survey = sheets.get('survey');
-  if (!survey) return failure({ message: `not an XLSForm: the workbook has no sheet named survey (it has ${workbook.worksheets.map((s) => s.name).join(', ') || 'none'})` });
+  if (!survey)
+    return failure({
+      message: `not an XLSForm: the workbook has no sheet named survey (it has ${workbook.worksheets.map((s) => s.name).join(', ') || 'none'})`,
+    });
   const choicesSheet = sheets.get('choices');
   const settingsSheet = sheets.get('settings');
   const at = (sheet: Sheet, row: number, column: number | undefined): Where => ({
@@ -155,7 +200,10 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
   const defaultLanguageText = settings.get('default_language')?.value;
   const defaultLanguage = defaultLanguageText ? xlsformLanguage(defaultLanguageText) : undefined;
   if (defaultLanguageText && !defaultLanguage)
-    notices.push({ ...at(settingsSheet!, 2, settings.get('default_language')!.column), message: `the default language ${defaultLanguageText} is not one Alongside has (en, fr, nb)` });
+    notices.push({
+      ...at(settingsSheet!, 2, settings.get('default_language')!.column),
+      message: `the default language ${defaultLanguageText} is not one Alongside has (en, fr, nb)`,
+    });
   const bareLanguage: Language = defaultLanguage ?? options.language ?? 'en';
 
   /** Which column holds which language of a text column (`label`, `hint`). */
@@ -171,12 +219,21 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
         return;
       }
       const language = xlsformLanguage(split.languageText);
-      if (!language) notices.push({ ...at(sheet, 1, column), message: `${split.languageText} is not a language Alongside has (en, fr, nb); this column was not imported` });
-      else if (explicit.has(language)) notices.push({ ...at(sheet, 1, column), message: `a second ${base} column for ${language}; not imported` });
+      if (!language)
+        notices.push({
+          ...at(sheet, 1, column),
+          message: `${split.languageText} is not a language Alongside has (en, fr, nb); this column was not imported`,
+        });
+      else if (explicit.has(language))
+        notices.push({ ...at(sheet, 1, column), message: `a second ${base} column for ${language}; not imported` });
       else explicit.set(language, column);
     });
     if (bare !== undefined) {
-      if (explicit.has(bareLanguage)) notices.push({ ...at(sheet, 1, bare), message: `the plain ${base} column repeats ${bareLanguage}, which has its own column; not imported` });
+      if (explicit.has(bareLanguage))
+        notices.push({
+          ...at(sheet, 1, bare),
+          message: `the plain ${base} column repeats ${bareLanguage}, which has its own column; not imported`,
+        });
       else explicit.set(bareLanguage, bare);
     }
     return explicit;
@@ -190,7 +247,9 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
     return Object.keys(out).length > 0 ? out : undefined;
   };
   const columnOf = (sheet: Sheet, ...bases: string[]) => {
-    const index = sheet.header.findIndex((h) => h !== undefined && bases.includes(splitHeader(h).base) && splitHeader(h).languageText === undefined);
+    const index = sheet.header.findIndex(
+      (h) => h !== undefined && bases.includes(splitHeader(h).base) && splitHeader(h).languageText === undefined,
+    );
     return index >= 0 ? index : undefined;
   };
 
@@ -206,11 +265,21 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
     alongside: columnOf(survey, 'alongside'),
   };
   if (cols.type === undefined || cols.name === undefined)
-    return failure({ sheet: survey.name, line: 1, message: 'not an XLSForm: the survey sheet needs a type and a name column' });
-  if (surveyLabels.size === 0) return failure({ sheet: survey.name, line: 1, message: 'not an XLSForm: the survey sheet has no label column' });
-  const handled = new Set<number>([...Object.values(cols).filter((c): c is number => c !== undefined), ...surveyLabels.values(), ...surveyHints.values()]);
+    return failure({
+      sheet: survey.name,
+      line: 1,
+      message: 'not an XLSForm: the survey sheet needs a type and a name column',
+    });
+  if (surveyLabels.size === 0)
+    return failure({ sheet: survey.name, line: 1, message: 'not an XLSForm: the survey sheet has no label column' });
+  const handled = new Set<number>([
+    ...Object.values(cols).filter((c): c is number => c !== undefined),
+    ...surveyLabels.values(),
+    ...surveyHints.values(),
+  ]);
   const languages = new Set<Language>([...surveyLabels.keys()]);
-  const source: Language = defaultLanguage ?? (languages.has(bareLanguage) ? bareLanguage : languages.has('en') ? 'en' : [...languages][0]!);
+  const source: Language =
+    defaultLanguage ?? (languages.has(bareLanguage) ? bareLanguage : languages.has('en') ? 'en' : [...languages][0]!);
   languages.add(source);
 
   // choices: list_name, name, label::…
@@ -220,7 +289,11 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
     const nameColumn = columnOf(choicesSheet, 'name', 'value');
     const labels = languageColumns(choicesSheet, 'label');
     if (listColumn === undefined || nameColumn === undefined)
-      return failure({ sheet: choicesSheet.name, line: 1, message: 'the choices sheet needs a list_name and a name column' });
+      return failure({
+        sheet: choicesSheet.name,
+        line: 1,
+        message: 'the choices sheet needs a list_name and a name column',
+      });
     for (const language of labels.keys()) languages.add(language);
     const used = new Set<number>([listColumn, nameColumn, ...labels.values()]);
     const reported = new Set<number>();
@@ -229,24 +302,42 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
       const list = (row.cells[listColumn] ?? '').trim();
       const raw = (row.cells[nameColumn] ?? '').trim();
       if (!list || !raw) {
-        errors.push({ ...at(choicesSheet, row.number, list ? nameColumn : listColumn), message: 'a choice needs a list_name and a name' });
+        errors.push({
+          ...at(choicesSheet, row.number, list ? nameColumn : listColumn),
+          message: 'a choice needs a list_name and a name',
+        });
         continue;
       }
       const earlier = firstRow.get(`${list}\u0000${raw}`);
-      if (earlier !== undefined) errors.push({ ...at(choicesSheet, row.number, nameColumn), message: `the choice ${raw} appears twice in the list ${list}, on rows ${earlier} and ${row.number}` });
+      if (earlier !== undefined)
+        errors.push({
+          ...at(choicesSheet, row.number, nameColumn),
+          message: `the choice ${raw} appears twice in the list ${list}, on rows ${earlier} and ${row.number}`,
+        });
       firstRow.set(`${list}\u0000${raw}`, row.number);
       const options = lists.get(list) ?? [];
       let code = raw.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 32);
       while (options.some((o) => o.code === code)) code = `${code.slice(0, 30)}_x`;
-      if (code !== raw) notices.push({ ...at(choicesSheet, row.number, nameColumn), message: `the choice name "${raw}" is not a valid Alongside code; imported as ${code}` });
+      if (code !== raw)
+        notices.push({
+          ...at(choicesSheet, row.number, nameColumn),
+          message: `the choice name "${raw}" is not a valid Alongside code; imported as ${code}`,
+        });
       const label = textFrom(labels, row.cells) ?? { [source]: raw };
-      if (!textFrom(labels, row.cells)) notices.push({ ...at(choicesSheet, row.number, nameColumn), message: `the choice ${raw} has no label; its name is used` });
+      if (!textFrom(labels, row.cells))
+        notices.push({
+          ...at(choicesSheet, row.number, nameColumn),
+          message: `the choice ${raw} has no label; its name is used`,
+        });
       options.push({ raw, code, label, row: row.number });
       lists.set(list, options);
       row.cells.forEach((value, column) => {
         if (!used.has(column) && value?.trim() && !reported.has(column)) {
           reported.add(column);
-          notices.push({ ...at(choicesSheet, row.number, column), message: `the choices column ${choicesSheet.header[column] ?? column} (filters, media) is not imported` });
+          notices.push({
+            ...at(choicesSheet, row.number, column),
+            message: `the choices column ${choicesSheet.header[column] ?? column} (filters, media) is not imported`,
+          });
         }
       });
     }
@@ -263,7 +354,8 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
   let rootHasQuestions = false;
   const append = (base: LocalizedText | undefined, more: LocalizedText): LocalizedText => {
     const out: LocalizedText = { ...base };
-    for (const language of LANGUAGES) if (more[language]) out[language] = out[language] ? `${out[language]}\n\n${more[language]}` : more[language];
+    for (const language of LANGUAGES)
+      if (more[language]) out[language] = out[language] ? `${out[language]}\n\n${more[language]}` : more[language];
     return out;
   };
 
@@ -272,10 +364,16 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
     const type = get(cols.type).replace(/\s+/g, ' ');
     const raw = get(cols.name);
     const where = at(survey, row.number, cols.type);
-    const note = (column: number | undefined, message: string) => notices.push({ ...at(survey, row.number, column), message });
+    const note = (column: number | undefined, message: string) =>
+      notices.push({ ...at(survey, row.number, column), message });
     const [base, list, extra] = type.split(' ');
     const kind = (base ?? '').toLowerCase();
-    if (kind === 'end_group' || kind === 'end_repeat' || type.toLowerCase() === 'end group' || type.toLowerCase() === 'end repeat') {
+    if (
+      kind === 'end_group' ||
+      kind === 'end_repeat' ||
+      type.toLowerCase() === 'end group' ||
+      type.toLowerCase() === 'end repeat'
+    ) {
       if (!stack.pop()) errors.push({ ...where, message: `${type} on row ${row.number} closes no open group` });
       continue;
     }
@@ -289,25 +387,32 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
     }
     const earlier = seen.get(raw);
     if (earlier !== undefined) {
-      errors.push({ ...at(survey, row.number, cols.name), message: `the name ${raw} appears twice, on rows ${earlier} and ${row.number}` });
+      errors.push({
+        ...at(survey, row.number, cols.name),
+        message: `the name ${raw} appears twice, on rows ${earlier} and ${row.number}`,
+      });
       continue;
     }
     seen.set(raw, row.number);
     const label = textFrom(surveyLabels, row.cells);
     const top = stack.at(-1);
     for (const [column, value] of row.cells.entries()) {
-      if (value?.trim() && !handled.has(column)) note(column, `the column ${survey.header[column] ?? column} is not imported`);
+      if (value?.trim() && !handled.has(column))
+        note(column, `the column ${survey.header[column] ?? column} is not imported`);
     }
     const groupStart = kind === 'begin_group' || kind === 'begin_repeat' || /^begin (group|repeat)$/i.test(type);
     if (groupStart) {
       const repeat = /repeat/i.test(type);
-      const claimed = sectionNames.claim(raw);
-      if (claimed.changed) note(cols.name, `the group name ${raw} is not a valid id; imported as ${claimed.name}`);
+      const own = get(cols.alongside) ? parseTags(get(cols.alongside)).tags.section : undefined;
+      const claimed = sectionNames.claim(own ?? raw);
+      if (claimed.changed && !own)
+        note(cols.name, `the group name ${raw} is not a valid id; imported as ${claimed.name}`);
       sections.push({ id: claimed.name, title: label ?? {}, ...(top ? { parent: top.id } : {}) });
       sectionWhere.set(claimed.name, where);
       stack.push({ id: claimed.name, kind: repeat ? 'repeat' : 'group', row: row.number, hasQuestions: false });
       if (repeat) note(cols.type, `the repeat ${raw} is not supported; its questions are asked once`);
-      if (get(cols.relevance)) note(cols.relevance, `relevance on the group ${raw} is not kept; put it on its questions`);
+      if (get(cols.relevance))
+        note(cols.relevance, `relevance on the group ${raw} is not kept; put it on its questions`);
       const appearance = get(cols.appearance);
       if (appearance && appearance !== 'field-list') note(cols.appearance, `the appearance ${appearance} is not kept`);
       continue;
@@ -315,7 +420,11 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
     if (kind === 'note') {
       if (!label) continue;
       const section = top ? sections.find((s) => s.id === top.id) : undefined;
-      if (top ? top.hasQuestions : rootHasQuestions) note(cols.type, `the note ${raw} was added to the description of ${section ? `the section ${section.id}` : 'the form'}; its place among the questions is lost`);
+      if (top ? top.hasQuestions : rootHasQuestions)
+        note(
+          cols.type,
+          `the note ${raw} was added to the description of ${section ? `the section ${section.id}` : 'the form'}; its place among the questions is lost`,
+        );
       if (section) section.description = append(section.description, label);
       else description = append(description, label);
       continue;
@@ -343,9 +452,17 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
     const help = textFrom(surveyHints, row.cells);
     if (help) item.help = help;
     const required = isYes(get(cols.required));
-    if (required === undefined) note(cols.required, `required = ${get(cols.required)} is an expression; ${raw} was imported as not required`);
+    if (required === undefined)
+      note(cols.required, `required = ${get(cols.required)} is an expression; ${raw} was imported as not required`);
     else item.required = required;
-    const draft: Draft = { item, raw, where, likertHint: false, tags: { reverse: false, identifier: false, subscales: [], scores: new Map() } };
+    const draft: Draft = {
+      item,
+      raw,
+      where,
+      likertHint: false,
+      codes: new Map(),
+      tags: { reverse: false, identifier: false, subscales: [], scores: new Map() },
+    };
     const appearance = get(cols.appearance);
     const constraint = get(cols.constraint);
     if (kind === 'select_one' || kind === 'select_multiple') {
@@ -385,18 +502,23 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
       const read = parseTags(tags);
       draft.tags = read.tags;
       for (const problem of read.problems) note(cols.alongside, problem);
-      if (read.otherTags.length || read.rest) note(cols.alongside, 'text in the alongside column other than @ALONGSIDE tags is not kept');
+      if (read.otherTags.length || read.rest)
+        note(cols.alongside, 'text in the alongside column other than @ALONGSIDE tags is not kept');
       item.reverse = read.tags.reverse;
       item.identifier = read.tags.identifier;
     }
     const relevance = get(cols.relevance);
-    if (relevance) draft.relevance = { text: relevance, where: at(survey, row.number, cols.relevance) };
+    if (relevance) draft.logic = { text: relevance, where: at(survey, row.number, cols.relevance) };
     drafts.push(draft);
     if (top) top.hasQuestions = true;
     else rootHasQuestions = true;
     for (const open of stack) open.hasQuestions = true;
   }
-  for (const open of stack) errors.push({ ...at(survey, open.row, cols.type), message: `the group started on row ${open.row} is never closed (end_group)` });
+  for (const open of stack)
+    errors.push({
+      ...at(survey, open.row, cols.type),
+      message: `the group started on row ${open.row} is never closed (end_group)`,
+    });
   if (errors.length > 0) return failure(...errors);
 
   // Likert: select_one on a numbered list that is marked likert, tagged with our scale, or shared by questions.
@@ -407,7 +529,12 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
   for (const d of drafts) if (d.item.type === 'single') uses.set(d.list!, (uses.get(d.list!) ?? 0) + 1);
   for (const draft of drafts) {
     const options = draft.list ? lists.get(draft.list)! : [];
-    if (draft.item.type === 'single' && options.length >= 2 && options.every((o) => /^-?\d+$/.test(o.raw)) && (draft.likertHint || draft.tags.scale || (uses.get(draft.list!) ?? 0) >= 2)) {
+    if (
+      draft.item.type === 'single' &&
+      options.length >= 2 &&
+      options.every((o) => /^-?\d+$/.test(o.raw)) &&
+      (draft.likertHint || draft.tags.scale || (uses.get(draft.list!) ?? 0) >= 2)
+    ) {
       let id = scaleOfList.get(draft.list!);
       if (!id) {
         id = scaleNames.claim(draft.tags.scale ?? draft.list!).name;
@@ -430,60 +557,53 @@ export async function importXlsform(bytes: Uint8Array, filename: string | undefi
     }
   }
 
-  // Relevance, now that every question has its final type.
-  const position = new Map(drafts.map((d, i) => [d.raw, i]));
-  drafts.forEach((draft, index) => {
-    if (!draft.relevance) return;
-    const drop = (reason: string) => notices.push({ ...draft.relevance!.where, message: `the relevance of ${draft.raw} was not imported (${reason}); the question is always shown` });
-    const logic = parseLogic(draft.relevance.text, 'xlsform');
-    if (!logic.ok) return drop(logic.reason);
-    const conditions: Condition[] = [];
-    for (const comparison of logic.comparisons) {
-      const targetIndex = position.get(comparison.variable);
-      if (targetIndex === undefined || targetIndex >= index) return drop(`${comparison.variable} is not an earlier imported question`);
-      const target = drafts[targetIndex]!;
-      const codes = new Map((target.list ? lists.get(target.list)! : []).map((o) => [o.raw, o.code]));
-      const condition = toCondition(comparison, { name: target.item.name, type: target.item.type, integer: target.item.integer, codes });
-      if (typeof condition === 'string') return drop(condition);
-      conditions.push(condition);
-    }
-    draft.item.enableWhen = conditions;
-    if (conditions.length > 1) draft.item.enableBehavior = logic.behavior;
-  });
-
-  const subscaleItems = new Map<string, string[]>();
-  const subscaleWhere = new Map<string, Where>();
-  for (const draft of drafts) {
-    for (const raw of draft.tags.subscales) {
-      const id = toVariableName(raw);
-      if (!subscaleItems.has(id)) {
-        subscaleWhere.set(id, { ...draft.where, column: cols.alongside, field: 'alongside' });
-        notices.push({ ...subscaleWhere.get(id)!, message: `the subscale ${id} was rebuilt from @ALONGSIDE-SUBSCALE tags; its name, scoring rule and transform take their defaults` });
-      }
-      subscaleItems.set(id, [...(subscaleItems.get(id) ?? []), draft.item.name]);
-    }
-  }
+  for (const draft of drafts)
+    draft.codes = new Map((draft.list ? lists.get(draft.list)! : []).map((o) => [o.raw, o.code]));
+  applyLogic(drafts, 'xlsform', notices);
+  const { subscales, where: subscaleWhere } = subscalesFromTags(
+    drafts,
+    (draft) => ({ ...draft.where, column: cols.alongside, field: 'alongside' }),
+    source,
+    notices,
+  );
 
   const formId = settings.get('form_id')?.value;
   const base = filename?.replace(/^.*[\\/]/, '').replace(/\.xlsx$/i, '');
-  const title = settings.get('form_title')?.value ?? (formId ? humanise(formId) : base ? humanise(base) : 'Imported XLSForm');
+  const title =
+    settings.get('form_title')?.value ?? (formId ? humanise(formId) : base ? humanise(base) : 'Imported XLSForm');
   const languageList = [source, ...LANGUAGES.filter((l) => l !== source && languages.has(l))];
   if (languageList.length > 1)
-    notices.push({ sheet: survey.name, line: 1, field: 'label', message: `translations into ${languageList.slice(1).join(', ')} were imported as not validated, of unknown provenance; record how they were made` });
+    notices.push({
+      sheet: survey.name,
+      line: 1,
+      field: 'label',
+      message: `translations into ${languageList.slice(1).join(', ')} were imported as not validated, of unknown provenance; record how they were made`,
+    });
   notices.push(UNKNOWN_LICENCE_NOTICE);
   const definition: InstrumentDefinitionInput = {
     title: { [source]: title },
     ...(description ? { description } : {}),
     sourceLanguage: source,
-    languages: languageList.map((code) => ({ code, validated: false, method: code === source ? 'original' : 'unknown', staleItems: [] })),
+    languages: languageList.map((code) => ({
+      code,
+      validated: false,
+      method: code === source ? 'original' : 'unknown',
+      staleItems: [],
+    })),
     scales,
     sections,
     items: drafts.map((d) => d.item),
-    subscales: [...subscaleItems].map(([id, items]) => ({ id, name: { [source]: humanise(id) }, items })),
+    subscales,
   };
   return finishImport(
     'xlsform',
-    { key: toInstrumentKey(formId ?? title), name: title.slice(0, 200), licence: unknownLicence(), definition, sourceVersion: settings.get('version')?.value },
+    {
+      key: toInstrumentKey(formId ?? title),
+      name: title.slice(0, 200),
+      licence: unknownLicence(),
+      definition,
+      sourceVersion: settings.get('version')?.value,
+    },
     notices,
     locateFrom({
       items: drafts.map((d) => d.where),
