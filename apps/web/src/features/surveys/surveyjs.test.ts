@@ -2,7 +2,7 @@ import { InstrumentDefinitionSchema, type InstrumentDefinitionInput } from '@alo
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import './survey-locales.ts';
-import { applySubstitutions, conditionExpression, toSurveyModel, type SurveyElementJson, type SurveyJson, type SurveyQuestionJson } from './surveyjs.ts';
+import { answersFromSurvey, applySubstitutions, conditionExpression, toSurveyModel, type SurveyElementJson, type SurveyJson, type SurveyQuestionJson } from './surveyjs.ts';
 
 // A small instrument written for these tests: every item type, nested sections, conditions and a substitution.
 const input: InstrumentDefinitionInput = {
@@ -272,5 +272,21 @@ describe('applySubstitutions', () => {
   it('leaves wording alone in a language the substitution has no phrase for, and treats the phrase literally', () => {
     expect(applySubstitutions('Ce changement', subs, 'fr')).toBe('Ce changement');
     expect(applySubstitutions('a+b (x) a+b', [{ find: { en: 'a+b (x)' }, replace: { en: 'sum' } }], 'en')).toBe('sum a+b');
+  });
+});
+
+describe('answersFromSurvey', () => {
+  it('keeps the instrument’s items only, with numbers as numbers and codes as strings', () => {
+    const data = { welcome: 4, years: '12', role: 'other', settings: ['community'], role_other: 'Coordinator', stray: 'x', ratio: '', why_low: null };
+    expect(answersFromSurvey(data, definition)).toEqual({ welcome: 4, years: 12, role: 'other', settings: ['community'], role_other: 'Coordinator' });
+  });
+
+  it('leaves out answers to items the respondent can no longer see', () => {
+    const model = new Model(toSurveyModel(definition, { language: 'en' }));
+    model.setValue('role', 'other');
+    model.setValue('role_other', 'Coordinator');
+    model.setValue('role', 'psp');
+    const visible = new Set(model.getAllQuestions(true).map((q) => q.name));
+    expect(answersFromSurvey(model.data as Record<string, unknown>, definition, visible)).toEqual({ role: 'psp' });
   });
 });

@@ -1,3 +1,4 @@
+import type { Answers } from '@alongside/contracts/campaigns';
 import type { Condition, InstrumentDefinition, Item, LocalizedText, ResponseScale, Section, Substitution } from '@alongside/contracts/instruments';
 import type { Language } from '@alongside/contracts/vocabulary';
 
@@ -282,4 +283,34 @@ export function toSurveyModel(definition: InstrumentDefinition, options: ToSurve
     showCompletePage: false,
     ...options.navigation,
   };
+}
+
+/**
+ * SurveyJS's data as answers by variable name: only the instrument's items (and of those only `keep`, when given),
+ * Likert and number answers as numbers, choice codes and text as strings, empty answers left out.
+ */
+export function answersFromSurvey(data: Record<string, unknown>, definition: InstrumentDefinition, keep?: ReadonlySet<string>): Answers {
+  const out: Answers = {};
+  for (const item of definition.items) {
+    const value = data[item.name];
+    if (value === undefined || value === null || value === '' || (keep && !keep.has(item.name))) continue;
+    switch (item.type) {
+      case 'likert':
+      case 'number': {
+        const n = typeof value === 'number' ? value : Number(value);
+        if (Number.isFinite(n)) out[item.name] = n;
+        break;
+      }
+      case 'single':
+      case 'text':
+        if (typeof value === 'string' || typeof value === 'number') out[item.name] = String(value);
+        break;
+      case 'multiple': {
+        const codes = Array.isArray(value) ? value.filter((c) => typeof c === 'string' || typeof c === 'number').map(String) : [];
+        if (codes.length > 0) out[item.name] = codes;
+        break;
+      }
+    }
+  }
+  return out;
 }
