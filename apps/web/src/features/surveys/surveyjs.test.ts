@@ -146,13 +146,25 @@ describe('toSurveyModel', () => {
     expect(questionIn(en, 'clear_role').isRequired).toBeUndefined();
   });
 
-  it('writes a scale labelled only at its ends as a rating bar with the end words', () => {
+  it('writes a long scale labelled only at its ends (0–10) as a list of numbers with the end words beside them', () => {
     const q = questionIn(en, 'overall');
-    expect(q.type).toBe('rating');
-    expect(q.rateValues?.map((v) => v.value)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(q.rateValues?.[0]).toEqual({ value: 0, text: 'Not at all' });
-    expect(q.rateValues?.[5]).toEqual({ value: 5, text: '5' });
-    expect([q.minRateDescription, q.maxRateDescription]).toEqual(['Not at all', 'Completely']);
+    expect(q.type).toBe('radiogroup');
+    expect(q.choices?.map((v) => v.value)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(q.choices?.[0]).toEqual({ value: 0, text: '0 – Not at all' });
+    expect(q.choices?.[5]).toEqual({ value: 5, text: '5' });
+    expect(q.choices?.[10]).toEqual({ value: 10, text: '10 – Completely' });
+  });
+
+  it('writes a short scale labelled only at its ends as numbers, the end ones with their words', () => {
+    const short = InstrumentDefinitionSchema.parse({
+      ...input,
+      scales: [{ id: 'often', points: [1, 2, 3, 4, 5].map((v) => ({ value: v, label: v === 1 ? { en: 'Never' } : v === 5 ? { en: 'Always' } : {} })) }],
+      sections: [],
+      items: [{ name: 'often', type: 'likert', scale: 'often', text: { en: 'How often?' } }],
+    });
+    const q = questionIn(toSurveyModel(short, { language: 'en' }), 'often');
+    expect(q.type).toBe('radiogroup');
+    expect(q.choices?.map((c) => c.text)).toEqual(['1 – Never', '2', '3', '4', '5 – Always']);
   });
 
   it('writes single choice as radio buttons, multiple as checkboxes, with the codes as values', () => {

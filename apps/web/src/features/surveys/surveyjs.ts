@@ -18,16 +18,13 @@ export interface SurveyChoiceJson {
 }
 
 export interface SurveyQuestionJson {
-  type: 'radiogroup' | 'rating' | 'checkbox' | 'text' | 'comment';
+  type: 'radiogroup' | 'checkbox' | 'text' | 'comment';
   name: string;
   title: string;
   description?: string;
   isRequired?: boolean;
   visibleIf?: string;
   choices?: SurveyChoiceJson[];
-  rateValues?: SurveyChoiceJson[];
-  minRateDescription?: string;
-  maxRateDescription?: string;
   inputType?: 'number';
   min?: number;
   max?: number;
@@ -161,17 +158,14 @@ type Say = (text: LocalizedText | undefined) => string;
 function likertQuestion(base: SurveyQuestionJson, scale: ResponseScale | undefined, say: Say): SurveyQuestionJson {
   const points = scale?.points ?? [];
   const labels = points.map((p) => say(p.label));
-  // Every point labelled: a vertical list of labelled radio buttons reads best on a phone. Only some labelled
-  // (e.g. 0–10 with words at the ends): a rating bar with the end words.
-  if (labels.every((l) => l !== '')) {
-    return { ...base, type: 'radiogroup', choices: points.map((p, i) => ({ value: p.value, text: labels[i]! })) };
-  }
+  const allLabelled = labels.every((l) => l !== '');
+  // Always a vertical list of radio buttons: it reads best on a phone. SurveyJS's rating bar folds into a dropdown
+  // at 390 px even for 7 points with words at the ends, which hides the scale. Where only some points have words
+  // (0–10 with words at the ends), each point shows its number and the words beside it.
   return {
     ...base,
-    type: 'rating',
-    rateValues: points.map((p, i) => ({ value: p.value, text: labels[i] || String(p.value) })),
-    ...(labels[0] ? { minRateDescription: labels[0] } : {}),
-    ...(labels.at(-1) ? { maxRateDescription: labels.at(-1) } : {}),
+    type: 'radiogroup',
+    choices: points.map((p, i) => ({ value: p.value, text: allLabelled ? labels[i]! : labels[i] ? `${p.value} – ${labels[i]}` : String(p.value) })),
   };
 }
 
@@ -223,8 +217,8 @@ function ancestry(id: string, sections: ReadonlyMap<string, Section>): Section[]
 
 /**
  * The instrument as SurveyJS JSON: top-level sections become pages and nested sections panels, in the order their
- * first item appears; items outside any section share one untitled page. Likert → labelled radio buttons (or a
- * rating bar when not every point has a label), single → radiogroup, multiple → checkbox, number → numeric text,
+ * first item appears; items outside any section share one untitled page. Likert → labelled radio buttons,
+ * single → radiogroup, multiple → checkbox, number → numeric text,
  * text → comment; `enableWhen` → `visibleIf`, `help` → description, wording substitutions applied.
  */
 export function toSurveyModel(definition: InstrumentDefinition, options: ToSurveyOptions): SurveyJson {
