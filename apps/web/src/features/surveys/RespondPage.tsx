@@ -120,7 +120,7 @@ function Session({ token, survey, agreedOnStart }: { token: string; survey: Resp
     if (saved) setStage('paused');
   };
 
-  const submit = async (final: Answers) => {
+  const submit = async (final: Answers): Promise<undefined> => {
     setSubmitError(undefined);
     answers.current = final;
     await saver.flush();
@@ -129,13 +129,14 @@ function Session({ token, survey, agreedOnStart }: { token: string; survey: Resp
     } catch (error) {
       if (error instanceof ApiError && error.code === 'already_exists') {
         setStage('alreadySubmitted');
-        return;
+        return undefined;
       }
       setSubmitError(error);
       throw error;
     }
     saver.dispose();
     setStage('thanks');
+    return undefined;
   };
 
   const picker = <SurveyLanguagePicker languages={survey.languages} value={language} onChange={changeLanguage} />;

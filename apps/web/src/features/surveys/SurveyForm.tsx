@@ -45,8 +45,8 @@ export interface SurveyFormProps {
   navigation?: ToSurveyOptions['navigation'];
   onAnswersChange?: (answers: Answers) => void;
   onPageChange?: () => void;
-  /** Called when the respondent completes the form; throwing keeps them on the form (to try again). */
-  onSubmit: (answers: Answers) => Promise<void>;
+  /** Called when the respondent completes the form; throwing or answering false keeps them on the form. */
+  onSubmit: (answers: Answers) => Promise<boolean | undefined>;
 }
 
 /**
@@ -85,7 +85,8 @@ export function SurveyForm({ definition, language, initialAnswers, navigation, o
       try {
         // Only what the respondent can see: answers to items their later answers hid are not sent.
         const visible = new Set(model.getAllQuestions(true).map((q) => q.name));
-        await handlers.current.onSubmit(answersFromSurvey(model.data as Record<string, unknown>, definition, visible));
+        const done = await handlers.current.onSubmit(answersFromSurvey(model.data as Record<string, unknown>, definition, visible));
+        if (done === false) options.allow = false;
       } catch {
         // The page around the form says what went wrong; the respondent stays on the last page to try again.
         options.allow = false;
