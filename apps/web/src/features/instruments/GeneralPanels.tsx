@@ -6,7 +6,7 @@ import { LANGUAGE_NAMES } from '../../i18n/index.ts';
 import { problemsUnder, type Problem } from './editor-model.ts';
 import { FieldProblems } from './FieldProblems.tsx';
 import type { Edit } from './ItemCard.tsx';
-import { LocalizedField } from './LocalizedField.tsx';
+import { ATTENTION_COLOR, LocalizedField } from './LocalizedField.tsx';
 
 /** Title, description, who the wording is written for, and the wording substitutions. */
 export function GeneralPanel({ definition, problems, edit }: { definition: InstrumentDefinition; problems: readonly Problem[]; edit: Edit }) {
@@ -133,7 +133,7 @@ export function LanguagesPanel({ definition, problems, edit }: { definition: Ins
                   }}
                 />
                 {isSource ? (
-                  <Badge variant="light" color="gray.8" radius="sm" tt="none">
+                  <Badge variant="outline" color="gray.8" radius="sm" tt="none">
                     {t('instrumentEditor.languages.sourceBadge')}
                   </Badge>
                 ) : null}
@@ -173,7 +173,7 @@ export function LanguagesPanel({ definition, problems, edit }: { definition: Ins
                     }}
                   />
                   {language.staleItems.length > 0 ? (
-                    <Text size="sm" c="orange.9">
+                    <Text size="sm" c={ATTENTION_COLOR}>
                       {t('instrumentEditor.languages.staleCount', { count: language.staleItems.length, names: language.staleItems.join(', ') })}
                     </Text>
                   ) : null}

@@ -168,7 +168,8 @@ export function InstrumentEditor({ definition: initialDefinition, licence: initi
       <ErrorAlert message={saveError === undefined ? undefined : `${t('instrumentEditor.saveFailed')} ${describeError(saveError, t)}`} />
       <div ref={summary} tabIndex={-1}>
         {all.length > 0 ? (
-          <Alert color={showProblems ? 'red' : 'orange'} variant="light" title={t('instrumentEditor.problems.title', { count: all.length })} role={showProblems ? 'alert' : undefined}>
+          <Alert color={showProblems ? 'red' : 'yellow'} variant="light" role={showProblems ? 'alert' : 'note'}>
+            <Text fw={700}>{t('instrumentEditor.problems.title', { count: all.length })}</Text>
             {showProblems ? (
               <List size="sm" spacing={2}>
                 {all.map((p, i) => (
@@ -204,7 +205,7 @@ export function InstrumentEditor({ definition: initialDefinition, licence: initi
         <Tabs.Panel value="items" pt="md">
           <Stack gap="sm">
             {wordingLocked ? (
-              <Alert color="orange" variant="light">
+              <Alert color="yellow" variant="light" role="note">
                 {t('instrumentEditor.items.wordingLocked')}
               </Alert>
             ) : null}

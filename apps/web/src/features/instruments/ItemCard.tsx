@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { AlertIcon } from '../../components/Icons.tsx';
 import { isStale, markReviewed, renameItem, updateItem, withType } from './editor-model.ts';
 import { FieldProblems } from './FieldProblems.tsx';
-import { LocalizedField } from './LocalizedField.tsx';
+import { ATTENTION_COLOR, LocalizedField } from './LocalizedField.tsx';
 
 export type Edit = (change: (definition: InstrumentDefinition) => InstrumentDefinition) => void;
 
@@ -68,7 +68,7 @@ export function ItemCard({
                 </Badge>
               ) : null}
               {stale.length > 0 ? (
-                <Badge color="orange.9" variant="outline" radius="sm" tt="none" leftSection={<AlertIcon />}>
+                <Badge color={ATTENTION_COLOR} variant="outline" radius="sm" tt="none" leftSection={<AlertIcon />}>
                   {t('instrumentEditor.languages.stale')}
                 </Badge>
               ) : null}

@@ -18,7 +18,8 @@ export function LicencePanel({ licence, problems, onChange }: { licence: Licence
 
   return (
     <Stack gap="md">
-      <Alert color={usable ? 'alongside' : 'orange'} variant="light" title={usable ? t('instrumentEditor.licence.usable') : t('instrumentEditor.licence.notUsable')}>
+      <Alert color={usable ? 'alongside' : 'yellow'} variant="light" role="note">
+        <Text fw={700}>{usable ? t('instrumentEditor.licence.usable') : t('instrumentEditor.licence.notUsable')}</Text>
         <Text size="sm">{t(`instrumentEditor.licence.statusHelp.${licence.status}`)}</Text>
       </Alert>
       <NativeSelect

@@ -7,6 +7,9 @@ import { AlertIcon } from '../../components/Icons.tsx';
 import { LANGUAGE_NAMES } from '../../i18n/index.ts';
 import { isMissing, withText } from './editor-model.ts';
 
+/** A dark amber for "needs attention" marks: 6.6:1 on white (Mantine's orange.9 is 4.3:1). */
+export const ATTENTION_COLOR = '#9c4200';
+
 export interface LocalizedFieldProps {
   label: string;
   value: LocalizedText | undefined;
@@ -36,24 +39,25 @@ export const LocalizedField = memo(function LocalizedField({ label, value, langu
         const missing = isMissing(value, language, source);
         const isStale = stale.includes(language);
         const fieldLabel = `${label} (${LANGUAGE_NAMES[language]})`;
+        // Inline: Mantine puts the description in a <p>.
         const marks = (
-          <Group gap={6} wrap="wrap">
+          <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 6 }}>
             {language === source ? (
-              <Badge variant="light" color="gray.8" radius="sm" tt="none">
+              <Badge component="span" variant="outline" color="gray.8" radius="sm" tt="none">
                 {t('instrumentEditor.languages.sourceBadge')}
               </Badge>
             ) : null}
             {missing ? (
-              <Badge variant="outline" color="orange.9" radius="sm" tt="none" leftSection={<AlertIcon />}>
+              <Badge component="span" variant="outline" color={ATTENTION_COLOR} radius="sm" tt="none" leftSection={<AlertIcon />}>
                 {t('instrumentEditor.languages.missing')}
               </Badge>
             ) : null}
             {isStale ? (
-              <Badge variant="outline" color="orange.9" radius="sm" tt="none" leftSection={<AlertIcon />}>
+              <Badge component="span" variant="outline" color={ATTENTION_COLOR} radius="sm" tt="none" leftSection={<AlertIcon />}>
                 {t('instrumentEditor.languages.stale')}
               </Badge>
             ) : null}
-          </Group>
+          </span>
         );
         const common = {
           label: fieldLabel,

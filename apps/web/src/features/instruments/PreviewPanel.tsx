@@ -59,7 +59,7 @@ export function PreviewPanel({ definition }: { definition: InstrumentDefinition 
           />
         </Paper>
       ) : (
-        <Alert color="orange" variant="light">
+        <Alert color="yellow" variant="light" role="note">
           {t('instrumentEditor.preview.fixFirst')}
         </Alert>
       )}

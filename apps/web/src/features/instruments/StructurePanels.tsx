@@ -1,5 +1,5 @@
 import type { InstrumentDefinition, ResponseScale, Section, Subscale } from '@alongside/contracts/instruments';
-import { Button, Checkbox, Group, MultiSelect, NativeSelect, NumberInput, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, MultiSelect, NativeSelect, NumberInput, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/Feedback.tsx';
 import { freshName, problemsUnder, renameScale, renameSection, type Problem } from './editor-model.ts';
@@ -316,14 +316,5 @@ export function SubscalesPanel({ definition, problems, edit }: { definition: Ins
         </Button>
       </Group>
     </Stack>
-  );
-}
-
-/** A heading for a panel of the editor. */
-export function PanelTitle({ children }: { children: string }) {
-  return (
-    <Title order={2} fz="xl">
-      {children}
-    </Title>
   );
 }

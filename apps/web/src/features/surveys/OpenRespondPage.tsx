@@ -10,9 +10,8 @@ import { useDocumentTitle } from '../../components/PageHeader.tsx';
 import { PublicLayout } from '../../components/PublicLayout.tsx';
 import { applyLanguage, currentLanguage } from '../../i18n/index.ts';
 import { describeError } from '../../lib/errors.ts';
-import { fetchOpenSurvey, fetchSurvey, startOpenSurvey, type RespondentSurvey } from './respond-api.ts';
+import { fetchOpenSurvey, fetchSurvey, respondQueryKey, startOpenSurvey, type RespondentSurvey } from './respond-api.ts';
 import { ConsentScreen, LinkProblem, SurveyLanguagePicker } from './RespondentParts.tsx';
-import { respondQueryKey } from './RespondPage.tsx';
 
 /** `/s/open/:code`: an anonymous link shared with a program's group. Consent first; or continue with a code. */
 export function OpenRespondPage() {

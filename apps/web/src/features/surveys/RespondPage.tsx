@@ -13,15 +13,12 @@ import { applyLanguage } from '../../i18n/index.ts';
 import { describeError } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
 import { createDraftSaver, type DraftStatus } from './draft-saver.ts';
-import { fetchSurvey, saveDraft, submitAnswers, type RespondentSurvey } from './respond-api.ts';
+import { fetchSurvey, respondQueryKey, saveDraft, submitAnswers, type RespondentSurvey } from './respond-api.ts';
 import { ConsentScreen, ContinuationCodeBox, LinkProblem, Outcome, SurveyLanguagePicker } from './RespondentParts.tsx';
 import { SurveyForm } from './SurveyForm.tsx';
 
 /** How long answers stay unchanged before they are saved. */
 const SAVE_DELAY_MS = 1500;
-
-/** The query key of a survey by token or continuation code (the open-link page fills it before coming here). */
-export const respondQueryKey = (token: string) => ['respond', token] as const;
 
 /** `/s/:token`: a personal invitation link or an open link's continuation code. No sign-in. */
 export function RespondPage() {

@@ -59,6 +59,9 @@ async function send(path: string, options: SendOptions = {}): Promise<unknown> {
   return json;
 }
 
+/** The query key of a survey by token or continuation code (shared by the open-link page and the survey page). */
+export const respondQueryKey = (token: string) => ['respond', token] as const;
+
 const tokenPath = (token: string) => `/api/respond/${encodeURIComponent(token)}`;
 const openPath = (code: string) => `/api/respond/open/${encodeURIComponent(code)}`;
 
