@@ -3,6 +3,7 @@ import type { Language } from '@alongside/contracts/vocabulary';
 import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
@@ -17,8 +18,11 @@ import { fetchSurvey, respondQueryKey, saveDraft, submitAnswers, type Respondent
 import { ConsentScreen, ContinuationCodeBox, LinkProblem, Outcome, SurveyLanguagePicker } from './RespondentParts.tsx';
 import { SurveyForm } from './SurveyForm.tsx';
 
-/** How long answers stay unchanged before they are saved. */
+/** How long answers stay unchanged before they are saved, and how long after a failed save to try again. */
 const SAVE_DELAY_MS = 1500;
+const SAVE_RETRY_MS = 10_000;
+/** A network failure or a busy server may pass; a refused or unknown link will not. */
+const isPassing = (error: unknown) => error instanceof ApiError && (error.status === 0 || error.status === 429 || error.status >= 500);
 
 /** `/s/:token`: a personal invitation link or an open link's continuation code. No sign-in. */
 export function RespondPage() {
@@ -44,6 +48,13 @@ export function RespondPage() {
 
 type Stage = 'consent' | 'form' | 'paused' | 'thanks' | 'alreadySubmitted';
 
+/** What a failed save or submit means for a respondent (the product's general sentences speak of teams). */
+function describeRespondError(error: unknown, t: TFunction): string {
+  if (error instanceof ApiError && (error.status === 404 || error.status === 410)) return t('respond.form.linkGone');
+  if (error instanceof ApiError && error.status === 400) return t('respond.form.rejected');
+  return describeError(error, t);
+}
+
 function Session({ token, survey, agreedOnStart }: { token: string; survey: RespondentSurvey; agreedOnStart: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -62,6 +73,8 @@ function Session({ token, survey, agreedOnStart }: { token: string; survey: Resp
       createDraftSaver({
         save: (body, options) => saveDraft(token, body, options),
         delayMs: SAVE_DELAY_MS,
+        retryMs: SAVE_RETRY_MS,
+        shouldRetry: isPassing,
         onStatus: (next) => {
           setStatus(next);
           // Answered in another tab meanwhile: say so rather than keep failing.
@@ -196,7 +209,7 @@ function Session({ token, survey, agreedOnStart }: { token: string; survey: Resp
               onSubmit={submit}
             />
           </div>
-          <ErrorAlert message={submitError === undefined ? undefined : `${t('respond.form.submitFailed')} ${describeError(submitError, t)}`} />
+          <ErrorAlert message={submitError === undefined ? undefined : `${t('respond.form.submitFailed')} ${describeRespondError(submitError, t)}`} />
           <SaveStatus status={status} />
           <Group>
             <Button variant="outline" onClick={() => void pause()} loading={pausing}>
@@ -224,7 +237,7 @@ function SaveStatus({ status }: { status: DraftStatus }) {
       message = t('respond.save.saved');
       break;
     case 'failed':
-      message = `${t('respond.save.failed')} ${describeError(status.error, t)}`;
+      message = `${t('respond.save.failed')} ${describeRespondError(status.error, t)}`;
       break;
   }
   return (

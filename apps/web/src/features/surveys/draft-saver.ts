@@ -16,6 +16,9 @@ export interface DraftSaverOptions {
   /** How long the answers must stay unchanged before they are saved. */
   delayMs: number;
   onStatus: (status: DraftStatus) => void;
+  /** After a failed save that may succeed later (network, busy server), try again after this long. */
+  retryMs?: number;
+  shouldRetry?: (error: unknown) => boolean;
 }
 
 export interface DraftSaver {
@@ -30,7 +33,7 @@ export interface DraftSaver {
 }
 
 /** A debounced, one-at-a-time saver of the respondent's draft. */
-export function createDraftSaver({ save, delayMs, onStatus }: DraftSaverOptions): DraftSaver {
+export function createDraftSaver({ save, delayMs, onStatus, retryMs, shouldRetry }: DraftSaverOptions): DraftSaver {
   let latest: SaveDraftBody | undefined;
   // Each change has a number; the answers are saved when the last saved number is the last change's.
   let changed = 0;
@@ -59,8 +62,12 @@ export function createDraftSaver({ save, delayMs, onStatus }: DraftSaverOptions)
         savedUpTo = upTo;
         if (!hasUnsaved()) onStatus({ state: 'saved' });
       } catch (error) {
-        // The answers stay unsaved for the next change or the next press of the button.
+        // The answers stay unsaved for the retry, the next change or the next press of the button.
         onStatus({ state: 'failed', error });
+        if (retryMs !== undefined && !disposed && shouldRetry?.(error)) {
+          stopTimer();
+          timer = setTimeout(() => void flush(), retryMs);
+        }
         return false;
       } finally {
         inFlight = undefined;

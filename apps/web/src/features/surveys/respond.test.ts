@@ -158,6 +158,30 @@ describe('draft saver', () => {
     ]);
   });
 
+  it('tries again by itself after a failure that may pass, and not after one that will not', async () => {
+    const answers = [json(503, errorBody('server_busy', 'Busy.')), json(200, { ok: true }), json(404, errorBody('not_found', 'Gone.'))];
+    const sent = fakeServer(() => answers.shift() ?? json(200, { ok: true }));
+    const saver = createDraftSaver({
+      save: (b, options) => saveDraft('tok', b, options),
+      delayMs: 1000,
+      retryMs: 10_000,
+      shouldRetry: (e) => e instanceof ApiError && e.status >= 500,
+      onStatus: () => undefined,
+    });
+    saver.update(body({ q1: 'a' }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sent).toHaveLength(2);
+    expect(saver.hasUnsaved()).toBe(false);
+    saver.update(body({ q1: 'b' }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toHaveLength(3);
+    expect(saver.hasUnsaved()).toBe(true);
+  });
+
   it('sends nothing when nothing changed, and nothing after it is disposed', async () => {
     const { sent, saver } = saverWith(() => json(200, { ok: true }));
     await expect(saver.flush()).resolves.toBe(true);
