@@ -50,7 +50,7 @@ type Stage = 'consent' | 'form' | 'paused' | 'thanks' | 'alreadySubmitted';
 
 /** What a failed save or submit means for a respondent (the product's general sentences speak of teams). */
 function describeRespondError(error: unknown, t: TFunction): string {
-  if (error instanceof ApiError && (error.status === 404 || error.status === 410)) return t('respond.form.linkGone');
+  if (error instanceof ApiError && (error.status === 404 || error.code === 'survey_closed')) return t('respond.form.linkGone');
   if (error instanceof ApiError && error.status === 400) return t('respond.form.rejected');
   return describeError(error, t);
 }
@@ -78,7 +78,7 @@ function Session({ token, survey, agreedOnStart }: { token: string; survey: Resp
         onStatus: (next) => {
           setStatus(next);
           // Answered in another tab meanwhile: say so rather than keep failing.
-          if (next.state === 'failed' && next.error instanceof ApiError && next.error.code === 'already_exists') setStage('alreadySubmitted');
+          if (next.state === 'failed' && next.error instanceof ApiError && next.error.code === 'already_submitted') setStage('alreadySubmitted');
         },
       }),
     [token],
@@ -137,7 +137,7 @@ function Session({ token, survey, agreedOnStart }: { token: string; survey: Resp
     try {
       await submitAnswers(token, { language: languageRef.current, answers: final, consented: true });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'already_exists') {
+      if (error instanceof ApiError && error.code === 'already_submitted') {
         setStage('alreadySubmitted');
         return undefined;
       }

@@ -167,7 +167,7 @@ export function LinkProblem({ error, kind, onRetry }: { error: unknown; kind: 'i
   if (status === 404 || code === 'not_found') {
     title = t('respond.problem.notFoundTitle');
     body = kind === 'invitation' ? t('respond.problem.notFoundInvitation') : t('respond.problem.notFoundOpen');
-  } else if (status === 410 || code === 'invitation_expired') {
+  } else if (code === 'survey_closed') {
     title = t('respond.problem.closedTitle');
     body = t('respond.problem.closed');
   } else {

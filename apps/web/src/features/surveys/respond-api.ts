@@ -4,8 +4,9 @@ import type { Language } from '@alongside/contracts/vocabulary';
 import { ApiError } from '../../api/client.ts';
 
 // The respondent page's calls: public (no session, no CSRF token: the server checks the Origin), each answer
-// checked against the contract. Written with fetch directly until these routes are in the generated `schema.d.ts`
-// and the typed client has PUT; then `api.get('/api/respond/{token}', …)` can take their place.
+// parsed with the contract's own schema. The one place besides `api/client.ts` that calls fetch: the last save when
+// the respondent leaves the page must be sent with `keepalive`, which the typed client does not offer, and these
+// routes never carry a session or a CSRF token.
 
 export type RespondentSurvey = ReturnType<typeof RespondentSurveySchema.parse>;
 export type SaveDraftBody = ReturnType<typeof SaveDraftBodySchema.parse>;
@@ -63,7 +64,7 @@ async function send(path: string, options: SendOptions = {}): Promise<unknown> {
 export const respondQueryKey = (token: string) => ['respond', token] as const;
 
 const tokenPath = (token: string) => `/api/respond/${encodeURIComponent(token)}`;
-const openPath = (code: string) => `/api/respond/open/${encodeURIComponent(code)}`;
+const openPath = (code: string) => `/api/respond-open/${encodeURIComponent(code)}`;
 
 async function survey(path: string, signal?: AbortSignal): Promise<RespondentSurvey> {
   const parsed = RespondentSurveySchema.safeParse(await send(path, { signal }));
@@ -100,7 +101,7 @@ export function saveDraft(token: string, body: SaveDraftBody, options: { keepali
   return expectOk(tokenPath(token), { method: 'PUT', body, keepalive: options.keepalive });
 }
 
-/** Sends the answers as the response; a 409 `already_exists` means it was already sent. */
+/** Sends the answers as the response; a 409 `already_submitted` means it was already sent. */
 export function submitAnswers(token: string, body: SaveDraftBody): Promise<void> {
   return expectOk(`${tokenPath(token)}/submit`, { method: 'POST', body });
 }

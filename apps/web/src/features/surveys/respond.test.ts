@@ -86,12 +86,12 @@ describe('respondent calls', () => {
   it('starts an open link with the chosen language and returns the continuation code', async () => {
     const sent = fakeServer(() => json(201, { continuationCode: 'K7Q2-9XWD' }));
     await expect(startOpenSurvey('open-code', 'nb')).resolves.toBe('K7Q2-9XWD');
-    expect(sent).toEqual([{ url: '/api/respond/open/open-code', method: 'POST', body: { language: 'nb' }, keepalive: undefined }]);
+    expect(sent).toEqual([{ url: '/api/respond-open/open-code', method: 'POST', body: { language: 'nb' }, keepalive: undefined }]);
   });
 
-  it('submits to /submit and reports a second submission as already_exists', async () => {
-    const sent = fakeServer(() => json(409, errorBody('already_exists', 'Already answered.')));
-    await expect(submitAnswers('t', { language: 'fr', answers: { q1: 'x' }, consented: true })).rejects.toMatchObject({ status: 409, code: 'already_exists' });
+  it('submits to /submit and reports a second submission as already_submitted', async () => {
+    const sent = fakeServer(() => json(409, errorBody('already_submitted', 'Already answered.')));
+    await expect(submitAnswers('t', { language: 'fr', answers: { q1: 'x' }, consented: true })).rejects.toMatchObject({ status: 409, code: 'already_submitted' });
     expect(sent[0]).toMatchObject({ url: '/api/respond/t/submit', method: 'POST', body: { language: 'fr', answers: { q1: 'x' }, consented: true } });
   });
 });
