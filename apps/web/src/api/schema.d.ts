@@ -1009,6 +1009,339 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shared instrument library */
+        get: operations["getInstruments"];
+        put?: never;
+        /** Add an instrument from a definition */
+        post: operations["postInstruments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an instrument file (own JSON, FHIR Questionnaire, REDCap dictionary, XLSForm): what could not be mapped is listed */
+        post: operations["postInstrumentsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One instrument */
+        get: operations["getInstrumentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, or record the licence and permission */
+        patch: operations["patchInstrumentsById"];
+        trace?: never;
+    };
+    "/api/instruments/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versions of an instrument */
+        get: operations["getInstrumentsByIdVersions"];
+        put?: never;
+        /** Save changes as a new version */
+        post: operations["postInstrumentsByIdVersions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version with its definition */
+        get: operations["getInstrumentsByIdVersionsByNumber"];
+        /** Edit a version nobody has answered yet (409 instrument_locked once it has a response) */
+        put: operations["putInstrumentsByIdVersionsByNumber"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a version as own JSON, FHIR R4 Questionnaire, REDCap data dictionary or XLSForm */
+        get: operations["getInstrumentsByIdExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns I run, and those that invited my organization’s programs */
+        get: operations["getCampaigns"];
+        put?: never;
+        /** Create a campaign across programs (their administrators decide whether to join) */
+        post: operations["postCampaigns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programs a campaign can invite (names and countries only) */
+        get: operations["getCampaignsPrograms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign (an organization administrator sees their own programs of it) */
+        get: operations["getCampaignsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a campaign’s terms */
+        patch: operations["patchCampaignsById"];
+        trace?: never;
+    };
+    "/api/campaigns/{id}/programs/{programId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Join or decline for one of my organization’s programs */
+        put: operations["putCampaignsByIdProgramsByProgramId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/waves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a wave (baseline or follow-up) */
+        post: operations["postCampaignsByIdWaves"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personal invitations and whether they were answered */
+        get: operations["getCampaignsByIdInvitations"];
+        put?: never;
+        /** Invite people by e-mail: one-time personal links in their language */
+        post: operations["postCampaignsByIdInvitations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/open-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anonymous links per program and group */
+        get: operations["getCampaignsByIdOpenLinks"];
+        put?: never;
+        /** Make an anonymous link for one program and group */
+        post: operations["postCampaignsByIdOpenLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Responses and response rates by program, country and group per wave (below k withheld) */
+        get: operations["getCampaignsByIdProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scale results by country, group, program, setting, wave and language, with alpha, rwg(j) and ICC (below k withheld) */
+        get: operations["getCampaignsByIdResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/waves/{waveId}/responses/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import responses collected elsewhere (CSV): checked line by line, nothing stored on any problem */
+        post: operations["postCampaignsByIdWavesByWaveIdResponsesImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/respond/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey to answer, with the answers saved so far */
+        get: operations["getRespondByToken"];
+        /** Save answers to resume later */
+        put: operations["putRespondByToken"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/respond/{token}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the answers (once per invitation) */
+        post: operations["postRespondByTokenSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/respond/open/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An open link: what the survey is, before anything is stored */
+        get: operations["getRespondOpenByCode"];
+        put?: never;
+        /** Start from an open link: returns the continuation code that resumes it (it carries no identity) */
+        post: operations["postRespondOpenByCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1016,7 +1349,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "validation_failed" | "invalid_body" | "unsupported_media_type" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "invalid_reference" | "unauthenticated" | "session_expired" | "invalid_credentials" | "too_many_attempts" | "csrf_rejected" | "forbidden" | "not_found" | "already_exists" | "account_exists" | "version_conflict" | "invitation_expired" | "invalid_transition" | "sharing_blocked" | "edit_window_closed" | "already_away" | "already_returned" | "already_shared" | "instrument_changed" | "server_busy" | "internal_error";
+                code: "validation_failed" | "invalid_body" | "unsupported_media_type" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "invalid_reference" | "unauthenticated" | "session_expired" | "invalid_credentials" | "too_many_attempts" | "csrf_rejected" | "forbidden" | "not_found" | "already_exists" | "account_exists" | "version_conflict" | "invitation_expired" | "invalid_transition" | "sharing_blocked" | "edit_window_closed" | "already_away" | "already_returned" | "already_shared" | "instrument_changed" | "instrument_locked" | "wording_locked" | "permission_required" | "survey_closed" | "already_submitted" | "server_busy" | "internal_error";
                 message: string;
                 details: {
                     field: string;
@@ -8170,7 +8503,7 @@ export interface operations {
                         /** @enum {string} */
                         language: "en" | "fr" | "nb";
                         /** @enum {string} */
-                        licenceStatus: "own_non_validated" | "free" | "conditional" | "permission_recorded";
+                        licenceStatus: "free" | "conditional" | "permission_recorded" | "proprietary" | "own_non_validated";
                         isValidated: boolean;
                         attribution: string | null;
                         title: string;
@@ -9071,6 +9404,3796 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string;
+                        url: string | null;
+                        licence: {
+                            /** @enum {string} */
+                            status: "free" | "conditional" | "permission_recorded" | "proprietary" | "own_non_validated";
+                            /** @default  */
+                            attribution: string;
+                            copyright?: string;
+                            /** @default false */
+                            wordingEditable: boolean;
+                            permission?: {
+                                grantedBy: string;
+                                /** Format: date */
+                                grantedOn: string;
+                                file: string;
+                            };
+                        };
+                        usable: boolean;
+                        latestVersion: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            lockedAt: string | null;
+                            /** @enum {string} */
+                            sourceFormat: "json" | "fhir" | "redcap" | "xlsform";
+                            notices: {
+                                line?: number;
+                                column?: number;
+                                sheet?: string;
+                                field?: string;
+                                message: string;
+                            }[];
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        version: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    name: string;
+                    /** Format: uri */
+                    url?: string;
+                    licence: {
+                        /** @enum {string} */
+                        status: "free" | "conditional" | "permission_recorded" | "proprietary" | "own_non_validated";
+                        /** @default  */
+                        attribution?: string;
+                        copyright?: string;
+                        /** @default false */
+                        wordingEditable?: boolean;
+                        permission?: {
+                            grantedBy: string;
+                            /** Format: date */
+                            grantedOn: string;
+                            file: string;
+                        };
+                    };
+                    definition: {
+                        title: {
+                            [key: string]: string;
+                        };
+                        description?: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        sourceLanguage: "en" | "fr" | "nb";
+                        languages: {
+                            /** @enum {string} */
+                            code: "en" | "fr" | "nb";
+                            /** @default false */
+                            validated?: boolean;
+                            /**
+                             * @default unknown
+                             * @enum {string}
+                             */
+                            method?: "original" | "forward_back" | "forward_only" | "committee" | "unknown";
+                            source?: string;
+                            /** @default [] */
+                            staleItems?: string[];
+                        }[];
+                        /** @default [] */
+                        audience?: ("psp" | "clinician" | "manager" | "person_supported" | "policy_maker")[];
+                        /** @default [] */
+                        scales?: {
+                            id: string;
+                            points: {
+                                value: number;
+                                label: {
+                                    [key: string]: string;
+                                };
+                                score?: number;
+                            }[];
+                        }[];
+                        /** @default [] */
+                        sections?: {
+                            id: string;
+                            title: {
+                                [key: string]: string;
+                            };
+                            description?: {
+                                [key: string]: string;
+                            };
+                            parent?: string;
+                        }[];
+                        items: {
+                            name: string;
+                            /** @enum {string} */
+                            type: "likert" | "single" | "multiple" | "number" | "text";
+                            text: {
+                                [key: string]: string;
+                            };
+                            help?: {
+                                [key: string]: string;
+                            };
+                            scale?: string;
+                            options?: {
+                                code: string;
+                                label: {
+                                    [key: string]: string;
+                                };
+                                score?: number;
+                            }[];
+                            min?: number;
+                            max?: number;
+                            integer?: boolean;
+                            /** @default false */
+                            required?: boolean;
+                            /** @default false */
+                            reverse?: boolean;
+                            /** @default false */
+                            identifier?: boolean;
+                            section?: string;
+                            enableWhen?: {
+                                item: string;
+                                /** @enum {string} */
+                                operator: "equals" | "not_equals" | "greater" | "less" | "answered" | "not_answered";
+                                value?: number | string;
+                            }[];
+                            /** @enum {string} */
+                            enableBehavior?: "all" | "any";
+                        }[];
+                        /** @default [] */
+                        subscales?: {
+                            id: string;
+                            name: {
+                                [key: string]: string;
+                            };
+                            items: string[];
+                            /**
+                             * @default mean
+                             * @enum {string}
+                             */
+                            aggregate?: "mean" | "sum";
+                            /**
+                             * @default {
+                             *       "fraction": 0.5
+                             *     }
+                             */
+                            minAnswered?: {
+                                fraction: number;
+                            } | {
+                                count: number;
+                            };
+                            /**
+                             * @default none
+                             * @enum {string}
+                             */
+                            transform?: "none" | "percent";
+                            /** @default false */
+                            outcome?: boolean;
+                        }[];
+                        /** @default [] */
+                        substitutions?: {
+                            find: {
+                                [key: string]: string;
+                            };
+                            replace: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string;
+                        url: string | null;
+                        licence: {
+                            /** @enum {string} */
+                            status: "free" | "conditional" | "permission_recorded" | "proprietary" | "own_non_validated";
+                            /** @default  */
+                            attribution: string;
+                            copyright?: string;
+                            /** @default false */
+                            wordingEditable: boolean;
+                            permission?: {
+                                grantedBy: string;
+                                /** Format: date */
+                                grantedOn: string;
+                                file: string;
+                            };
+                        };
+                        usable: boolean;
+                        latestVersion: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            lockedAt: string | null;
+                            /** @enum {string} */
+                            sourceFormat: "json" | "fhir" | "redcap" | "xlsform";
+                            notices: {
+                                line?: number;
+                                column?: number;
+                                sheet?: string;
+                                field?: string;
+                                message: string;
+                            }[];
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInstrumentsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filename?: string;
+                    content: string;
+                    /** @enum {string} */
+                    language?: "en" | "fr" | "nb";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        instrument: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            name: string;
+                            url: string | null;
+                            licence: {
+                                /** @enum {string} */
+                                status: "free" | "conditional" | "permission_recorded" | "proprietary" | "own_non_validated";
+                                /** @default  */
+                                attribution: string;
+                                copyright?: string;
+                                /** @default false */
+                                wordingEditable: boolean;
+                                permission?: {
+                                    grantedBy: string;
+                                    /** Format: date */
+                                    grantedOn: string;
+                                    file: string;
+                                };
+                            };
+                            usable: boolean;
+                            latestVersion: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                lockedAt: string | null;
+                                /** @enum {string} */
+                                sourceFormat: "json" | "fhir" | "redcap" | "xlsform";
+                                notices: {
+                                    line?: number;
+                                    column?: number;
+                                    sheet?: string;
+                                    field?: string;
+                                    message: string;
+                                }[];
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                        };
+                        /** @enum {string} */
+                        format: "json" | "fhir" | "redcap" | "xlsform";
+                        notices: {
+                            line?: number;
+                            column?: number;
+                            sheet?: string;
+                            field?: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInstrumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string;
+                        url: string | null;
+                        licence: {
+                            /** @enum {string} */
+                            status: "free" | "conditional" | "permission_recorded" | "proprietary" | "own_non_validated";
+                            /** @default  */
+                            attribution: string;
+                            copyright?: string;
+                            /** @default false */
+                            wordingEditable: boolean;
+                            permission?: {
+                                grantedBy: string;
+                                /** Format: date */
+                                grantedOn: string;
+                                file: string;
+                            };
+                        };
+                        usable: boolean;
+                        latestVersion: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            lockedAt: string | null;
+                            /** @enum {string} */
+                            sourceFormat: "json" | "fhir" | "redcap" | "xlsform";
+                            notices: {
+                                line?: number;
+                                column?: number;
+                                sheet?: string;
+                                field?: string;
+                                message: string;
+                            }[];
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    patchInstrumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    licence?: {
+                        /** @enum {string} */
+                        status: "free" | "conditional" | "permission_recorded" | "proprietary" | "own_non_validated";
+                        /** @default  */
+                        attribution?: string;
+                        copyright?: string;
+                        /** @default false */
+                        wordingEditable?: boolean;
+                        permission?: {
+                            grantedBy: string;
+                            /** Format: date */
+                            grantedOn: string;
+                            file: string;
+                        };
+                    };
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string;
+                        url: string | null;
+                        licence: {
+                            /** @enum {string} */
+                            status: "free" | "conditional" | "permission_recorded" | "proprietary" | "own_non_validated";
+                            /** @default  */
+                            attribution: string;
+                            copyright?: string;
+                            /** @default false */
+                            wordingEditable: boolean;
+                            permission?: {
+                                grantedBy: string;
+                                /** Format: date */
+                                grantedOn: string;
+                                file: string;
+                            };
+                        };
+                        usable: boolean;
+                        latestVersion: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            lockedAt: string | null;
+                            /** @enum {string} */
+                            sourceFormat: "json" | "fhir" | "redcap" | "xlsform";
+                            notices: {
+                                line?: number;
+                                column?: number;
+                                sheet?: string;
+                                field?: string;
+                                message: string;
+                            }[];
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInstrumentsByIdVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        lockedAt: string | null;
+                        /** @enum {string} */
+                        sourceFormat: "json" | "fhir" | "redcap" | "xlsform";
+                        notices: {
+                            line?: number;
+                            column?: number;
+                            sheet?: string;
+                            field?: string;
+                            message: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInstrumentsByIdVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    definition: {
+                        title: {
+                            [key: string]: string;
+                        };
+                        description?: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        sourceLanguage: "en" | "fr" | "nb";
+                        languages: {
+                            /** @enum {string} */
+                            code: "en" | "fr" | "nb";
+                            /** @default false */
+                            validated?: boolean;
+                            /**
+                             * @default unknown
+                             * @enum {string}
+                             */
+                            method?: "original" | "forward_back" | "forward_only" | "committee" | "unknown";
+                            source?: string;
+                            /** @default [] */
+                            staleItems?: string[];
+                        }[];
+                        /** @default [] */
+                        audience?: ("psp" | "clinician" | "manager" | "person_supported" | "policy_maker")[];
+                        /** @default [] */
+                        scales?: {
+                            id: string;
+                            points: {
+                                value: number;
+                                label: {
+                                    [key: string]: string;
+                                };
+                                score?: number;
+                            }[];
+                        }[];
+                        /** @default [] */
+                        sections?: {
+                            id: string;
+                            title: {
+                                [key: string]: string;
+                            };
+                            description?: {
+                                [key: string]: string;
+                            };
+                            parent?: string;
+                        }[];
+                        items: {
+                            name: string;
+                            /** @enum {string} */
+                            type: "likert" | "single" | "multiple" | "number" | "text";
+                            text: {
+                                [key: string]: string;
+                            };
+                            help?: {
+                                [key: string]: string;
+                            };
+                            scale?: string;
+                            options?: {
+                                code: string;
+                                label: {
+                                    [key: string]: string;
+                                };
+                                score?: number;
+                            }[];
+                            min?: number;
+                            max?: number;
+                            integer?: boolean;
+                            /** @default false */
+                            required?: boolean;
+                            /** @default false */
+                            reverse?: boolean;
+                            /** @default false */
+                            identifier?: boolean;
+                            section?: string;
+                            enableWhen?: {
+                                item: string;
+                                /** @enum {string} */
+                                operator: "equals" | "not_equals" | "greater" | "less" | "answered" | "not_answered";
+                                value?: number | string;
+                            }[];
+                            /** @enum {string} */
+                            enableBehavior?: "all" | "any";
+                        }[];
+                        /** @default [] */
+                        subscales?: {
+                            id: string;
+                            name: {
+                                [key: string]: string;
+                            };
+                            items: string[];
+                            /**
+                             * @default mean
+                             * @enum {string}
+                             */
+                            aggregate?: "mean" | "sum";
+                            /**
+                             * @default {
+                             *       "fraction": 0.5
+                             *     }
+                             */
+                            minAnswered?: {
+                                fraction: number;
+                            } | {
+                                count: number;
+                            };
+                            /**
+                             * @default none
+                             * @enum {string}
+                             */
+                            transform?: "none" | "percent";
+                            /** @default false */
+                            outcome?: boolean;
+                        }[];
+                        /** @default [] */
+                        substitutions?: {
+                            find: {
+                                [key: string]: string;
+                            };
+                            replace: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                    basedOn: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        lockedAt: string | null;
+                        /** @enum {string} */
+                        sourceFormat: "json" | "fhir" | "redcap" | "xlsform";
+                        notices: {
+                            line?: number;
+                            column?: number;
+                            sheet?: string;
+                            field?: string;
+                            message: string;
+                        }[];
+                        /** Format: uuid */
+                        instrumentId: string;
+                        definition: {
+                            title: {
+                                [key: string]: string;
+                            };
+                            description?: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            sourceLanguage: "en" | "fr" | "nb";
+                            languages: {
+                                /** @enum {string} */
+                                code: "en" | "fr" | "nb";
+                                /** @default false */
+                                validated: boolean;
+                                /**
+                                 * @default unknown
+                                 * @enum {string}
+                                 */
+                                method: "original" | "forward_back" | "forward_only" | "committee" | "unknown";
+                                source?: string;
+                                /** @default [] */
+                                staleItems: string[];
+                            }[];
+                            /** @default [] */
+                            audience: ("psp" | "clinician" | "manager" | "person_supported" | "policy_maker")[];
+                            /** @default [] */
+                            scales: {
+                                id: string;
+                                points: {
+                                    value: number;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    score?: number;
+                                }[];
+                            }[];
+                            /** @default [] */
+                            sections: {
+                                id: string;
+                                title: {
+                                    [key: string]: string;
+                                };
+                                description?: {
+                                    [key: string]: string;
+                                };
+                                parent?: string;
+                            }[];
+                            items: {
+                                name: string;
+                                /** @enum {string} */
+                                type: "likert" | "single" | "multiple" | "number" | "text";
+                                text: {
+                                    [key: string]: string;
+                                };
+                                help?: {
+                                    [key: string]: string;
+                                };
+                                scale?: string;
+                                options?: {
+                                    code: string;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    score?: number;
+                                }[];
+                                min?: number;
+                                max?: number;
+                                integer?: boolean;
+                                /** @default false */
+                                required: boolean;
+                                /** @default false */
+                                reverse: boolean;
+                                /** @default false */
+                                identifier: boolean;
+                                section?: string;
+                                enableWhen?: {
+                                    item: string;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "greater" | "less" | "answered" | "not_answered";
+                                    value?: number | string;
+                                }[];
+                                /** @enum {string} */
+                                enableBehavior?: "all" | "any";
+                            }[];
+                            /** @default [] */
+                            subscales: {
+                                id: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                                items: string[];
+                                /**
+                                 * @default mean
+                                 * @enum {string}
+                                 */
+                                aggregate: "mean" | "sum";
+                                /**
+                                 * @default {
+                                 *       "fraction": 0.5
+                                 *     }
+                                 */
+                                minAnswered: {
+                                    fraction: number;
+                                } | {
+                                    count: number;
+                                };
+                                /**
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                transform: "none" | "percent";
+                                /** @default false */
+                                outcome: boolean;
+                            }[];
+                            /** @default [] */
+                            substitutions: {
+                                find: {
+                                    [key: string]: string;
+                                };
+                                replace: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInstrumentsByIdVersionsByNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        lockedAt: string | null;
+                        /** @enum {string} */
+                        sourceFormat: "json" | "fhir" | "redcap" | "xlsform";
+                        notices: {
+                            line?: number;
+                            column?: number;
+                            sheet?: string;
+                            field?: string;
+                            message: string;
+                        }[];
+                        /** Format: uuid */
+                        instrumentId: string;
+                        definition: {
+                            title: {
+                                [key: string]: string;
+                            };
+                            description?: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            sourceLanguage: "en" | "fr" | "nb";
+                            languages: {
+                                /** @enum {string} */
+                                code: "en" | "fr" | "nb";
+                                /** @default false */
+                                validated: boolean;
+                                /**
+                                 * @default unknown
+                                 * @enum {string}
+                                 */
+                                method: "original" | "forward_back" | "forward_only" | "committee" | "unknown";
+                                source?: string;
+                                /** @default [] */
+                                staleItems: string[];
+                            }[];
+                            /** @default [] */
+                            audience: ("psp" | "clinician" | "manager" | "person_supported" | "policy_maker")[];
+                            /** @default [] */
+                            scales: {
+                                id: string;
+                                points: {
+                                    value: number;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    score?: number;
+                                }[];
+                            }[];
+                            /** @default [] */
+                            sections: {
+                                id: string;
+                                title: {
+                                    [key: string]: string;
+                                };
+                                description?: {
+                                    [key: string]: string;
+                                };
+                                parent?: string;
+                            }[];
+                            items: {
+                                name: string;
+                                /** @enum {string} */
+                                type: "likert" | "single" | "multiple" | "number" | "text";
+                                text: {
+                                    [key: string]: string;
+                                };
+                                help?: {
+                                    [key: string]: string;
+                                };
+                                scale?: string;
+                                options?: {
+                                    code: string;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    score?: number;
+                                }[];
+                                min?: number;
+                                max?: number;
+                                integer?: boolean;
+                                /** @default false */
+                                required: boolean;
+                                /** @default false */
+                                reverse: boolean;
+                                /** @default false */
+                                identifier: boolean;
+                                section?: string;
+                                enableWhen?: {
+                                    item: string;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "greater" | "less" | "answered" | "not_answered";
+                                    value?: number | string;
+                                }[];
+                                /** @enum {string} */
+                                enableBehavior?: "all" | "any";
+                            }[];
+                            /** @default [] */
+                            subscales: {
+                                id: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                                items: string[];
+                                /**
+                                 * @default mean
+                                 * @enum {string}
+                                 */
+                                aggregate: "mean" | "sum";
+                                /**
+                                 * @default {
+                                 *       "fraction": 0.5
+                                 *     }
+                                 */
+                                minAnswered: {
+                                    fraction: number;
+                                } | {
+                                    count: number;
+                                };
+                                /**
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                transform: "none" | "percent";
+                                /** @default false */
+                                outcome: boolean;
+                            }[];
+                            /** @default [] */
+                            substitutions: {
+                                find: {
+                                    [key: string]: string;
+                                };
+                                replace: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putInstrumentsByIdVersionsByNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    definition: {
+                        title: {
+                            [key: string]: string;
+                        };
+                        description?: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        sourceLanguage: "en" | "fr" | "nb";
+                        languages: {
+                            /** @enum {string} */
+                            code: "en" | "fr" | "nb";
+                            /** @default false */
+                            validated?: boolean;
+                            /**
+                             * @default unknown
+                             * @enum {string}
+                             */
+                            method?: "original" | "forward_back" | "forward_only" | "committee" | "unknown";
+                            source?: string;
+                            /** @default [] */
+                            staleItems?: string[];
+                        }[];
+                        /** @default [] */
+                        audience?: ("psp" | "clinician" | "manager" | "person_supported" | "policy_maker")[];
+                        /** @default [] */
+                        scales?: {
+                            id: string;
+                            points: {
+                                value: number;
+                                label: {
+                                    [key: string]: string;
+                                };
+                                score?: number;
+                            }[];
+                        }[];
+                        /** @default [] */
+                        sections?: {
+                            id: string;
+                            title: {
+                                [key: string]: string;
+                            };
+                            description?: {
+                                [key: string]: string;
+                            };
+                            parent?: string;
+                        }[];
+                        items: {
+                            name: string;
+                            /** @enum {string} */
+                            type: "likert" | "single" | "multiple" | "number" | "text";
+                            text: {
+                                [key: string]: string;
+                            };
+                            help?: {
+                                [key: string]: string;
+                            };
+                            scale?: string;
+                            options?: {
+                                code: string;
+                                label: {
+                                    [key: string]: string;
+                                };
+                                score?: number;
+                            }[];
+                            min?: number;
+                            max?: number;
+                            integer?: boolean;
+                            /** @default false */
+                            required?: boolean;
+                            /** @default false */
+                            reverse?: boolean;
+                            /** @default false */
+                            identifier?: boolean;
+                            section?: string;
+                            enableWhen?: {
+                                item: string;
+                                /** @enum {string} */
+                                operator: "equals" | "not_equals" | "greater" | "less" | "answered" | "not_answered";
+                                value?: number | string;
+                            }[];
+                            /** @enum {string} */
+                            enableBehavior?: "all" | "any";
+                        }[];
+                        /** @default [] */
+                        subscales?: {
+                            id: string;
+                            name: {
+                                [key: string]: string;
+                            };
+                            items: string[];
+                            /**
+                             * @default mean
+                             * @enum {string}
+                             */
+                            aggregate?: "mean" | "sum";
+                            /**
+                             * @default {
+                             *       "fraction": 0.5
+                             *     }
+                             */
+                            minAnswered?: {
+                                fraction: number;
+                            } | {
+                                count: number;
+                            };
+                            /**
+                             * @default none
+                             * @enum {string}
+                             */
+                            transform?: "none" | "percent";
+                            /** @default false */
+                            outcome?: boolean;
+                        }[];
+                        /** @default [] */
+                        substitutions?: {
+                            find: {
+                                [key: string]: string;
+                            };
+                            replace: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        lockedAt: string | null;
+                        /** @enum {string} */
+                        sourceFormat: "json" | "fhir" | "redcap" | "xlsform";
+                        notices: {
+                            line?: number;
+                            column?: number;
+                            sheet?: string;
+                            field?: string;
+                            message: string;
+                        }[];
+                        /** Format: uuid */
+                        instrumentId: string;
+                        definition: {
+                            title: {
+                                [key: string]: string;
+                            };
+                            description?: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            sourceLanguage: "en" | "fr" | "nb";
+                            languages: {
+                                /** @enum {string} */
+                                code: "en" | "fr" | "nb";
+                                /** @default false */
+                                validated: boolean;
+                                /**
+                                 * @default unknown
+                                 * @enum {string}
+                                 */
+                                method: "original" | "forward_back" | "forward_only" | "committee" | "unknown";
+                                source?: string;
+                                /** @default [] */
+                                staleItems: string[];
+                            }[];
+                            /** @default [] */
+                            audience: ("psp" | "clinician" | "manager" | "person_supported" | "policy_maker")[];
+                            /** @default [] */
+                            scales: {
+                                id: string;
+                                points: {
+                                    value: number;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    score?: number;
+                                }[];
+                            }[];
+                            /** @default [] */
+                            sections: {
+                                id: string;
+                                title: {
+                                    [key: string]: string;
+                                };
+                                description?: {
+                                    [key: string]: string;
+                                };
+                                parent?: string;
+                            }[];
+                            items: {
+                                name: string;
+                                /** @enum {string} */
+                                type: "likert" | "single" | "multiple" | "number" | "text";
+                                text: {
+                                    [key: string]: string;
+                                };
+                                help?: {
+                                    [key: string]: string;
+                                };
+                                scale?: string;
+                                options?: {
+                                    code: string;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    score?: number;
+                                }[];
+                                min?: number;
+                                max?: number;
+                                integer?: boolean;
+                                /** @default false */
+                                required: boolean;
+                                /** @default false */
+                                reverse: boolean;
+                                /** @default false */
+                                identifier: boolean;
+                                section?: string;
+                                enableWhen?: {
+                                    item: string;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "greater" | "less" | "answered" | "not_answered";
+                                    value?: number | string;
+                                }[];
+                                /** @enum {string} */
+                                enableBehavior?: "all" | "any";
+                            }[];
+                            /** @default [] */
+                            subscales: {
+                                id: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                                items: string[];
+                                /**
+                                 * @default mean
+                                 * @enum {string}
+                                 */
+                                aggregate: "mean" | "sum";
+                                /**
+                                 * @default {
+                                 *       "fraction": 0.5
+                                 *     }
+                                 */
+                                minAnswered: {
+                                    fraction: number;
+                                } | {
+                                    count: number;
+                                };
+                                /**
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                transform: "none" | "percent";
+                                /** @default false */
+                                outcome: boolean;
+                            }[];
+                            /** @default [] */
+                            substitutions: {
+                                find: {
+                                    [key: string]: string;
+                                };
+                                replace: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInstrumentsByIdExport: {
+        parameters: {
+            query: {
+                format: "json" | "fhir" | "redcap" | "xlsform";
+                version?: number;
+                language?: "en" | "fr" | "nb";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        /** @enum {string} */
+                        privacyMode: "identified" | "anonymous_tracked" | "anonymous";
+                        k: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        programCount: number;
+                        countryCodes: ("CA" | "NO")[];
+                        waveCount: number;
+                        responseCount: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @default  */
+                    description?: string;
+                    ethicsApproval: string;
+                    dataController: string;
+                    /** @enum {string} */
+                    privacyMode: "identified" | "anonymous_tracked" | "anonymous";
+                    /** @default 11 */
+                    k?: number;
+                    languages: ("en" | "fr" | "nb")[];
+                    /** Format: date */
+                    retentionUntil: string;
+                    groups: {
+                        /** @enum {string} */
+                        group: "psp" | "clinician" | "manager" | "person_supported" | "policy_maker";
+                        /** Format: uuid */
+                        instrumentVersionId: string;
+                    }[];
+                    programIds: string[];
+                    information: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        description: string;
+                        ethicsApproval: string;
+                        dataController: string;
+                        /** @enum {string} */
+                        privacyMode: "identified" | "anonymous_tracked" | "anonymous";
+                        k: number;
+                        languages: ("en" | "fr" | "nb")[];
+                        /** Format: date */
+                        retentionUntil: string;
+                        information: {
+                            [key: string]: string;
+                        };
+                        groups: {
+                            /** @enum {string} */
+                            group: "psp" | "clinician" | "manager" | "person_supported" | "policy_maker";
+                            /** Format: uuid */
+                            instrumentVersionId: string;
+                            /** Format: uuid */
+                            instrumentId: string;
+                            instrumentName: string;
+                            versionNumber: number;
+                        }[];
+                        programs: {
+                            /** Format: uuid */
+                            programId: string;
+                            programName: string;
+                            /** Format: uuid */
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            countryCode: "CA" | "NO";
+                            /** @enum {string} */
+                            status: "invited" | "joined" | "declined";
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                        }[];
+                        waves: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "baseline" | "follow_up";
+                            /** Format: date */
+                            opensOn: string;
+                            /** Format: date */
+                            closesOn: string;
+                            reminderDays: number[];
+                        }[];
+                        /** Format: uuid */
+                        ownerId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCampaignsPrograms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        programId: string;
+                        programName: string;
+                        setting: string;
+                        /** Format: uuid */
+                        organizationId: string;
+                        organizationName: string;
+                        /** @enum {string} */
+                        countryCode: "CA" | "NO";
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCampaignsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        description: string;
+                        ethicsApproval: string;
+                        dataController: string;
+                        /** @enum {string} */
+                        privacyMode: "identified" | "anonymous_tracked" | "anonymous";
+                        k: number;
+                        languages: ("en" | "fr" | "nb")[];
+                        /** Format: date */
+                        retentionUntil: string;
+                        information: {
+                            [key: string]: string;
+                        };
+                        groups: {
+                            /** @enum {string} */
+                            group: "psp" | "clinician" | "manager" | "person_supported" | "policy_maker";
+                            /** Format: uuid */
+                            instrumentVersionId: string;
+                            /** Format: uuid */
+                            instrumentId: string;
+                            instrumentName: string;
+                            versionNumber: number;
+                        }[];
+                        programs: {
+                            /** Format: uuid */
+                            programId: string;
+                            programName: string;
+                            /** Format: uuid */
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            countryCode: "CA" | "NO";
+                            /** @enum {string} */
+                            status: "invited" | "joined" | "declined";
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                        }[];
+                        waves: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "baseline" | "follow_up";
+                            /** Format: date */
+                            opensOn: string;
+                            /** Format: date */
+                            closesOn: string;
+                            reminderDays: number[];
+                        }[];
+                        /** Format: uuid */
+                        ownerId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    patchCampaignsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /** @default  */
+                    description?: string;
+                    ethicsApproval?: string;
+                    dataController?: string;
+                    /** @default 11 */
+                    k?: number;
+                    languages?: ("en" | "fr" | "nb")[];
+                    /** Format: date */
+                    retentionUntil?: string;
+                    information?: {
+                        [key: string]: string;
+                    };
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        description: string;
+                        ethicsApproval: string;
+                        dataController: string;
+                        /** @enum {string} */
+                        privacyMode: "identified" | "anonymous_tracked" | "anonymous";
+                        k: number;
+                        languages: ("en" | "fr" | "nb")[];
+                        /** Format: date */
+                        retentionUntil: string;
+                        information: {
+                            [key: string]: string;
+                        };
+                        groups: {
+                            /** @enum {string} */
+                            group: "psp" | "clinician" | "manager" | "person_supported" | "policy_maker";
+                            /** Format: uuid */
+                            instrumentVersionId: string;
+                            /** Format: uuid */
+                            instrumentId: string;
+                            instrumentName: string;
+                            versionNumber: number;
+                        }[];
+                        programs: {
+                            /** Format: uuid */
+                            programId: string;
+                            programName: string;
+                            /** Format: uuid */
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            countryCode: "CA" | "NO";
+                            /** @enum {string} */
+                            status: "invited" | "joined" | "declined";
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                        }[];
+                        waves: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "baseline" | "follow_up";
+                            /** Format: date */
+                            opensOn: string;
+                            /** Format: date */
+                            closesOn: string;
+                            reminderDays: number[];
+                        }[];
+                        /** Format: uuid */
+                        ownerId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putCampaignsByIdProgramsByProgramId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "joined" | "declined";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        programId: string;
+                        programName: string;
+                        /** Format: uuid */
+                        organizationId: string;
+                        organizationName: string;
+                        /** @enum {string} */
+                        countryCode: "CA" | "NO";
+                        /** @enum {string} */
+                        status: "invited" | "joined" | "declined";
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postCampaignsByIdWaves: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    kind: "baseline" | "follow_up";
+                    /** Format: date */
+                    opensOn: string;
+                    /** Format: date */
+                    closesOn: string;
+                    /**
+                     * @default [
+                     *       7,
+                     *       14
+                     *     ]
+                     */
+                    reminderDays?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "baseline" | "follow_up";
+                        /** Format: date */
+                        opensOn: string;
+                        /** Format: date */
+                        closesOn: string;
+                        reminderDays: number[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCampaignsByIdInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        waveId: string;
+                        /** Format: uuid */
+                        programId: string;
+                        /** @enum {string} */
+                        group: "psp" | "clinician" | "manager" | "person_supported" | "policy_maker";
+                        /** @enum {string} */
+                        language: "en" | "fr" | "nb";
+                        email: string;
+                        /** Format: date-time */
+                        sentAt: string | null;
+                        remindersSent: number;
+                        /** Format: date */
+                        respondedOn: string | null;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postCampaignsByIdInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    waveId: string;
+                    /** Format: uuid */
+                    programId: string;
+                    /** @enum {string} */
+                    group: "psp" | "clinician" | "manager" | "person_supported" | "policy_maker";
+                    /** @enum {string} */
+                    language: "en" | "fr" | "nb";
+                    emails: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCampaignsByIdOpenLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        waveId: string;
+                        /** Format: uuid */
+                        programId: string;
+                        /** @enum {string} */
+                        group: "psp" | "clinician" | "manager" | "person_supported" | "policy_maker";
+                        code: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postCampaignsByIdOpenLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    waveId: string;
+                    /** Format: uuid */
+                    programId: string;
+                    /** @enum {string} */
+                    group: "psp" | "clinician" | "manager" | "person_supported" | "policy_maker";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        waveId: string;
+                        /** Format: uuid */
+                        programId: string;
+                        /** @enum {string} */
+                        group: "psp" | "clinician" | "manager" | "person_supported" | "policy_maker";
+                        code: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCampaignsByIdProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        k: number;
+                        waves: {
+                            /** Format: uuid */
+                            waveId: string;
+                            name: string;
+                            responses: number | null;
+                            invited: number | null;
+                            suppressed: boolean;
+                        }[];
+                        byProgram: {
+                            /** Format: uuid */
+                            waveId: string;
+                            key: string;
+                            label: string;
+                            responses: number | null;
+                            invited: number | null;
+                            rate: number | null;
+                            suppressed: boolean;
+                        }[];
+                        byCountry: {
+                            /** Format: uuid */
+                            waveId: string;
+                            key: string;
+                            label: string;
+                            responses: number | null;
+                            invited: number | null;
+                            rate: number | null;
+                            suppressed: boolean;
+                        }[];
+                        byGroup: {
+                            /** Format: uuid */
+                            waveId: string;
+                            key: string;
+                            label: string;
+                            responses: number | null;
+                            invited: number | null;
+                            rate: number | null;
+                            suppressed: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCampaignsByIdResults: {
+        parameters: {
+            query?: {
+                waveId?: string;
+                language?: "en" | "fr" | "nb";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        k: number;
+                        /** Format: uuid */
+                        waveId: string | null;
+                        responses: number;
+                        scales: {
+                            id: string;
+                            name: string;
+                            outcome: boolean;
+                            min: number | null;
+                            max: number | null;
+                            bins: number[];
+                            overall: {
+                                key: string;
+                                label: string;
+                                n: number | null;
+                                mean: number | null;
+                                sd: number | null;
+                                quartiles: number[] | null;
+                                histogram: number[] | null;
+                                suppressed: boolean;
+                            };
+                            by: {
+                                [key: string]: {
+                                    key: string;
+                                    label: string;
+                                    n: number | null;
+                                    mean: number | null;
+                                    sd: number | null;
+                                    quartiles: number[] | null;
+                                    histogram: number[] | null;
+                                    suppressed: boolean;
+                                }[];
+                            };
+                            alpha: {
+                                overall: {
+                                    key: string;
+                                    label: string;
+                                    n: number | null;
+                                    alpha: number | null;
+                                    items: {
+                                        name: string;
+                                        itemRest: number | null;
+                                    }[];
+                                    suppressed: boolean;
+                                    problem: string | null;
+                                };
+                                byCountry: {
+                                    key: string;
+                                    label: string;
+                                    n: number | null;
+                                    alpha: number | null;
+                                    items: {
+                                        name: string;
+                                        itemRest: number | null;
+                                    }[];
+                                    suppressed: boolean;
+                                    problem: string | null;
+                                }[];
+                                byLanguage: {
+                                    key: string;
+                                    label: string;
+                                    n: number | null;
+                                    alpha: number | null;
+                                    items: {
+                                        name: string;
+                                        itemRest: number | null;
+                                    }[];
+                                    suppressed: boolean;
+                                    problem: string | null;
+                                }[];
+                            };
+                            rwg: {
+                                /** Format: uuid */
+                                programId: string;
+                                label: string;
+                                n: number | null;
+                                rwg: number | null;
+                                suppressed: boolean;
+                            }[];
+                            icc: {
+                                icc1: number | null;
+                                icc2: number | null;
+                                programs: number;
+                                n: number;
+                                problem: string | null;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postCampaignsByIdWavesByWaveIdResponsesImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filename?: string;
+                    content: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRespondByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        campaignTitle: string;
+                        /** @enum {string} */
+                        privacyMode: "identified" | "anonymous_tracked" | "anonymous";
+                        information: {
+                            [key: string]: string;
+                        };
+                        dataController: string;
+                        ethicsApproval: string;
+                        languages: ("en" | "fr" | "nb")[];
+                        /** @enum {string} */
+                        language: "en" | "fr" | "nb";
+                        /** @enum {string} */
+                        group: "psp" | "clinician" | "manager" | "person_supported" | "policy_maker";
+                        /** Format: date */
+                        waveClosesOn: string;
+                        /** Format: uuid */
+                        instrumentVersionId: string;
+                        definition: {
+                            title: {
+                                [key: string]: string;
+                            };
+                            description?: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            sourceLanguage: "en" | "fr" | "nb";
+                            languages: {
+                                /** @enum {string} */
+                                code: "en" | "fr" | "nb";
+                                /** @default false */
+                                validated: boolean;
+                                /**
+                                 * @default unknown
+                                 * @enum {string}
+                                 */
+                                method: "original" | "forward_back" | "forward_only" | "committee" | "unknown";
+                                source?: string;
+                                /** @default [] */
+                                staleItems: string[];
+                            }[];
+                            /** @default [] */
+                            audience: ("psp" | "clinician" | "manager" | "person_supported" | "policy_maker")[];
+                            /** @default [] */
+                            scales: {
+                                id: string;
+                                points: {
+                                    value: number;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    score?: number;
+                                }[];
+                            }[];
+                            /** @default [] */
+                            sections: {
+                                id: string;
+                                title: {
+                                    [key: string]: string;
+                                };
+                                description?: {
+                                    [key: string]: string;
+                                };
+                                parent?: string;
+                            }[];
+                            items: {
+                                name: string;
+                                /** @enum {string} */
+                                type: "likert" | "single" | "multiple" | "number" | "text";
+                                text: {
+                                    [key: string]: string;
+                                };
+                                help?: {
+                                    [key: string]: string;
+                                };
+                                scale?: string;
+                                options?: {
+                                    code: string;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    score?: number;
+                                }[];
+                                min?: number;
+                                max?: number;
+                                integer?: boolean;
+                                /** @default false */
+                                required: boolean;
+                                /** @default false */
+                                reverse: boolean;
+                                /** @default false */
+                                identifier: boolean;
+                                section?: string;
+                                enableWhen?: {
+                                    item: string;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "greater" | "less" | "answered" | "not_answered";
+                                    value?: number | string;
+                                }[];
+                                /** @enum {string} */
+                                enableBehavior?: "all" | "any";
+                            }[];
+                            /** @default [] */
+                            subscales: {
+                                id: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                                items: string[];
+                                /**
+                                 * @default mean
+                                 * @enum {string}
+                                 */
+                                aggregate: "mean" | "sum";
+                                /**
+                                 * @default {
+                                 *       "fraction": 0.5
+                                 *     }
+                                 */
+                                minAnswered: {
+                                    fraction: number;
+                                } | {
+                                    count: number;
+                                };
+                                /**
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                transform: "none" | "percent";
+                                /** @default false */
+                                outcome: boolean;
+                            }[];
+                            /** @default [] */
+                            substitutions: {
+                                find: {
+                                    [key: string]: string;
+                                };
+                                replace: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                        attribution: string;
+                        answers: {
+                            [key: string]: (number | string | string[]) | null;
+                        };
+                        consented: boolean;
+                        submitted: boolean;
+                        continuationCode?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putRespondByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    language: "en" | "fr" | "nb";
+                    answers: {
+                        [key: string]: (number | string | string[]) | null;
+                    };
+                    /** @enum {boolean} */
+                    consented: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postRespondByTokenSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    language: "en" | "fr" | "nb";
+                    answers: {
+                        [key: string]: (number | string | string[]) | null;
+                    };
+                    /** @enum {boolean} */
+                    consented: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRespondOpenByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        campaignTitle: string;
+                        /** @enum {string} */
+                        privacyMode: "identified" | "anonymous_tracked" | "anonymous";
+                        information: {
+                            [key: string]: string;
+                        };
+                        dataController: string;
+                        ethicsApproval: string;
+                        languages: ("en" | "fr" | "nb")[];
+                        /** @enum {string} */
+                        language: "en" | "fr" | "nb";
+                        /** @enum {string} */
+                        group: "psp" | "clinician" | "manager" | "person_supported" | "policy_maker";
+                        /** Format: date */
+                        waveClosesOn: string;
+                        /** Format: uuid */
+                        instrumentVersionId: string;
+                        definition: {
+                            title: {
+                                [key: string]: string;
+                            };
+                            description?: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            sourceLanguage: "en" | "fr" | "nb";
+                            languages: {
+                                /** @enum {string} */
+                                code: "en" | "fr" | "nb";
+                                /** @default false */
+                                validated: boolean;
+                                /**
+                                 * @default unknown
+                                 * @enum {string}
+                                 */
+                                method: "original" | "forward_back" | "forward_only" | "committee" | "unknown";
+                                source?: string;
+                                /** @default [] */
+                                staleItems: string[];
+                            }[];
+                            /** @default [] */
+                            audience: ("psp" | "clinician" | "manager" | "person_supported" | "policy_maker")[];
+                            /** @default [] */
+                            scales: {
+                                id: string;
+                                points: {
+                                    value: number;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    score?: number;
+                                }[];
+                            }[];
+                            /** @default [] */
+                            sections: {
+                                id: string;
+                                title: {
+                                    [key: string]: string;
+                                };
+                                description?: {
+                                    [key: string]: string;
+                                };
+                                parent?: string;
+                            }[];
+                            items: {
+                                name: string;
+                                /** @enum {string} */
+                                type: "likert" | "single" | "multiple" | "number" | "text";
+                                text: {
+                                    [key: string]: string;
+                                };
+                                help?: {
+                                    [key: string]: string;
+                                };
+                                scale?: string;
+                                options?: {
+                                    code: string;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    score?: number;
+                                }[];
+                                min?: number;
+                                max?: number;
+                                integer?: boolean;
+                                /** @default false */
+                                required: boolean;
+                                /** @default false */
+                                reverse: boolean;
+                                /** @default false */
+                                identifier: boolean;
+                                section?: string;
+                                enableWhen?: {
+                                    item: string;
+                                    /** @enum {string} */
+                                    operator: "equals" | "not_equals" | "greater" | "less" | "answered" | "not_answered";
+                                    value?: number | string;
+                                }[];
+                                /** @enum {string} */
+                                enableBehavior?: "all" | "any";
+                            }[];
+                            /** @default [] */
+                            subscales: {
+                                id: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                                items: string[];
+                                /**
+                                 * @default mean
+                                 * @enum {string}
+                                 */
+                                aggregate: "mean" | "sum";
+                                /**
+                                 * @default {
+                                 *       "fraction": 0.5
+                                 *     }
+                                 */
+                                minAnswered: {
+                                    fraction: number;
+                                } | {
+                                    count: number;
+                                };
+                                /**
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                transform: "none" | "percent";
+                                /** @default false */
+                                outcome: boolean;
+                            }[];
+                            /** @default [] */
+                            substitutions: {
+                                find: {
+                                    [key: string]: string;
+                                };
+                                replace: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                        attribution: string;
+                        answers: {
+                            [key: string]: (number | string | string[]) | null;
+                        };
+                        consented: boolean;
+                        submitted: boolean;
+                        continuationCode?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postRespondOpenByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    language: "en" | "fr" | "nb";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        continuationCode: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
