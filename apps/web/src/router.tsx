@@ -8,6 +8,15 @@ import { ProgramsPage } from './features/admin/ProgramsPage.tsx';
 import { TeamDetailPage } from './features/admin/TeamDetailPage.tsx';
 import { TeamsPage } from './features/admin/TeamsPage.tsx';
 import { UsersPage } from './features/admin/UsersPage.tsx';
+import { CampaignDataPage } from './features/campaigns/CampaignDataPage.tsx';
+import { CampaignInvitationsPage } from './features/campaigns/CampaignInvitationsPage.tsx';
+import { CampaignLayout } from './features/campaigns/CampaignLayout.tsx';
+import { CampaignOverviewPage } from './features/campaigns/CampaignOverviewPage.tsx';
+import { CampaignsPage } from './features/campaigns/CampaignsPage.tsx';
+import { NewCampaignPage } from './features/campaigns/NewCampaignPage.tsx';
+import { InstrumentEditorPlaceholder } from './features/instrument-library/InstrumentEditorPlaceholder.tsx';
+import { InstrumentLibraryPage } from './features/instrument-library/InstrumentLibraryPage.tsx';
+import { InstrumentPage } from './features/instrument-library/InstrumentPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { StartStepAwayPage } from './features/step-away/StartStepAwayPage.tsx';
 import { StepAwayPage } from './features/step-away/StepAwayPage.tsx';
@@ -83,6 +92,30 @@ export const router = createBrowserRouter([
                 // The supervisor's home draws shared wellbeing trends with ECharts: load it with the page.
                 lazy: async () => ({ Component: (await import('./features/supervision/PspsPage.tsx')).PspsPage }),
               },
+              { path: 'campaigns', element: <CampaignsPage /> },
+              { path: 'campaigns/new', element: <NewCampaignPage /> },
+              {
+                path: 'campaigns/:id',
+                element: <CampaignLayout />,
+                children: [
+                  { index: true, element: <CampaignOverviewPage /> },
+                  { path: 'invitations', element: <CampaignInvitationsPage /> },
+                  {
+                    path: 'progress',
+                    // Progress and results draw with ECharts: load it with the page.
+                    lazy: async () => ({ Component: (await import('./features/campaigns/CampaignProgressPage.tsx')).CampaignProgressPage }),
+                  },
+                  {
+                    path: 'results',
+                    lazy: async () => ({ Component: (await import('./features/campaigns/CampaignResultsPage.tsx')).CampaignResultsPage }),
+                  },
+                  { path: 'data', element: <CampaignDataPage /> },
+                ],
+              },
+              { path: 'instruments', element: <InstrumentLibraryPage /> },
+              { path: 'instruments/:id', element: <InstrumentPage /> },
+              // PLACEHOLDER: the instrument editor (features/instruments, built in parallel) takes this route.
+              { path: 'instruments/:id/edit', element: <InstrumentEditorPlaceholder /> },
               {
                 path: 'admin',
                 element: <AdminLayout />,

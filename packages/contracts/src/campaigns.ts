@@ -99,7 +99,7 @@ export const CampaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
 
-export const CampaignSummarySchema = CampaignSchema.pick({ id: true, title: true, privacyMode: true, k: true, createdAt: true }).extend({
+export const CampaignSummarySchema = CampaignSchema.pick({ id: true, title: true, privacyMode: true, k: true, ownerId: true, createdAt: true }).extend({
   programCount: z.number().int(),
   countryCodes: z.array(CountryCodeSchema),
   waveCount: z.number().int(),

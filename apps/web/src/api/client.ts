@@ -74,7 +74,7 @@ export function toQueryString(params: Record<string, QueryValue> | undefined): s
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
@@ -151,7 +151,7 @@ async function apiRequest<T>(path: string, options: RequestOptions = {}): Promis
   return json as T;
 }
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The API's paths that answer a method, as the OpenAPI document writes them (`/api/teams/{id}`). */
 export type ApiPath<M extends Method> = {
@@ -211,10 +211,11 @@ function endpoint<M extends Method>(method: M) {
   };
 }
 
-/** Typed calls: `api.get('/api/teams/{id}/board', { path: { id } })`, `api.post('/api/huddles', { body })`. */
+/** Typed calls: `api.get('/api/teams/{id}/board', { path: { id } })`, `api.post('/api/huddles', { body })`, `api.put(…)`. */
 export const api = {
   get: endpoint('get'),
   post: endpoint('post'),
+  put: endpoint('put'),
   patch: endpoint('patch'),
   delete: endpoint('delete'),
 };

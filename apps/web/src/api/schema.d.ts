@@ -11250,6 +11250,8 @@ export interface operations {
                         /** @enum {string} */
                         privacyMode: "identified" | "anonymous_tracked" | "anonymous";
                         k: number;
+                        /** Format: uuid */
+                        ownerId: string;
                         /** Format: date-time */
                         createdAt: string;
                         programCount: number;

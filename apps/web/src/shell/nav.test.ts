@@ -21,11 +21,15 @@ describe('role home pages in the navigation', () => {
     [['psychiatrist'], ['home', 'profile', 'board', 'huddles']],
     [['social_worker'], ['home', 'profile', 'board', 'huddles']],
     [['manager'], ['home', 'profile', 'program']],
-    [['researcher'], ['home', 'profile', 'program']],
+    [['researcher'], ['home', 'profile', 'campaigns', 'program', 'instruments']],
     [['org_admin'], ['home', 'profile']],
     [
       ['nurse', 'manager'],
       ['home', 'profile', 'board', 'huddles', 'program'],
+    ],
+    [
+      ['manager', 'researcher'],
+      ['home', 'profile', 'campaigns', 'program', 'instruments'],
     ],
   ] as [Membership['role'][], string[]][])('%j sees %j', (held, expected) => {
     expect(ids(withRoles(held))).toEqual(expected);
@@ -42,6 +46,15 @@ describe('role home pages in the navigation', () => {
     for (const role of ['nurse', 'manager', 'researcher', 'org_admin'] as const) {
       expect(ids(withRoles([role]))).not.toContain('wellbeing');
     }
+  });
+
+  it('shows Campaigns and the instrument library to researchers only', () => {
+    for (const role of ['peer_support_worker', 'nurse', 'manager', 'org_admin'] as const) {
+      expect(ids(withRoles([role]))).not.toContain('campaigns');
+      expect(ids(withRoles([role]))).not.toContain('instruments');
+    }
+    // An organization administrator answers campaigns' invitations on the Organization page, not here.
+    expect(ids(withRoles(['org_admin'], { canAdminister: true, adminOrganizationIds: ['o1'] }))).not.toContain('campaigns');
   });
 
   it('never shows person-level pages to managers or researchers', () => {
@@ -61,7 +74,9 @@ describe('homePathFor', () => {
     [['nurse'], '/board'],
     [['occupational_therapist'], '/board'],
     [['manager'], '/program'],
-    [['researcher'], '/program'],
+    [['researcher'], '/campaigns'],
+    [['manager', 'researcher'], '/program'],
+    [['nurse', 'researcher'], '/board'],
     [['nurse', 'peer_support_worker'], '/people'],
     [['manager', 'psychologist'], '/board'],
     [['org_admin'], undefined],
@@ -81,11 +96,17 @@ describe('bottomBarItems', () => {
   it('holds every role page when they fit', () => {
     expect(bar(['peer_support_worker'])).toEqual(['people', 'board', 'huddles', 'wellbeing']);
     expect(bar(['nurse', 'manager'])).toEqual(['board', 'huddles', 'program']);
+    expect(bar(['researcher'])).toEqual(['campaigns', 'program', 'instruments']);
   });
 
   it('leaves huddles to the menu when a peer supervisor would have five', () => {
     expect(bar(['peer_supervisor'])).toEqual(['psps', 'people', 'board', 'wellbeing']);
     expect(ids(withRoles(['peer_supervisor']))).toContain('huddles');
+  });
+
+  it('leaves the instrument library to the menu when a researcher has more role pages than fit', () => {
+    expect(bar(['nurse', 'researcher'])).toEqual(['board', 'campaigns', 'program']);
+    expect(ids(withRoles(['nurse', 'researcher']))).toContain('instruments');
   });
 
   it('never holds more than four, whatever the roles', () => {

@@ -20,6 +20,8 @@ export type NavLabelKey =
   | 'nav.board'
   | 'nav.huddles'
   | 'nav.program'
+  | 'nav.campaigns'
+  | 'nav.instrumentLibrary'
   | 'nav.wellbeing';
 
 export interface NavItem {
@@ -47,18 +49,28 @@ const peerStaff = (r: RoleView) => r.hasRole(...PEER_ROLES);
 const clinicians = (r: RoleView) => r.hasRole(...CLINICIAN_ROLES);
 const careTeam = (r: RoleView) => peerStaff(r) || clinicians(r);
 const programReaders = (r: RoleView) => r.hasRole('manager', 'researcher');
+const managers = (r: RoleView) => r.hasRole('manager');
+const researchers = (r: RoleView) => r.hasRole('researcher');
 const peerSupervisors = (r: RoleView) => r.hasRole('peer_supervisor');
 
 /**
  * Role home pages, one per kind of work (UX.md "First screen per role"), each with its own
- * visibility rule. Later pages ("Campaigns" for researchers) join here.
+ * visibility rule. Researchers have two: their campaigns, and the shared instrument library.
  */
 export const ROLE_HOME_ITEMS: NavItem[] = [
   { id: 'psps', to: '/psps', labelKey: 'nav.psps', isVisible: peerSupervisors },
   { id: 'people', to: '/people', labelKey: 'nav.people', isVisible: peerStaff },
   { id: 'board', to: '/board', labelKey: 'nav.board', isVisible: careTeam },
   { id: 'huddles', to: '/huddles', labelKey: 'nav.huddles', isVisible: careTeam, menuOnlyWhenCrowded: true },
+  { id: 'campaigns', to: '/campaigns', labelKey: 'nav.campaigns', isVisible: researchers },
   { id: 'program', to: '/program', labelKey: 'nav.program', isVisible: programReaders },
+  {
+    id: 'instruments',
+    to: '/instruments',
+    labelKey: 'nav.instrumentLibrary',
+    isVisible: researchers,
+    menuOnlyWhenCrowded: true,
+  },
   { id: 'wellbeing', to: '/wellbeing', labelKey: 'nav.wellbeing', isVisible: peerStaff },
 ];
 
@@ -75,14 +87,17 @@ export function bottomBarItems(roles: RoleView): NavItem[] {
 /**
  * Where "/" sends a signed-in user: peer supervisors to their PSPs (they are peer staff too, but
  * supporting PSPs is their first job), other peer staff to their caseload, clinicians to the team
- * board, managers and researchers to the program page; anyone else (administrators, people without
- * a team role yet) stays on the home page (undefined).
+ * board, managers to the program page, researchers to their campaigns; anyone else (administrators,
+ * people without a team role yet) stays on the home page (undefined). A manager who is also a
+ * researcher lands on the program page: running the program is the everyday work, a campaign comes
+ * and goes, and Campaigns is one link away.
  */
 export function homePathFor(roles: RoleView): string | undefined {
   if (peerSupervisors(roles)) return '/psps';
   if (peerStaff(roles)) return '/people';
   if (clinicians(roles)) return '/board';
-  if (programReaders(roles)) return '/program';
+  if (managers(roles)) return '/program';
+  if (researchers(roles)) return '/campaigns';
   return undefined;
 }
 

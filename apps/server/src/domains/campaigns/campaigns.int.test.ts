@@ -123,6 +123,17 @@ describe('campaigns', () => {
     expect((await ctx.app.inject({ method: 'GET', url: `/api/respond/${boToken}` })).statusCode).toBe(200);
   });
 
+  it('lists a campaign for its owner and for the administrators of the programs it invited, saying whose it is', async () => {
+    const { campaignId } = await campaignWithWave('anonymous_tracked');
+    const mine = (await researcher.request({ method: 'GET', url: '/api/campaigns' })).json<{ id: string; ownerId: string }[]>();
+    expect(mine.find((c) => c.id === campaignId)).toMatchObject({ ownerId: canada.users.researcherA!.id, programCount: 2, countryCodes: ['CA', 'NO'] });
+    const admin = await signIn(ctx.app, norway.users.orgAdmin!.email);
+    const invited = (await admin.request({ method: 'GET', url: '/api/campaigns' })).json<{ id: string; ownerId: string }[]>();
+    expect(invited.find((c) => c.id === campaignId)?.ownerId).toBe(canada.users.researcherA!.id);
+    const otherResearcher = await signIn(ctx.app, norway.users.researcherA!.email);
+    expect((await otherResearcher.request({ method: 'GET', url: '/api/campaigns' })).json<{ id: string }[]>().map((c) => c.id)).not.toContain(campaignId);
+  });
+
   it('locks the instrument version once answered, and keeps campaigns, links and drafts to their owners', async () => {
     const { campaignId, waveId, instrumentId } = await campaignWithWave('identified');
     await researcher.request({ method: 'POST', url: `/api/campaigns/${campaignId}/invitations`, payload: { waveId, programId: canada.programId, group: 'psp', language: 'en', emails: ['cy@example.org'] } });

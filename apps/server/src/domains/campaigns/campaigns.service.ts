@@ -117,6 +117,7 @@ export function createCampaignsService({ db, clock, mailer, publicUrl, secret }:
         title: c.title,
         privacyMode: c.privacyMode,
         k: c.k,
+        ownerId: c.ownerId,
         createdAt: c.createdAt,
         programCount: c.programs.length,
         countryCodes: [...new Set(c.programs.map((p) => p.countryCode))],

@@ -20,6 +20,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { describeError, useFormErrors } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useAdmin } from './AdminLayout.tsx';
+import { ResearchCampaignsSection } from './ResearchCampaignsSection.tsx';
 import { useCountries, useCreateOrganization } from './queries.ts';
 
 function CreateOrganizationForm() {
@@ -169,6 +170,9 @@ export function OrganizationsPage() {
           </DataTable>
         )}
       </section>
+      {status === 'success' && organizations.length > 0 ? (
+        <ResearchCampaignsSection organizationIds={organizations.map((o) => o.id)} />
+      ) : null}
       {roles.isPlatformAdmin ? <CreateOrganizationForm /> : <Text>{t('organizations.onlyPlatform')}</Text>}
     </Stack>
   );
