@@ -66,9 +66,25 @@ export interface ExportOptions {
   language?: Language;
 }
 
+/** The longest message a notice carries: a file's content quoted in it is cut, never echoed whole. */
+export const MAX_MESSAGE_LENGTH = 400;
+
+/** Text from the file as a message quotes it: at most `max` characters. */
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function bounded(notice: ImportNotice): ImportNotice {
+  return {
+    ...notice,
+    message: clip(notice.message, MAX_MESSAGE_LENGTH),
+    ...(notice.field !== undefined ? { field: clip(notice.field, 200) } : {}),
+  };
+}
+
 /** A failed import with its errors. */
 export function failure(...errors: ImportNotice[]): ImportFailure {
-  return { ok: false, errors };
+  return { ok: false, errors: errors.map(bounded) };
 }
 
 /** The base of our own FHIR extensions and identifiers. */
@@ -351,7 +367,7 @@ export function finishImport(
     licence: parsed.data.licence,
     definition,
     ...(draft.sourceVersion !== undefined ? { sourceVersion: draft.sourceVersion } : {}),
-    notices: inFileOrder(notices),
+    notices: inFileOrder(notices).map(bounded),
   };
 }
 

@@ -15,7 +15,7 @@ import {
   type Language,
   type LocalizedText,
 } from '@alongside/contracts';
-import { LANGUAGE_TAGS, type ExportedFile, type InstrumentDocument } from './common.ts';
+import { LANGUAGE_TAGS, MAX_IMPORT_BYTES, type ExportedFile, type InstrumentDocument } from './common.ts';
 import { FHIR, OURS, fhirName } from './fhir-shared.ts';
 import { sectionTree, type TreeNode } from './section-tree.ts';
 
@@ -262,6 +262,17 @@ function instrumentExtensions(instrument: InstrumentDocument): Extension[] {
   return extensions;
 }
 
+/** Indented JSON, or compact when indenting would make the file too large to import again. */
+function serialise(questionnaire: object, notices: ImportNotice[]): Uint8Array {
+  const indented = new TextEncoder().encode(`${JSON.stringify(questionnaire, null, 2)}\n`);
+  if (indented.length <= MAX_IMPORT_BYTES) return indented;
+  notices.push({
+    field: 'file',
+    message: 'the Questionnaire is written without indentation so that it stays within the import limit',
+  });
+  return new TextEncoder().encode(`${JSON.stringify(questionnaire)}\n`);
+}
+
 /** Writes an instrument as a FHIR R4 Questionnaire (JSON). */
 export function exportFhir(instrument: InstrumentDocument): ExportedFile {
   const { definition } = instrument;
@@ -307,7 +318,7 @@ export function exportFhir(instrument: InstrumentDocument): ExportedFile {
   return {
     filename: `${instrument.key}${version}.questionnaire.json`,
     contentType: 'application/fhir+json; charset=utf-8',
-    body: new TextEncoder().encode(`${JSON.stringify(questionnaire, null, 2)}\n`),
+    body: serialise(questionnaire, notices),
     notices,
   };
 }

@@ -62,6 +62,14 @@ describe('files that are too large, empty or not text', () => {
     expect(error!.message).toMatch(/not valid UTF-8/);
   });
 
+  it('quotes only the start of a huge line it cannot read', async () => {
+    const errors = errorsOf(await importInstrument(new Uint8Array(MAX_IMPORT_BYTES).fill(0x41)));
+    expect(errors[0]!.message).toBe(
+      `not a REDCap data dictionary: none of its columns are in the first line, which starts "${'A'.repeat(39)}…"`,
+    );
+    expect(errors.every((e) => e.message.length <= 400)).toBe(true);
+  });
+
   it('says the file is empty', async () => {
     expect(errorsOf(await importInstrument(new Uint8Array(0)))[0]!.message).toBe('the file is empty');
   });

@@ -2,6 +2,7 @@ import type { ImportNotice, InstrumentDefinitionInput, Item, Language, Localized
 import { parseTags } from './alongside-tags.ts';
 import {
   NameRegistry,
+  clip,
   UNKNOWN_LICENCE_NOTICE,
   failure,
   finishImport,
@@ -108,7 +109,7 @@ export function importRedcap(text: string, filename: string | undefined, options
   if (missing.length > 0) {
     const opening = header.fields
       .slice(0, 3)
-      .map((f) => `"${f}"`)
+      .map((f) => `"${clip(f, 40)}"`)
       .join(', ');
     const summary =
       columns.size > 0

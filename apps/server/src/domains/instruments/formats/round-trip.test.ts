@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { LANGUAGES, type InstrumentDefinition, type Language, type LocalizedText } from '@alongside/contracts';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from './fixtures/read-fixture.ts';
-import { exportInstrument, importInstrument, type ImportedInstrument, type InstrumentDocument } from './index.ts';
+import {
+  MAX_IMPORT_BYTES,
+  exportInstrument,
+  importInstrument,
+  type ImportedInstrument,
+  type InstrumentDocument,
+} from './index.ts';
 
 // Round trips from our own JSON through each format and back keep everything the two formats share.
 //
@@ -217,6 +223,23 @@ describe('round trips from our own JSON', () => {
       ]);
     expect(text(xlsform.definition)).toEqual(text(document.definition));
   });
+
+  it('takes the largest definition the schema allows through every format and back', async () => {
+    const document = await original();
+    const source = document.definition.items.filter((i) => !i.enableWhen);
+    const items = Array.from({ length: 1000 }, (_, i) => ({
+      ...structuredClone(source[Math.floor((i * source.length) / 1000)]!),
+      name: `q_${i}`,
+    }));
+    const definition = { ...document.definition, items, subscales: [] };
+    const large = { ...document, definition };
+    for (const format of ['json', 'fhir', 'redcap', 'xlsform'] as const) {
+      const file = await exportInstrument(format, large);
+      expect(file.body.length).toBeLessThanOrEqual(MAX_IMPORT_BYTES);
+      const back = await imported(file.body, file.filename);
+      expect(back.definition.items.map((i) => i.name)).toEqual(items.map((i) => i.name));
+    }
+  }, 120_000);
 
   it('keeps any wording: quotes, commas, pipes, brackets, HTML-like text, line breaks and any script', async () => {
     const document = await original();

@@ -510,8 +510,8 @@ export async function importXlsform(
     const relevance = get(cols.relevance);
     if (relevance) draft.logic = { text: relevance, where: at(survey, row.number, cols.relevance) };
     drafts.push(draft);
-    if (top) top.hasQuestions = true;
-    else rootHasQuestions = true;
+    // A note after a question (here or in a sub-group) can no longer be the group's opening description.
+    rootHasQuestions = true;
     for (const open of stack) open.hasQuestions = true;
   }
   for (const open of stack)
