@@ -14,7 +14,7 @@ import { CampaignLayout } from './features/campaigns/CampaignLayout.tsx';
 import { CampaignOverviewPage } from './features/campaigns/CampaignOverviewPage.tsx';
 import { CampaignsPage } from './features/campaigns/CampaignsPage.tsx';
 import { NewCampaignPage } from './features/campaigns/NewCampaignPage.tsx';
-import { InstrumentEditorPlaceholder } from './features/instrument-library/InstrumentEditorPlaceholder.tsx';
+import { InstrumentEditPage } from './features/instrument-library/InstrumentEditPage.tsx';
 import { InstrumentLibraryPage } from './features/instrument-library/InstrumentLibraryPage.tsx';
 import { InstrumentPage } from './features/instrument-library/InstrumentPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
@@ -114,8 +114,7 @@ export const router = createBrowserRouter([
               },
               { path: 'instruments', element: <InstrumentLibraryPage /> },
               { path: 'instruments/:id', element: <InstrumentPage /> },
-              // PLACEHOLDER: the instrument editor (features/instruments, built in parallel) takes this route.
-              { path: 'instruments/:id/edit', element: <InstrumentEditorPlaceholder /> },
+              { path: 'instruments/:id/edit', element: <InstrumentEditPage /> },
               {
                 path: 'admin',
                 element: <AdminLayout />,

@@ -84,7 +84,7 @@ function Boxplots({ scale, dimension, k, title }: { scale: ScaleResult; dimensio
   const { t } = useTranslation();
   const f = useFigures(k);
   const labels = useCampaignLabels();
-  const summaries = scale.by[dimension] ?? [];
+  const summaries = scale.by[dimension];
   const name = (s: ScoreSummary) => labels.dimensionLabel(dimension, s.key, s.label);
   if (summaries.length === 0) return <Text>{t('campaigns.results.noGroups')}</Text>;
   const description = t('campaigns.results.boxDescription', {
@@ -125,7 +125,7 @@ function CountryHistogram({ scale, k }: { scale: ScaleResult; k: number }) {
   const f = useFigures(k);
   const format = useFormat();
   const labels = useCampaignLabels();
-  const countries = scale.by.country ?? [];
+  const countries = scale.by.country;
   const bins = binLabels(scale.bins, f.range);
   if (bins.length === 0 || countries.every((c) => c.suppressed)) return null;
   const description = t('campaigns.results.histogramDescription', {
@@ -153,7 +153,7 @@ function HistogramTable({ scale, k }: { scale: ScaleResult; k: number }) {
   const { t } = useTranslation();
   const f = useFigures(k);
   const labels = useCampaignLabels();
-  const countries = scale.by.country ?? [];
+  const countries = scale.by.country;
   const bins = binLabels(scale.bins, f.range);
   if (bins.length === 0) return null;
   return (
@@ -339,7 +339,7 @@ function ScaleDetail({ scale, k, view }: { scale: ScaleResult; k: number; view: 
             <SummaryTable
               key={d}
               caption={t(`campaigns.results.byTitle.${d}`)}
-              summaries={scale.by[d] ?? []}
+              summaries={scale.by[d]}
               dimension={d}
               k={k}
             />

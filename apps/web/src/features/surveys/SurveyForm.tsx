@@ -63,7 +63,7 @@ export function SurveyForm({ definition, language, initialAnswers, navigation, o
   const model = useMemo(() => {
     const m = new Model(toSurveyModel(definition, { language, navigation: { completeText, pageNextText, pagePrevText } }));
     m.applyTheme(SURVEY_THEME);
-    m.data = Object.fromEntries(Object.entries(answers.current).filter(([, v]) => v !== null));
+    m.data = { ...answers.current };
     m.currentPageNo = Math.min(page.current, Math.max(0, m.visiblePageCount - 1));
     return m;
   }, [definition, language, completeText, pageNextText, pagePrevText]);
