@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, schema } from '@alongside/db';
 import { createTestApp, createWorld, errorOf, fieldsOf, manualClock, signIn, type Session, type TestContext, type World } from '../../test/harness.ts';
-import { addInstrument, campaignBody, linkInMail } from '../../test/survey-world.ts';
+import { addInstrument, campaignBody, FREE_LICENCE, linkInMail, testDefinition } from '../../test/survey-world.ts';
 
 // The survey life cycle through the whole app: a campaign across two countries, participation decided by each
 // organization, invitations mailed, a respondent who stops and resumes, anonymity held by the tables, reminders,
@@ -190,6 +190,16 @@ describe('campaigns', () => {
     });
     expect(recorded.statusCode, recorded.body).toBe(200);
     expect((await researcher.request({ method: 'POST', url: '/api/campaigns', payload: campaignBody(versionId, [canada.programId]) })).statusCode).toBe(201);
+
+    // An instrument that asks for a name cannot go into an anonymous campaign.
+    const named = testDefinition();
+    named.items.push({ name: 'your_name', type: 'text', identifier: true, text: { en: 'Your name', fr: 'Votre nom', nb: 'Navnet ditt' } });
+    const withName = await researcher.request({ method: 'POST', url: '/api/instruments', payload: { key: `named-${randomUUID().slice(0, 8)}`, name: 'Named', licence: FREE_LICENCE, definition: named } });
+    const namedVersion = withName.json<{ latestVersion: { id: string } }>().latestVersion.id;
+    const anonymous = await researcher.request({ method: 'POST', url: '/api/campaigns', payload: campaignBody(namedVersion, [canada.programId], 'anonymous') });
+    expect(anonymous.statusCode).toBe(400);
+    expect(fieldsOf(anonymous)).toEqual(['groups.0.instrumentVersionId']);
+    expect((await researcher.request({ method: 'POST', url: '/api/campaigns', payload: campaignBody(namedVersion, [canada.programId], 'identified') })).statusCode).toBe(201);
 
     // Its wording is protected: a new version may change structure, not text.
     const version = (await researcher.request({ method: 'GET', url: `/api/instruments/${instrumentId}/versions/1` })).json<{ definition: { items: { text: Record<string, string> }[] } }>();

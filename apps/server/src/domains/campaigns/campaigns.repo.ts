@@ -189,10 +189,10 @@ export const findResponses = (db: Db, campaignId: string) =>
     .from(surveyResponses)
     .where(eq(surveyResponses.campaignId, campaignId));
 
-/** The licence of each of these instrument versions. */
+/** The licence and definition of each of these instrument versions. */
 export const findVersionLicences = (db: Db, versionIds: string[]) =>
   db
-    .select({ id: instrumentVersions.id, licence: instruments.licence })
+    .select({ id: instrumentVersions.id, licence: instruments.licence, definition: instrumentVersions.definition })
     .from(instrumentVersions)
     .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
     .where(inArray(instrumentVersions.id, versionIds));

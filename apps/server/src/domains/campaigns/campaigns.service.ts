@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { schema, type Db } from '@alongside/db';
 import { effectiveK, suppressSmallCells } from '@alongside/stats';
 import {
+  InstrumentDefinitionSchema,
   LicenceSchema,
   licenceAllowsUse,
   type Campaign,
@@ -153,9 +154,14 @@ export function createCampaignsService({ db, clock, mailer, publicUrl, secret }:
       });
       const versions = await repo.findVersionLicences(db, body.groups.map((g) => g.instrumentVersionId));
       const licences = new Map(versions.map((v) => [v.id, LicenceSchema.parse(v.licence)]));
+      const definitions = new Map(versions.map((v) => [v.id, InstrumentDefinitionSchema.parse(v.definition)]));
       body.groups.forEach((g, index) => {
         const licence = licences.get(g.instrumentVersionId);
         if (!licence) throw badRequest(`groups.${index}.instrumentVersionId`, 'is not an instrument version');
+        // An anonymous campaign cannot ask for a name or an e-mail address.
+        const identifying = definitions.get(g.instrumentVersionId)!.items.filter((i) => i.identifier).map((i) => i.name);
+        if (body.privacyMode !== 'identified' && identifying.length > 0)
+          throw badRequest(`groups.${index}.instrumentVersionId`, `asks for identifying items (${identifying.join(', ')}): only an identified campaign can use it`);
         if (!licenceAllowsUse(licence))
           throw new AppError(409, 'permission_required', 'This instrument needs a recorded permission from its owners before it can be used in a campaign.', [
             { field: `groups.${index}.instrumentVersionId`, message: `licence status ${licence.status}: record the permission first` },
