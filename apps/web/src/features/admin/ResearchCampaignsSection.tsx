@@ -10,7 +10,13 @@ import { useCampaignLabels } from '../campaigns/labels.ts';
 import { useCampaignDetails, useCampaigns, useDecideParticipation, type CampaignDetail } from '../campaigns/queries.ts';
 
 /** One campaign as an administrator of invited programs sees it: its terms, what joining means, and a decision per program. */
-function InvitingCampaign({ campaign, organizationIds }: { campaign: CampaignDetail; organizationIds: ReadonlySet<string> }) {
+function InvitingCampaign({
+  campaign,
+  organizationIds,
+}: {
+  campaign: CampaignDetail;
+  organizationIds: ReadonlySet<string>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useCampaignLabels();
@@ -29,12 +35,23 @@ function InvitingCampaign({ campaign, organizationIds }: { campaign: CampaignDet
           {[
             [t('campaigns.fields.ethicsApproval'), campaign.ethicsApproval],
             [t('campaigns.fields.dataController'), campaign.dataController],
-            [t('campaigns.fields.privacyMode'), `${labels.privacyMode(campaign.privacyMode)}. ${labels.privacyExplained(campaign.privacyMode)}`],
+            [
+              t('campaigns.fields.privacyMode'),
+              `${labels.privacyMode(campaign.privacyMode)}. ${labels.privacyExplained(campaign.privacyMode)}`,
+            ],
             [t('campaigns.participate.groups'), campaign.groups.map((g) => labels.group(g.group)).join(', ')],
             [
               t('campaigns.waves.title'),
               campaign.waves.length
-                ? campaign.waves.map((w) => t('campaigns.participate.waveLine', { name: w.name, from: format.day(w.opensOn), to: format.day(w.closesOn) })).join('; ')
+                ? campaign.waves
+                    .map((w) =>
+                      t('campaigns.participate.waveLine', {
+                        name: w.name,
+                        from: format.day(w.opensOn),
+                        to: format.day(w.closesOn),
+                      }),
+                    )
+                    .join('; ')
                 : t('campaigns.participate.noWaves'),
             ],
             [t('campaigns.fields.retentionUntil'), format.day(campaign.retentionUntil)],
@@ -54,7 +71,12 @@ function InvitingCampaign({ campaign, organizationIds }: { campaign: CampaignDet
         <ErrorAlert message={decide.isError ? describeError(decide.error, t) : undefined} />
         <DataTable
           caption={t('campaigns.participate.programsCaption', { title: campaign.title })}
-          head={[t('fields.program'), t('campaigns.fields.organization'), t('campaigns.fields.status'), t('common.actions')]}
+          head={[
+            t('fields.program'),
+            t('campaigns.fields.organization'),
+            t('campaigns.fields.status'),
+            t('common.actions'),
+          ]}
           minWidth={620}
         >
           {mine.map((p) => (
@@ -66,7 +88,9 @@ function InvitingCampaign({ campaign, organizationIds }: { campaign: CampaignDet
               <Table.Td>
                 <Stack gap={2}>
                   <ParticipationBadge status={p.status} />
-                  {p.decidedAt ? <Text size="xs">{t('campaigns.participate.decidedOn', { date: format.date(p.decidedAt) })}</Text> : null}
+                  {p.decidedAt ? (
+                    <Text size="xs">{t('campaigns.participate.decidedOn', { date: format.date(p.decidedAt) })}</Text>
+                  ) : null}
                 </Stack>
               </Table.Td>
               <Table.Td>
@@ -77,12 +101,19 @@ function InvitingCampaign({ campaign, organizationIds }: { campaign: CampaignDet
                       size="sm"
                       variant={status === 'joined' ? 'filled' : 'outline'}
                       disabled={p.status === status}
-                      loading={decide.isPending && decide.variables.programId === p.programId && decide.variables.status === status}
+                      loading={
+                        decide.isPending &&
+                        decide.variables.programId === p.programId &&
+                        decide.variables.status === status
+                      }
                       onClick={() => {
                         setDone(undefined);
                         decide.mutate(
                           { campaignId: campaign.id, programId: p.programId, status },
-                          { onSuccess: () => setDone(t(`campaigns.participate.done.${status}`, { program: p.programName })) },
+                          {
+                            onSuccess: () =>
+                              setDone(t(`campaigns.participate.done.${status}`, { program: p.programName })),
+                          },
                         );
                       }}
                     >
@@ -109,7 +140,9 @@ export function ResearchCampaignsSection({ organizationIds }: { organizationIds:
   const ids = (list.data ?? []).map((c) => c.id);
   const details = useCampaignDetails(ids);
   const orgs = new Set(organizationIds);
-  const inviting = details.flatMap((d) => (d.data && d.data.programs.some((p) => orgs.has(p.organizationId)) ? [d.data] : []));
+  const inviting = details.flatMap((d) =>
+    d.data && d.data.programs.some((p) => orgs.has(p.organizationId)) ? [d.data] : [],
+  );
   const failed = details.find((d) => d.isError);
   const pending = list.isPending || details.some((d) => d.isPending);
 
@@ -123,9 +156,17 @@ export function ResearchCampaignsSection({ organizationIds }: { organizationIds:
           <Text size="sm">{t('campaigns.participate.intro')}</Text>
         </Stack>
         {list.isError ? (
-          <LoadError message={describeError(list.error, t)} onRetry={() => void list.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(list.error, t)}
+            onRetry={() => void list.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         ) : failed ? (
-          <LoadError message={describeError(failed.error, t)} onRetry={() => void failed.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(failed.error, t)}
+            onRetry={() => void failed.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         ) : pending ? (
           <Loader role="status" aria-label={t('common.loading')} />
         ) : inviting.length === 0 ? (
