@@ -1,7 +1,6 @@
-import { Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState, ErrorAlert, LoadError, SuccessAlert } from '../../components/Feedback.tsx';
 import { describeError } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
@@ -69,31 +68,33 @@ function InvitingCampaign({
         <Text size="sm">{t('campaigns.participate.meaning', { k: campaign.k })}</Text>
         <SuccessAlert message={done} onClose={() => setDone(undefined)} closeLabel={t('common.dismiss')} />
         <ErrorAlert message={decide.isError ? describeError(decide.error, t) : undefined} />
-        <DataTable
-          caption={t('campaigns.participate.programsCaption', { title: campaign.title })}
-          head={[
-            t('fields.program'),
-            t('campaigns.fields.organization'),
-            t('campaigns.fields.status'),
-            t('common.actions'),
-          ]}
-          minWidth={620}
+        {/* A list, not a table: on a phone each program's decision stays on screen, buttons included. */}
+        <Title order={4} fz="md" id={`${titleId}-programs`}>
+          {t('campaigns.participate.programsCaption', { title: campaign.title })}
+        </Title>
+        <Stack
+          component="ul"
+          gap="xs"
+          m={0}
+          p={0}
+          style={{ listStyle: 'none' }}
+          aria-labelledby={`${titleId}-programs`}
         >
           {mine.map((p) => (
-            <Table.Tr key={p.programId}>
-              <Table.Th scope="row" fw={500}>
-                {p.programName}
-              </Table.Th>
-              <Table.Td>{p.organizationName}</Table.Td>
-              <Table.Td>
-                <Stack gap={2}>
-                  <ParticipationBadge status={p.status} />
-                  {p.decidedAt ? (
-                    <Text size="xs">{t('campaigns.participate.decidedOn', { date: format.date(p.decidedAt) })}</Text>
-                  ) : null}
+            <Paper component="li" key={p.programId} withBorder radius="sm" p="sm">
+              <Group justify="space-between" align="center" gap="sm" wrap="wrap">
+                <Stack gap={4}>
+                  <Text fw={600}>{p.programName}</Text>
+                  <Text size="sm" c="dimmed">
+                    {p.organizationName}
+                  </Text>
+                  <Group gap="xs">
+                    <ParticipationBadge status={p.status} />
+                    {p.decidedAt ? (
+                      <Text size="xs">{t('campaigns.participate.decidedOn', { date: format.date(p.decidedAt) })}</Text>
+                    ) : null}
+                  </Group>
                 </Stack>
-              </Table.Td>
-              <Table.Td>
                 <Group gap="xs" wrap="wrap">
                   {(['joined', 'declined'] as const).map((status) => (
                     <Button
@@ -118,13 +119,14 @@ function InvitingCampaign({
                       }}
                     >
                       {t(`campaigns.participate.${status === 'joined' ? 'join' : 'decline'}`)}
+                      <VisuallyHidden>{` — ${p.programName}`}</VisuallyHidden>
                     </Button>
                   ))}
                 </Group>
-              </Table.Td>
-            </Table.Tr>
+              </Group>
+            </Paper>
           ))}
-        </DataTable>
+        </Stack>
       </Stack>
     </Card>
   );

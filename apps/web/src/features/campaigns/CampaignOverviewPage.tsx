@@ -103,12 +103,7 @@ export function ParticipationBadge({ status }: { status: 'invited' | 'joined' | 
   const labels = useCampaignLabels();
   const mark = status === 'joined' ? '✓ ' : status === 'declined' ? '✕ ' : '… ';
   return (
-    <Badge
-      variant={status === 'joined' ? 'light' : 'outline'}
-      color={status === 'joined' ? 'alongside.9' : 'gray.8'}
-      radius="sm"
-      tt="none"
-    >
+    <Badge variant="outline" color={status === 'joined' ? 'alongside.9' : 'gray.8'} radius="sm" tt="none">
       <span aria-hidden>{mark}</span>
       {labels.participation(status)}
     </Badge>

@@ -15,7 +15,7 @@ import { useInstrumentList, useLatestDefinitions, type Instrument } from './quer
 function LanguagesCell({
   languages,
 }: {
-  languages: { code: string; validated: boolean; staleItems: string[] }[] | undefined;
+  languages: { code: string; validated: boolean; method: string; staleItems: string[] }[] | undefined;
 }) {
   const { t } = useTranslation();
   const labels = useCampaignLabels();
@@ -24,7 +24,13 @@ function LanguagesCell({
     <Text size="sm">
       {languages
         .map((l) => {
-          const notes = [l.validated ? t('instrumentLibrary.validated') : t('instrumentLibrary.notValidated')];
+          const notes = [
+            l.method === 'original'
+              ? t('instrumentLibrary.original')
+              : l.validated
+                ? t('instrumentLibrary.validated')
+                : t('instrumentLibrary.notValidated'),
+          ];
           if (l.staleItems.length > 0) notes.push(t('instrumentLibrary.staleItems', { count: l.staleItems.length }));
           return `${labels.language(l.code)} (${notes.join(', ')})`;
         })
