@@ -1,7 +1,6 @@
-import { Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState, ErrorAlert, LoadError, SuccessAlert } from '../../components/Feedback.tsx';
 import { describeError } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
@@ -10,7 +9,13 @@ import { useCampaignLabels } from '../campaigns/labels.ts';
 import { useCampaignDetails, useCampaigns, useDecideParticipation, type CampaignDetail } from '../campaigns/queries.ts';
 
 /** One campaign as an administrator of invited programs sees it: its terms, what joining means, and a decision per program. */
-function InvitingCampaign({ campaign, organizationIds }: { campaign: CampaignDetail; organizationIds: ReadonlySet<string> }) {
+function InvitingCampaign({
+  campaign,
+  organizationIds,
+}: {
+  campaign: CampaignDetail;
+  organizationIds: ReadonlySet<string>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useCampaignLabels();
@@ -29,12 +34,23 @@ function InvitingCampaign({ campaign, organizationIds }: { campaign: CampaignDet
           {[
             [t('campaigns.fields.ethicsApproval'), campaign.ethicsApproval],
             [t('campaigns.fields.dataController'), campaign.dataController],
-            [t('campaigns.fields.privacyMode'), `${labels.privacyMode(campaign.privacyMode)}. ${labels.privacyExplained(campaign.privacyMode)}`],
+            [
+              t('campaigns.fields.privacyMode'),
+              `${labels.privacyMode(campaign.privacyMode)}. ${labels.privacyExplained(campaign.privacyMode)}`,
+            ],
             [t('campaigns.participate.groups'), campaign.groups.map((g) => labels.group(g.group)).join(', ')],
             [
               t('campaigns.waves.title'),
               campaign.waves.length
-                ? campaign.waves.map((w) => t('campaigns.participate.waveLine', { name: w.name, from: format.day(w.opensOn), to: format.day(w.closesOn) })).join('; ')
+                ? campaign.waves
+                    .map((w) =>
+                      t('campaigns.participate.waveLine', {
+                        name: w.name,
+                        from: format.day(w.opensOn),
+                        to: format.day(w.closesOn),
+                      }),
+                    )
+                    .join('; ')
                 : t('campaigns.participate.noWaves'),
             ],
             [t('campaigns.fields.retentionUntil'), format.day(campaign.retentionUntil)],
@@ -52,24 +68,33 @@ function InvitingCampaign({ campaign, organizationIds }: { campaign: CampaignDet
         <Text size="sm">{t('campaigns.participate.meaning', { k: campaign.k })}</Text>
         <SuccessAlert message={done} onClose={() => setDone(undefined)} closeLabel={t('common.dismiss')} />
         <ErrorAlert message={decide.isError ? describeError(decide.error, t) : undefined} />
-        <DataTable
-          caption={t('campaigns.participate.programsCaption', { title: campaign.title })}
-          head={[t('fields.program'), t('campaigns.fields.organization'), t('campaigns.fields.status'), t('common.actions')]}
-          minWidth={620}
+        {/* A list, not a table: on a phone each program's decision stays on screen, buttons included. */}
+        <Title order={4} fz="md" id={`${titleId}-programs`}>
+          {t('campaigns.participate.programsCaption', { title: campaign.title })}
+        </Title>
+        <Stack
+          component="ul"
+          gap="xs"
+          m={0}
+          p={0}
+          style={{ listStyle: 'none' }}
+          aria-labelledby={`${titleId}-programs`}
         >
           {mine.map((p) => (
-            <Table.Tr key={p.programId}>
-              <Table.Th scope="row" fw={500}>
-                {p.programName}
-              </Table.Th>
-              <Table.Td>{p.organizationName}</Table.Td>
-              <Table.Td>
-                <Stack gap={2}>
-                  <ParticipationBadge status={p.status} />
-                  {p.decidedAt ? <Text size="xs">{t('campaigns.participate.decidedOn', { date: format.date(p.decidedAt) })}</Text> : null}
+            <Paper component="li" key={p.programId} withBorder radius="sm" p="sm">
+              <Group justify="space-between" align="center" gap="sm" wrap="wrap">
+                <Stack gap={4}>
+                  <Text fw={600}>{p.programName}</Text>
+                  <Text size="sm" c="dimmed">
+                    {p.organizationName}
+                  </Text>
+                  <Group gap="xs">
+                    <ParticipationBadge status={p.status} />
+                    {p.decidedAt ? (
+                      <Text size="xs">{t('campaigns.participate.decidedOn', { date: format.date(p.decidedAt) })}</Text>
+                    ) : null}
+                  </Group>
                 </Stack>
-              </Table.Td>
-              <Table.Td>
                 <Group gap="xs" wrap="wrap">
                   {(['joined', 'declined'] as const).map((status) => (
                     <Button
@@ -77,23 +102,31 @@ function InvitingCampaign({ campaign, organizationIds }: { campaign: CampaignDet
                       size="sm"
                       variant={status === 'joined' ? 'filled' : 'outline'}
                       disabled={p.status === status}
-                      loading={decide.isPending && decide.variables.programId === p.programId && decide.variables.status === status}
+                      loading={
+                        decide.isPending &&
+                        decide.variables.programId === p.programId &&
+                        decide.variables.status === status
+                      }
                       onClick={() => {
                         setDone(undefined);
                         decide.mutate(
                           { campaignId: campaign.id, programId: p.programId, status },
-                          { onSuccess: () => setDone(t(`campaigns.participate.done.${status}`, { program: p.programName })) },
+                          {
+                            onSuccess: () =>
+                              setDone(t(`campaigns.participate.done.${status}`, { program: p.programName })),
+                          },
                         );
                       }}
                     >
                       {t(`campaigns.participate.${status === 'joined' ? 'join' : 'decline'}`)}
+                      <VisuallyHidden>{` — ${p.programName}`}</VisuallyHidden>
                     </Button>
                   ))}
                 </Group>
-              </Table.Td>
-            </Table.Tr>
+              </Group>
+            </Paper>
           ))}
-        </DataTable>
+        </Stack>
       </Stack>
     </Card>
   );
@@ -109,7 +142,9 @@ export function ResearchCampaignsSection({ organizationIds }: { organizationIds:
   const ids = (list.data ?? []).map((c) => c.id);
   const details = useCampaignDetails(ids);
   const orgs = new Set(organizationIds);
-  const inviting = details.flatMap((d) => (d.data && d.data.programs.some((p) => orgs.has(p.organizationId)) ? [d.data] : []));
+  const inviting = details.flatMap((d) =>
+    d.data && d.data.programs.some((p) => orgs.has(p.organizationId)) ? [d.data] : [],
+  );
   const failed = details.find((d) => d.isError);
   const pending = list.isPending || details.some((d) => d.isPending);
 
@@ -123,9 +158,17 @@ export function ResearchCampaignsSection({ organizationIds }: { organizationIds:
           <Text size="sm">{t('campaigns.participate.intro')}</Text>
         </Stack>
         {list.isError ? (
-          <LoadError message={describeError(list.error, t)} onRetry={() => void list.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(list.error, t)}
+            onRetry={() => void list.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         ) : failed ? (
-          <LoadError message={describeError(failed.error, t)} onRetry={() => void failed.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(failed.error, t)}
+            onRetry={() => void failed.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         ) : pending ? (
           <Loader role="status" aria-label={t('common.loading')} />
         ) : inviting.length === 0 ? (

@@ -36,11 +36,21 @@ function Exports({ campaign }: { campaign: CampaignDetail }) {
             label={t('campaigns.fields.wave')}
             value={waveId}
             onChange={(e) => setWaveId(e.currentTarget.value)}
-            data={[{ value: '', label: t('campaigns.results.allWaves') }, ...campaign.waves.map((w) => ({ value: w.id, label: w.name }))]}
+            data={[
+              { value: '', label: t('campaigns.results.allWaves') },
+              ...campaign.waves.map((w) => ({ value: w.id, label: w.name })),
+            ]}
             maw={280}
           />
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          spacing="md"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+        >
           {CAMPAIGN_EXPORT_FORMATS.map((format) => (
             <Card component="li" key={format} withBorder radius="sm" padding="md">
               <Stack gap="xs" h="100%" justify="space-between">
@@ -49,7 +59,12 @@ function Exports({ campaign }: { campaign: CampaignDetail }) {
                   <Text size="sm">{t(`campaigns.exports.formats.${format}.about`)}</Text>
                 </div>
                 <div>
-                  <Button component="a" href={campaignExportUrl(campaign.id, format, language, waveId || undefined)} download variant="outline">
+                  <Button
+                    component="a"
+                    href={campaignExportUrl(campaign.id, format, language, waveId || undefined)}
+                    download
+                    variant="outline"
+                  >
                     {t('campaigns.exports.download', { format: t(`campaigns.exports.formats.${format}.name`) })}
                   </Button>
                 </div>
@@ -87,7 +102,10 @@ function ImportResponses({ campaign }: { campaign: CampaignDetail }) {
       (content) =>
         importer.mutate(
           { waveId, filename: file.name, content },
-          { onSuccess: (result) => setDone(t('campaigns.import.done', { count: result.imported, wave: wave?.name ?? '' })) },
+          {
+            onSuccess: (result) =>
+              setDone(t('campaigns.import.done', { count: result.imported, wave: wave?.name ?? '' })),
+          },
         ),
       () => setFileError(t('campaigns.import.unreadable')),
     );
@@ -121,21 +139,33 @@ function ImportResponses({ campaign }: { campaign: CampaignDetail }) {
                 importer.reset();
               }}
               error={fileError}
-              clearable
               miw={260}
               maw={420}
             />
           </Group>
-          <ErrorAlert message={importer.isError ? describeError(importer.error, t) : undefined} title={problems.length ? t('campaigns.import.nothingStored') : undefined}>
+          <ErrorAlert
+            message={
+              importer.isError
+                ? problems.length > 0
+                  ? t('campaigns.import.problemsIntro', { count: problems.length })
+                  : describeError(importer.error, t)
+                : undefined
+            }
+            title={problems.length ? t('campaigns.import.nothingStored') : undefined}
+          >
             {problems.length > 0 ? (
-              <>
-                <Text size="sm">{t('campaigns.import.problemsIntro', { count: problems.length })}</Text>
-                <List size="sm" spacing={2} className="prewrap" style={{ maxHeight: 320, overflowY: 'auto' }} tabIndex={0} aria-label={t('campaigns.import.problemsLabel')}>
-                  {problems.map((p, i) => (
-                    <List.Item key={i}>{p}</List.Item>
-                  ))}
-                </List>
-              </>
+              <List
+                size="sm"
+                spacing={2}
+                className="prewrap"
+                style={{ maxHeight: 320, overflowY: 'auto' }}
+                tabIndex={0}
+                aria-label={t('campaigns.import.problemsLabel')}
+              >
+                {problems.map((p, i) => (
+                  <List.Item key={i}>{p}</List.Item>
+                ))}
+              </List>
             ) : null}
           </ErrorAlert>
           <SuccessAlert message={done} onClose={() => setDone(undefined)} closeLabel={t('common.dismiss')} />
@@ -155,7 +185,11 @@ export function CampaignDataPage() {
   const { t } = useTranslation();
   const campaign = useCampaignContext();
   if (campaign.waves.length === 0) {
-    return <EmptyState headingOrder={2} title={t('campaigns.invitations.noWaveTitle')}>{t('campaigns.invitations.noWaveBody')}</EmptyState>;
+    return (
+      <EmptyState headingOrder={2} title={t('campaigns.invitations.noWaveTitle')}>
+        {t('campaigns.invitations.noWaveBody')}
+      </EmptyState>
+    );
   }
   return (
     <Stack gap="xl">

@@ -1,5 +1,18 @@
 import { type Language, type StakeholderGroup } from '@alongside/contracts';
-import { Button, Card, CopyButton, Group, Loader, NativeSelect, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  Loader,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -10,7 +23,13 @@ import { useCampaignContext } from './CampaignLayout.tsx';
 import { parseEmailList } from './inputs.ts';
 import { useCampaignLabels } from './labels.ts';
 import { openLinkUrl } from './links.ts';
-import { useCreateOpenLink, useCreateInvitation, useInvitations, useOpenLinks, type CampaignDetail } from './queries.ts';
+import {
+  useCreateOpenLink,
+  useCreateInvitation,
+  useInvitations,
+  useOpenLinks,
+  type CampaignDetail,
+} from './queries.ts';
 
 /** The wave, program (joined ones only), group and language selects both forms share. */
 function TargetFields({
@@ -106,7 +125,8 @@ function InviteForm({ campaign }: { campaign: CampaignDetail }) {
     const problems: Record<string, string | undefined> = {};
     if (!target.programId) problems.programId = t('validation.choose');
     if (list.valid.length === 0) problems.emails = t('campaigns.invitations.noAddress');
-    else if (list.invalid.length > 0) problems.emails = t('campaigns.invitations.fixInvalid', { count: list.invalid.length });
+    else if (list.invalid.length > 0)
+      problems.emails = t('campaigns.invitations.fixInvalid', { count: list.invalid.length });
     setLocal(problems);
     if (Object.values(problems).some(Boolean)) return;
     invite.mutate(
@@ -128,7 +148,9 @@ function InviteForm({ campaign }: { campaign: CampaignDetail }) {
           <Title order={2} fz="xl" id="invite-title">
             {t('campaigns.invitations.inviteTitle')}
           </Title>
-          <Text size="sm">{t(`campaigns.invitations.whoSees.${campaign.privacyMode === 'identified' ? 'identified' : 'tracked'}`)}</Text>
+          <Text size="sm">
+            {t(`campaigns.invitations.whoSees.${campaign.privacyMode === 'identified' ? 'identified' : 'tracked'}`)}
+          </Text>
           <TargetFields
             campaign={campaign}
             value={target}
@@ -154,13 +176,17 @@ function InviteForm({ campaign }: { campaign: CampaignDetail }) {
           />
           <Text size="sm" role="status" aria-live="polite">
             {t('campaigns.invitations.counted', { count: list.valid.length })}
-            {list.invalid.length > 0 ? ` ${t('campaigns.invitations.invalidList', { count: list.invalid.length, list: list.invalid.join(', ') })}` : ''}
+            {list.invalid.length > 0
+              ? ` ${t('campaigns.invitations.invalidList', { count: list.invalid.length, list: list.invalid.join(', ') })}`
+              : ''}
           </Text>
           <ErrorAlert message={invite.isError ? errors.summary : undefined} />
           <SuccessAlert message={sent} onClose={() => setSent(undefined)} closeLabel={t('common.dismiss')} />
           <Group>
             <Button type="submit" loading={invite.isPending}>
-              {t('campaigns.invitations.send', { count: list.valid.length })}
+              {list.valid.length === 0
+                ? t('campaigns.invitations.sendNone')
+                : t('campaigns.invitations.send', { count: list.valid.length })}
             </Button>
           </Group>
         </Stack>
@@ -185,7 +211,11 @@ function InvitationList({ campaign }: { campaign: CampaignDetail }) {
         {invitations.isPending ? (
           <Loader role="status" aria-label={t('common.loading')} />
         ) : invitations.isError ? (
-          <LoadError message={describeError(invitations.error, t)} onRetry={() => void invitations.refetch()} retryLabel={t('common.tryAgain')} />
+          <LoadError
+            message={describeError(invitations.error, t)}
+            onRetry={() => void invitations.refetch()}
+            retryLabel={t('common.tryAgain')}
+          />
         ) : invitations.data.length === 0 ? (
           <EmptyState title={t('campaigns.invitations.emptyTitle')}>{t('campaigns.invitations.emptyBody')}</EmptyState>
         ) : (
@@ -212,7 +242,7 @@ function InvitationList({ campaign }: { campaign: CampaignDetail }) {
             >
               {invitations.data.map((i) => (
                 <Table.Tr key={i.id}>
-                  <Table.Th scope="row" fw={500} className="mono">
+                  <Table.Th scope="row" fw={500} style={{ overflowWrap: 'anywhere' }}>
                     {i.email}
                   </Table.Th>
                   <Table.Td>{programs.get(i.programId) ?? ''}</Table.Td>
@@ -222,7 +252,9 @@ function InvitationList({ campaign }: { campaign: CampaignDetail }) {
                   {/* The day only: a time of day next to "responded" could narrow down whose answers are whose. */}
                   <Table.Td>{i.sentAt ? format.date(i.sentAt) : t('campaigns.invitations.notSent')}</Table.Td>
                   <Table.Td>{format.number(i.remindersSent)}</Table.Td>
-                  <Table.Td>{i.respondedOn ? format.day(i.respondedOn.slice(0, 10)) : t('campaigns.invitations.notYet')}</Table.Td>
+                  <Table.Td>
+                    {i.respondedOn ? format.day(i.respondedOn.slice(0, 10)) : t('campaigns.invitations.notYet')}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </DataTable>
@@ -299,13 +331,22 @@ function OpenLinks({ campaign }: { campaign: CampaignDetail }) {
           {links.isPending ? (
             <Loader role="status" aria-label={t('common.loading')} />
           ) : links.isError ? (
-            <LoadError message={describeError(links.error, t)} onRetry={() => void links.refetch()} retryLabel={t('common.tryAgain')} />
+            <LoadError
+              message={describeError(links.error, t)}
+              onRetry={() => void links.refetch()}
+              retryLabel={t('common.tryAgain')}
+            />
           ) : links.data.length === 0 ? (
             <EmptyState title={t('campaigns.openLinks.emptyTitle')}>{t('campaigns.openLinks.emptyBody')}</EmptyState>
           ) : (
             <DataTable
               caption={t('campaigns.openLinks.listTitle')}
-              head={[t('fields.program'), t('campaigns.fields.group'), t('campaigns.fields.wave'), t('campaigns.openLinks.link')]}
+              head={[
+                t('fields.program'),
+                t('campaigns.fields.group'),
+                t('campaigns.fields.wave'),
+                t('campaigns.openLinks.link'),
+              ]}
               minWidth={760}
             >
               {links.data.map((l) => {
@@ -354,7 +395,11 @@ export function CampaignInvitationsPage() {
   const { t } = useTranslation();
   const campaign = useCampaignContext();
   if (campaign.waves.length === 0) {
-    return <EmptyState headingOrder={2} title={t('campaigns.invitations.noWaveTitle')}>{t('campaigns.invitations.noWaveBody')}</EmptyState>;
+    return (
+      <EmptyState headingOrder={2} title={t('campaigns.invitations.noWaveTitle')}>
+        {t('campaigns.invitations.noWaveBody')}
+      </EmptyState>
+    );
   }
   const noneJoined = !campaign.programs.some((p) => p.status === 'joined');
   return (
@@ -368,7 +413,11 @@ export function CampaignInvitationsPage() {
           <InvitationList campaign={campaign} />
         </>
       )}
-      {campaign.privacyMode === 'identified' ? <Text>{t('campaigns.invitations.identifiedNoLinks')}</Text> : <OpenLinks campaign={campaign} />}
+      {campaign.privacyMode === 'identified' ? (
+        <Text>{t('campaigns.invitations.identifiedNoLinks')}</Text>
+      ) : (
+        <OpenLinks campaign={campaign} />
+      )}
     </Stack>
   );
 }

@@ -49,7 +49,13 @@ export function CampaignLayout() {
         </Stack>
       );
     }
-    return <LoadError message={describeError(campaign.error, t)} onRetry={() => void campaign.refetch()} retryLabel={t('common.tryAgain')} />;
+    return (
+      <LoadError
+        message={describeError(campaign.error, t)}
+        onRetry={() => void campaign.refetch()}
+        retryLabel={t('common.tryAgain')}
+      />
+    );
   }
 
   const c = campaign.data;
@@ -88,7 +94,13 @@ export function CampaignLayout() {
               const active = current === to;
               return (
                 <li key={s.path || 'overview'}>
-                  <Button component={Link} to={to} variant={active ? 'filled' : 'light'} aria-current={active ? 'page' : undefined} size="sm">
+                  <Button
+                    component={Link}
+                    to={to}
+                    variant={active ? 'filled' : 'light'}
+                    aria-current={active ? 'page' : undefined}
+                    size="sm"
+                  >
                     {t(s.labelKey)}
                   </Button>
                 </li>

@@ -1,5 +1,17 @@
 import { WAVE_KINDS } from '@alongside/contracts';
-import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -60,7 +72,9 @@ function Terms({ campaign }: { campaign: CampaignDetail }) {
               <Table.Th scope="row" fw={500}>
                 {labels.group(g.group)}
               </Table.Th>
-              <Table.Td>{t('campaigns.form.instrumentOption', { name: g.instrumentName, version: g.versionNumber })}</Table.Td>
+              <Table.Td>
+                {t('campaigns.form.instrumentOption', { name: g.instrumentName, version: g.versionNumber })}
+              </Table.Td>
             </Table.Tr>
           ))}
         </DataTable>
@@ -89,7 +103,7 @@ export function ParticipationBadge({ status }: { status: 'invited' | 'joined' | 
   const labels = useCampaignLabels();
   const mark = status === 'joined' ? '✓ ' : status === 'declined' ? '✕ ' : '… ';
   return (
-    <Badge variant={status === 'joined' ? 'light' : 'outline'} color={status === 'joined' ? 'alongside.9' : 'gray.8'} radius="sm" tt="none">
+    <Badge variant="outline" color={status === 'joined' ? 'alongside.9' : 'gray.8'} radius="sm" tt="none">
       <span aria-hidden>{mark}</span>
       {labels.participation(status)}
     </Badge>
@@ -110,7 +124,13 @@ function Programs({ campaign }: { campaign: CampaignDetail }) {
         <Text size="sm">{t('campaigns.overview.programsIntro', { joined, count: campaign.programs.length })}</Text>
         <DataTable
           caption={t('campaigns.overview.programsTitle')}
-          head={[t('fields.program'), t('campaigns.fields.organization'), t('campaigns.fields.country'), t('campaigns.fields.status'), t('campaigns.fields.decidedOn')]}
+          head={[
+            t('fields.program'),
+            t('campaigns.fields.organization'),
+            t('campaigns.fields.country'),
+            t('campaigns.fields.status'),
+            t('campaigns.fields.decidedOn'),
+          ]}
           minWidth={640}
         >
           {campaign.programs.map((p) => (
@@ -134,7 +154,15 @@ function Programs({ campaign }: { campaign: CampaignDetail }) {
 
 const WAVE_FIELDS = ['name', 'kind', 'opensOn', 'closesOn', 'reminderDays'] as const;
 
-function AddWaveModal({ campaign, onClose, onAdded }: { campaign: CampaignDetail; onClose: () => void; onAdded: (name: string) => void }) {
+function AddWaveModal({
+  campaign,
+  onClose,
+  onAdded,
+}: {
+  campaign: CampaignDetail;
+  onClose: () => void;
+  onAdded: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const labels = useCampaignLabels();
   const add = useAddWave(campaign.id);
@@ -146,7 +174,8 @@ function AddWaveModal({ campaign, onClose, onAdded }: { campaign: CampaignDetail
   const [reminders, setReminders] = useState('7, 14');
   const [local, setLocal] = useState<Partial<Record<(typeof WAVE_FIELDS)[number], string>>>({});
   const { errors, fromError, clear, clearField } = useFormErrors(t, WAVE_FIELDS);
-  const field = (f: (typeof WAVE_FIELDS)[number]) => local[f] ?? errors.fields[f] ?? (f === 'reminderDays' ? errors.fields['reminderDays.0'] : undefined);
+  const field = (f: (typeof WAVE_FIELDS)[number]) =>
+    local[f] ?? errors.fields[f] ?? (f === 'reminderDays' ? errors.fields['reminderDays.0'] : undefined);
   const touch = (f: (typeof WAVE_FIELDS)[number]) => {
     clearField(f);
     setLocal((x) => ({ ...x, [f]: undefined }));
@@ -248,7 +277,9 @@ function Waves({ campaign }: { campaign: CampaignDetail }) {
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string>();
   const reminders = (days: number[]) =>
-    days.length === 0 ? t('campaigns.waves.noReminders') : t('campaigns.waves.remindersAfter', { days: days.join(', ') });
+    days.length === 0
+      ? t('campaigns.waves.noReminders')
+      : t('campaigns.waves.remindersAfter', { days: days.join(', ') });
   return (
     <section aria-labelledby="campaign-waves">
       <Stack gap="sm">
@@ -271,7 +302,13 @@ function Waves({ campaign }: { campaign: CampaignDetail }) {
         ) : (
           <DataTable
             caption={t('campaigns.waves.title')}
-            head={[t('campaigns.waves.name'), t('campaigns.waves.kind'), t('campaigns.waves.opensOn'), t('campaigns.waves.closesOn'), t('campaigns.waves.reminderDays')]}
+            head={[
+              t('campaigns.waves.name'),
+              t('campaigns.waves.kind'),
+              t('campaigns.waves.opensOn'),
+              t('campaigns.waves.closesOn'),
+              t('campaigns.waves.reminderDays'),
+            ]}
             minWidth={620}
           >
             {campaign.waves.map((w) => (

@@ -1,4 +1,5 @@
 import { Button, Card, Group, Loader, NativeSelect, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -30,9 +31,14 @@ function useProgressText(k: number, dimension: ProgressDimension) {
     hidden,
     name,
     responses: (r: ProgressRow) => (r.suppressed || r.responses === null ? hidden : format.number(r.responses)),
-    invited: (r: ProgressRow) => (r.suppressed || r.invited === null ? (r.suppressed ? hidden : '—') : format.number(r.invited)),
+    invited: (r: ProgressRow) =>
+      r.suppressed || r.invited === null ? (r.suppressed ? hidden : '—') : format.number(r.invited),
     rate: (r: ProgressRow) =>
-      r.suppressed ? hidden : r.rate === null ? t('campaigns.progress.noRate') : format.number(r.rate, { style: 'percent', maximumFractionDigits: 0 }),
+      r.suppressed
+        ? hidden
+        : r.rate === null
+          ? t('campaigns.progress.noRate')
+          : format.number(r.rate, { style: 'percent', maximumFractionDigits: 0 }),
     barLabel: (r: ProgressRow) =>
       r.suppressed || r.responses === null
         ? ''
@@ -55,13 +61,24 @@ export function CampaignProgressPage() {
   const [waveId, setWaveId] = useState(campaign.waves.at(-1)?.id ?? '');
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const text = useProgressText(progress.data?.k ?? campaign.k, dimension);
+  const isPhone = useMediaQuery('(max-width: 47.99em)', false);
 
   if (campaign.waves.length === 0) {
-    return <EmptyState headingOrder={2} title={t('campaigns.invitations.noWaveTitle')}>{t('campaigns.invitations.noWaveBody')}</EmptyState>;
+    return (
+      <EmptyState headingOrder={2} title={t('campaigns.invitations.noWaveTitle')}>
+        {t('campaigns.invitations.noWaveBody')}
+      </EmptyState>
+    );
   }
   if (progress.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (progress.isError) {
-    return <LoadError message={describeError(progress.error, t)} onRetry={() => void progress.refetch()} retryLabel={t('common.tryAgain')} />;
+    return (
+      <LoadError
+        message={describeError(progress.error, t)}
+        onRetry={() => void progress.refetch()}
+        retryLabel={t('common.tryAgain')}
+      />
+    );
   }
 
   const data = progress.data;
@@ -71,7 +88,11 @@ export function CampaignProgressPage() {
   const title = t(`campaigns.progress.chartTitle.${dimension}`, { wave: waveName });
   const description = t('campaigns.progress.chartDescription', {
     title,
-    values: rows.map((r) => `${text.name(r)}: ${text.responses(r)}${r.rate !== null && !r.suppressed ? ` (${text.rate(r)})` : ''}`).join('; '),
+    values: rows
+      .map(
+        (r) => `${text.name(r)}: ${text.responses(r)}${r.rate !== null && !r.suppressed ? ` (${text.rate(r)})` : ''}`,
+      )
+      .join('; '),
   });
 
   return (
@@ -82,7 +103,9 @@ export function CampaignProgressPage() {
             {t('campaigns.progress.title')}
           </Title>
           <Group gap="sm" align="center">
-            <Text size="sm">{t('campaigns.progress.updated', { time: format.dateTime(new Date(progress.dataUpdatedAt)) })}</Text>
+            <Text size="sm">
+              {t('campaigns.progress.updated', { time: format.dateTime(new Date(progress.dataUpdatedAt)) })}
+            </Text>
             <Button variant="outline" size="sm" onClick={() => void progress.refetch()} loading={progress.isFetching}>
               {t('campaigns.progress.refresh')}
             </Button>
@@ -124,20 +147,29 @@ export function CampaignProgressPage() {
               {title}
             </Title>
             <EChart
-              option={progressBarOption(rows, {
-                series: t('campaigns.progress.responses'),
-                category: (r) => (r.suppressed ? `${text.name(r)} — ${text.hidden}` : text.name(r)),
-                value: text.barLabel,
-              })}
+              option={progressBarOption(
+                rows,
+                {
+                  series: t('campaigns.progress.responses'),
+                  category: (r) => (r.suppressed ? `${text.name(r)} — ${text.hidden}` : text.name(r)),
+                  value: text.barLabel,
+                },
+                isPhone,
+              )}
               description={description}
-              height={progressChartHeight(rows.length)}
+              height={progressChartHeight(rows.length, isPhone)}
             />
           </Card>
         ) : (
           <DataTable
             caption={title}
             captionVisible
-            head={[dimensionName, t('campaigns.progress.responses'), t('campaigns.progress.invited'), t('campaigns.progress.rate')]}
+            head={[
+              dimensionName,
+              t('campaigns.progress.responses'),
+              t('campaigns.progress.invited'),
+              t('campaigns.progress.rate'),
+            ]}
             minWidth={560}
           >
             {rows.map((r) => (

@@ -1,6 +1,19 @@
 import type { ScoreSummary } from '@alongside/contracts';
 import type { ApiResponse } from '../../api/client.ts';
-import { Badge, Card, Group, Loader, NativeSelect, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Card,
+  Group,
+  Loader,
+  NativeSelect,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -13,7 +26,15 @@ import { useCampaignContext } from './CampaignLayout.tsx';
 import { useCampaignLabels } from './labels.ts';
 import { anySuppressed } from './progress-shape.ts';
 import { useResults } from './queries.ts';
-import { binLabels, boxplotOption, histogramOption, itemRestTable, orderScales, RESULT_VIEWS, type ResultView } from './results-shape.ts';
+import {
+  binLabels,
+  boxplotOption,
+  histogramOption,
+  itemRestTable,
+  orderScales,
+  RESULT_VIEWS,
+  type ResultView,
+} from './results-shape.ts';
 
 /** A scale's results as the API sends them (`by` keyed by dimension). */
 type ScaleResult = ApiResponse<'/api/campaigns/{id}/results'>['scales'][number];
@@ -24,7 +45,9 @@ function useFigures(k: number) {
   const format = useFormat();
   const hidden = t('campaigns.suppressed', { k });
   const fixed = (digits: number) => (v: number | null | undefined) =>
-    v === null || v === undefined ? '—' : format.number(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    v === null || v === undefined
+      ? '—'
+      : format.number(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return {
     hidden,
     score: fixed(2),
@@ -36,7 +59,17 @@ function useFigures(k: number) {
 }
 
 /** Every figure of one dimension as a table: n, mean, SD and the five numbers of the box plot. */
-function SummaryTable({ caption, summaries, dimension, k }: { caption: string; summaries: ScoreSummary[]; dimension: ResultView | 'overall'; k: number }) {
+function SummaryTable({
+  caption,
+  summaries,
+  dimension,
+  k,
+}: {
+  caption: string;
+  summaries: ScoreSummary[];
+  dimension: ResultView | 'overall';
+  k: number;
+}) {
   const { t } = useTranslation();
   const f = useFigures(k);
   const labels = useCampaignLabels();
@@ -60,7 +93,9 @@ function SummaryTable({ caption, summaries, dimension, k }: { caption: string; s
       {summaries.map((s) => (
         <Table.Tr key={s.key}>
           <Table.Th scope="row" fw={500}>
-            {dimension === 'overall' ? t('campaigns.results.everyone') : labels.dimensionLabel(dimension, s.key, s.label)}
+            {dimension === 'overall'
+              ? t('campaigns.results.everyone')
+              : labels.dimensionLabel(dimension, s.key, s.label)}
           </Table.Th>
           {s.suppressed ? (
             <Table.Td colSpan={8}>{f.hidden}</Table.Td>
@@ -80,12 +115,23 @@ function SummaryTable({ caption, summaries, dimension, k }: { caption: string; s
   );
 }
 
-function Boxplots({ scale, dimension, k, title }: { scale: ScaleResult; dimension: ResultView; k: number; title: string }) {
+function Boxplots({
+  scale,
+  dimension,
+  k,
+  title,
+}: {
+  scale: ScaleResult;
+  dimension: ResultView;
+  k: number;
+  title: string;
+}) {
   const { t } = useTranslation();
   const f = useFigures(k);
   const labels = useCampaignLabels();
   const summaries = scale.by[dimension];
   const name = (s: ScoreSummary) => labels.dimensionLabel(dimension, s.key, s.label);
+  const isPhone = useMediaQuery('(max-width: 47.99em)', false);
   if (summaries.length === 0) return <Text>{t('campaigns.results.noGroups')}</Text>;
   const description = t('campaigns.results.boxDescription', {
     title,
@@ -108,13 +154,21 @@ function Boxplots({ scale, dimension, k, title }: { scale: ScaleResult; dimensio
   });
   return (
     <EChart
-      option={boxplotOption(summaries, scale, {
-        category: (s) => (s.suppressed ? `${name(s)} — ${f.hidden}` : t('campaigns.results.categoryN', { name: name(s), n: f.count(s.n) })),
-        box: t('campaigns.results.boxLegend'),
-        mean: t('campaigns.results.mean'),
-      })}
+      option={boxplotOption(
+        summaries,
+        scale,
+        {
+          category: (s) =>
+            s.suppressed
+              ? `${name(s)} — ${f.hidden}`
+              : t('campaigns.results.categoryN', { name: name(s), n: f.count(s.n) }),
+          box: t('campaigns.results.boxLegend'),
+          mean: t('campaigns.results.mean'),
+        },
+        isPhone,
+      )}
       description={description}
-      height={Math.max(180, 60 + summaries.length * 56)}
+      height={Math.max(180, 60 + summaries.length * (isPhone ? 64 : 56))}
     />
   );
 }
@@ -189,7 +243,11 @@ function Reliability({ scale, k }: { scale: ScaleResult; k: number }) {
   ];
   const itemRest = itemRestTable(scale.alpha);
   const columnName = (key: string, i: number) =>
-    i === 0 ? t('campaigns.results.everyone') : i <= scale.alpha.byCountry.length ? labels.country(key) : labels.language(key);
+    i === 0
+      ? t('campaigns.results.everyone')
+      : i <= scale.alpha.byCountry.length
+        ? labels.country(key)
+        : labels.language(key);
   return (
     <Stack gap="md">
       <Title order={4} fz="lg">
@@ -198,7 +256,12 @@ function Reliability({ scale, k }: { scale: ScaleResult; k: number }) {
       <DataTable
         caption={t('campaigns.results.alphaTitle')}
         captionVisible
-        head={[t('campaigns.results.where'), t('campaigns.results.n'), t('campaigns.results.alpha'), t('campaigns.results.note')]}
+        head={[
+          t('campaigns.results.where'),
+          t('campaigns.results.n'),
+          t('campaigns.results.alpha'),
+          t('campaigns.results.note'),
+        ]}
         minWidth={520}
       >
         {alphas.map(({ where, s }) => (
@@ -231,7 +294,9 @@ function Reliability({ scale, k }: { scale: ScaleResult; k: number }) {
                 {row.name}
               </Table.Th>
               {row.values.map((v, i) => (
-                <Table.Td key={itemRest.columns[i]!.key + String(i)}>{itemRest.columns[i]!.suppressed ? f.hidden : f.coefficient(v)}</Table.Td>
+                <Table.Td key={itemRest.columns[i]!.key + String(i)}>
+                  {itemRest.columns[i]!.suppressed ? f.hidden : f.coefficient(v)}
+                </Table.Td>
               ))}
             </Table.Tr>
           ))}
@@ -295,12 +360,18 @@ function ScaleDetail({ scale, k, view }: { scale: ScaleResult; k: number; view: 
           ) : null}
         </Group>
         {scale.min !== null && scale.max !== null ? (
-          <Text size="sm">{t('campaigns.results.rangeLine', { min: f.range(scale.min), max: f.range(scale.max) })}</Text>
+          <Text size="sm">
+            {t('campaigns.results.rangeLine', { min: f.range(scale.min), max: f.range(scale.max) })}
+          </Text>
         ) : null}
         <Text>
           {overall.suppressed
             ? f.hidden
-            : t('campaigns.results.overallLine', { mean: f.score(overall.mean), sd: f.score(overall.sd), n: f.count(overall.n) })}
+            : t('campaigns.results.overallLine', {
+                mean: f.score(overall.mean),
+                sd: f.score(overall.sd),
+                n: f.count(overall.n),
+              })}
         </Text>
       </Stack>
       {view === 'chart' ? (
@@ -401,13 +472,19 @@ export function CampaignResultsPage() {
   const { t } = useTranslation();
   const campaign = useCampaignContext();
   const format = useFormat();
-  const [waveId, setWaveId] = useState(campaign.waves.find((w) => w.kind === 'baseline')?.id ?? campaign.waves[0]?.id ?? '');
+  const [waveId, setWaveId] = useState(
+    campaign.waves.find((w) => w.kind === 'baseline')?.id ?? campaign.waves[0]?.id ?? '',
+  );
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const [scaleId, setScaleId] = useState<string>();
   const results = useResults(campaign.id, waveId, currentLanguage());
 
   if (campaign.waves.length === 0) {
-    return <EmptyState headingOrder={2} title={t('campaigns.invitations.noWaveTitle')}>{t('campaigns.invitations.noWaveBody')}</EmptyState>;
+    return (
+      <EmptyState headingOrder={2} title={t('campaigns.invitations.noWaveTitle')}>
+        {t('campaigns.invitations.noWaveBody')}
+      </EmptyState>
+    );
   }
 
   const controls = (
@@ -416,7 +493,10 @@ export function CampaignResultsPage() {
         label={t('campaigns.fields.wave')}
         value={waveId}
         onChange={(e) => setWaveId(e.currentTarget.value)}
-        data={[...campaign.waves.map((w) => ({ value: w.id, label: w.name })), { value: '', label: t('campaigns.results.allWaves') }]}
+        data={[
+          ...campaign.waves.map((w) => ({ value: w.id, label: w.name })),
+          { value: '', label: t('campaigns.results.allWaves') },
+        ]}
         maw={280}
       />
       <SegmentedControl
@@ -434,7 +514,13 @@ export function CampaignResultsPage() {
   let body;
   if (results.isPending) body = <Loader role="status" aria-label={t('common.loading')} />;
   else if (results.isError)
-    body = <LoadError message={describeError(results.error, t)} onRetry={() => void results.refetch()} retryLabel={t('common.tryAgain')} />;
+    body = (
+      <LoadError
+        message={describeError(results.error, t)}
+        onRetry={() => void results.refetch()}
+        retryLabel={t('common.tryAgain')}
+      />
+    );
   else {
     const data = results.data;
     const scales = orderScales(data.scales);
@@ -445,7 +531,11 @@ export function CampaignResultsPage() {
       ) : (
         <Stack gap="lg">
           <Text>
-            {t('campaigns.results.responsesLine', { count: data.responses, formatted: format.number(data.responses), k: data.k })}
+            {t('campaigns.results.responsesLine', {
+              count: data.responses,
+              formatted: format.number(data.responses),
+              k: data.k,
+            })}
           </Text>
           {results.isPlaceholderData ? <Loader size="sm" role="status" aria-label={t('common.loading')} /> : null}
           <ScalesOverview scales={scales} k={data.k} />
@@ -453,7 +543,10 @@ export function CampaignResultsPage() {
             label={t('campaigns.results.chooseScale')}
             value={scale.id}
             onChange={(e) => setScaleId(e.currentTarget.value)}
-            data={scales.map((s) => ({ value: s.id, label: s.outcome ? `${s.name} (${t('campaigns.results.outcome')})` : s.name }))}
+            data={scales.map((s) => ({
+              value: s.id,
+              label: s.outcome ? `${s.name} (${t('campaigns.results.outcome')})` : s.name,
+            }))}
             maw={420}
           />
           <section aria-labelledby="scale-detail-title">

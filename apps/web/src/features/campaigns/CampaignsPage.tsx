@@ -41,7 +41,10 @@ function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
         </Text>
         <Text size="sm">
           {t('campaigns.list.waves', { count: campaign.waveCount })} ·{' '}
-          {t('campaigns.list.responses', { count: campaign.responseCount, formatted: format.number(campaign.responseCount) })}
+          {t('campaigns.list.responses', {
+            count: campaign.responseCount,
+            formatted: format.number(campaign.responseCount),
+          })}
         </Text>
         <Text size="sm" c="dimmed">
           {t('campaigns.list.created', { date: format.date(campaign.createdAt) })}
@@ -74,7 +77,11 @@ export function CampaignsPage() {
       {campaigns.isPending ? (
         <Loader role="status" aria-label={t('common.loading')} />
       ) : campaigns.isError ? (
-        <LoadError message={describeError(campaigns.error, t)} onRetry={() => void campaigns.refetch()} retryLabel={t('common.tryAgain')} />
+        <LoadError
+          message={describeError(campaigns.error, t)}
+          onRetry={() => void campaigns.refetch()}
+          retryLabel={t('common.tryAgain')}
+        />
       ) : mine.length === 0 ? (
         <EmptyState
           headingOrder={2}

@@ -17,7 +17,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState, type ReactNode, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
@@ -43,7 +43,17 @@ import { useCreateCampaign, useInstruments, useProgramDirectory, type LibraryIns
 const withoutKey = (messages: Record<string, string>, field: string): Record<string, string> =>
   messages[field] ? Object.fromEntries(Object.entries(messages).filter(([name]) => name !== field)) : messages;
 
-function Section({ id, title, intro, children }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={id}>
       <Stack gap="md">
@@ -191,14 +201,22 @@ function ProgramsField({
           return (
             <Fieldset
               key={countryCode}
-              legend={t('campaigns.form.countryLegend', { country: labels.country(countryCode), chosen: chosenHere, shown: programs.length })}
+              legend={t('campaigns.form.countryLegend', {
+                country: labels.country(countryCode),
+                chosen: chosenHere,
+                shown: programs.length,
+              })}
             >
               <Stack gap="xs">
                 <Group gap="xs">
                   <Button size="xs" variant="outline" onClick={() => setChosen([...new Set([...chosen, ...shownIds])])}>
                     {t('campaigns.form.chooseAllShown', { country: labels.country(countryCode) })}
                   </Button>
-                  <Button size="xs" variant="subtle" onClick={() => setChosen(chosen.filter((id) => !shownIds.includes(id)))}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => setChosen(chosen.filter((id) => !shownIds.includes(id)))}
+                  >
                     {t('campaigns.form.clearShown', { country: labels.country(countryCode) })}
                   </Button>
                 </Group>
@@ -208,7 +226,9 @@ function ProgramsField({
                     size="md"
                     checked={set.has(p.programId)}
                     onChange={(e) =>
-                      setChosen(e.currentTarget.checked ? [...chosen, p.programId] : chosen.filter((id) => id !== p.programId))
+                      setChosen(
+                        e.currentTarget.checked ? [...chosen, p.programId] : chosen.filter((id) => id !== p.programId),
+                      )
                     }
                     label={p.programName}
                     description={`${p.organizationName} · ${labels.setting(p.setting)}`}
@@ -234,6 +254,13 @@ export function NewCampaignPage() {
   const [draft, setDraft] = useState<CampaignDraft>(emptyDraft);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string>();
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a failed submit, start at the first field with a message (keyboard and screen reader users land there).
+  const [focusProblem, setFocusProblem] = useState(0);
+  useEffect(() => {
+    if (focusProblem === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusProblem]);
 
   const update = <K extends keyof CampaignDraft>(key: K, value: CampaignDraft[K], field: string = key) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -245,11 +272,15 @@ export function NewCampaignPage() {
     setSummary(undefined);
     const problems = draftProblems(draft, localDay(new Date()));
     const messages = Object.fromEntries(
-      Object.entries(problems).map(([field, problem]) => [field, t(`campaigns.form.problems.${problem}`, { k: RESEARCH_MIN_K })]),
+      Object.entries(problems).map(([field, problem]) => [
+        field,
+        t(`campaigns.form.problems.${problem}`, { k: RESEARCH_MIN_K }),
+      ]),
     );
     setErrors(messages);
     if (Object.keys(messages).length > 0) {
       setSummary(t('campaigns.form.fixFields', { count: Object.keys(messages).length }));
+      setFocusProblem((n) => n + 1);
       return;
     }
     const body = toCreateBody(draft);
@@ -269,6 +300,7 @@ export function NewCampaignPage() {
         }
         setErrors(fields);
         setSummary([describeError(error, t), ...stray].join(' '));
+        if (Object.keys(fields).length > 0) setFocusProblem((n) => n + 1);
       },
     });
   };
@@ -291,7 +323,7 @@ export function NewCampaignPage() {
           retryLabel={t('common.tryAgain')}
         />
       ) : (
-        <form onSubmit={onSubmit} noValidate>
+        <form ref={formRef} onSubmit={onSubmit} noValidate>
           <Stack gap="lg">
             <Section id="campaign-about" title={t('campaigns.form.aboutTitle')}>
               <TextInput
@@ -332,9 +364,13 @@ export function NewCampaignPage() {
               />
             </Section>
 
-            <Section id="campaign-privacy" title={t('campaigns.form.privacyTitle')} intro={t('campaigns.form.privacyIntro')}>
+            <Section
+              id="campaign-privacy"
+              title={t('campaigns.form.privacyTitle')}
+              intro={t('campaigns.form.privacyIntro')}
+            >
               <Radio.Group
-                label={t('campaigns.fields.privacyMode')}
+                label={t('campaigns.form.privacyModeLabel')}
                 required
                 value={draft.privacyMode}
                 onChange={(v) => update('privacyMode', PRIVACY_MODES.find((m) => m === v) ?? '')}
@@ -342,7 +378,13 @@ export function NewCampaignPage() {
               >
                 <Stack gap="md" mt="xs">
                   {PRIVACY_MODES.map((mode: PrivacyMode) => (
-                    <Radio key={mode} value={mode} size="md" label={labels.privacyMode(mode)} description={labels.privacyExplained(mode)} />
+                    <Radio
+                      key={mode}
+                      value={mode}
+                      size="md"
+                      label={labels.privacyMode(mode)}
+                      description={labels.privacyExplained(mode)}
+                    />
                   ))}
                 </Stack>
               </Radio.Group>
@@ -371,13 +413,22 @@ export function NewCampaignPage() {
               />
             </Section>
 
-            <Section id="campaign-groups" title={t('campaigns.form.groupsTitle')} intro={t('campaigns.form.groupsIntro')}>
+            <Section
+              id="campaign-groups"
+              title={t('campaigns.form.groupsTitle')}
+              intro={t('campaigns.form.groupsIntro')}
+            >
               <Checkbox.Group
                 label={t('campaigns.fields.languages')}
                 description={t('campaigns.form.languagesHelp')}
                 required
                 value={draft.languages}
-                onChange={(v) => update('languages', LANGUAGES.filter((l) => v.includes(l)))}
+                onChange={(v) =>
+                  update(
+                    'languages',
+                    LANGUAGES.filter((l) => v.includes(l)),
+                  )
+                }
                 error={errors.languages}
               >
                 <Group gap="lg" mt="xs">
@@ -397,7 +448,11 @@ export function NewCampaignPage() {
               />
             </Section>
 
-            <Section id="campaign-programs" title={t('campaigns.form.programsTitle')} intro={t('campaigns.form.programsIntro')}>
+            <Section
+              id="campaign-programs"
+              title={t('campaigns.form.programsTitle')}
+              intro={t('campaigns.form.programsIntro')}
+            >
               <ProgramsField
                 directory={directory.data ?? []}
                 chosen={draft.programIds}
@@ -406,7 +461,11 @@ export function NewCampaignPage() {
               />
             </Section>
 
-            <Section id="campaign-information" title={t('campaigns.form.informationTitle')} intro={t('campaigns.form.informationIntro')}>
+            <Section
+              id="campaign-information"
+              title={t('campaigns.form.informationTitle')}
+              intro={t('campaigns.form.informationIntro')}
+            >
               {draft.languages.length === 0 ? (
                 <Text>{t('campaigns.form.informationNoLanguage')}</Text>
               ) : (
@@ -421,7 +480,11 @@ export function NewCampaignPage() {
                       minRows={8}
                       value={draft.information[language] ?? ''}
                       onChange={(e) =>
-                        update('information', { ...draft.information, [language]: e.currentTarget.value }, `information.${language}`)
+                        update(
+                          'information',
+                          { ...draft.information, [language]: e.currentTarget.value },
+                          `information.${language}`,
+                        )
                       }
                       error={errors[`information.${language}`]}
                     />

@@ -54,7 +54,10 @@ describe('the new campaign form', () => {
   });
 
   it('asks for an instrument for a ticked group, and the information in every language', () => {
-    const problems = draftProblems(filled({ groups: { psp: V1, manager: '' }, information: { en: 'About', nb: '  ' } }), '2026-03-02');
+    const problems = draftProblems(
+      filled({ groups: { psp: V1, manager: '' }, information: { en: 'About', nb: '  ' } }),
+      '2026-03-02',
+    );
     expect(problems).toEqual({ 'groups.manager': 'noInstrument', 'information.nb': 'required' });
   });
 
@@ -82,7 +85,13 @@ describe('the new campaign form', () => {
   });
 });
 
-const entry = (programId: string, programName: string, organizationName: string, countryCode: 'CA' | 'NO', setting = 'outpatient'): DirectoryEntry => ({
+const entry = (
+  programId: string,
+  programName: string,
+  organizationName: string,
+  countryCode: 'CA' | 'NO',
+  setting = 'outpatient',
+): DirectoryEntry => ({
   programId,
   programName,
   organizationName,
@@ -100,15 +109,21 @@ describe('choosing programs', () => {
   ];
 
   it('groups by country, Canada first, sorted by organization then program', () => {
-    expect(groupProgramsByCountry(directory, '').map((c) => [c.countryCode, c.programs.map((p) => p.programId)])).toEqual([
+    expect(
+      groupProgramsByCountry(directory, '').map((c) => [c.countryCode, c.programs.map((p) => p.programId)]),
+    ).toEqual([
       ['CA', ['c2', 'c1']],
       ['NO', ['n1', 'n2']],
     ]);
   });
 
   it('filters on every word, ignoring case and accents, across program, organization and setting', () => {
-    expect(groupProgramsByCountry(directory, 'quebec').flatMap((c) => c.programs.map((p) => p.programId))).toEqual(['c1']);
-    expect(groupProgramsByCountry(directory, 'TROND olav').flatMap((c) => c.programs.map((p) => p.programId))).toEqual(['n2']);
+    expect(groupProgramsByCountry(directory, 'quebec').flatMap((c) => c.programs.map((p) => p.programId))).toEqual([
+      'c1',
+    ]);
+    expect(groupProgramsByCountry(directory, 'TROND olav').flatMap((c) => c.programs.map((p) => p.programId))).toEqual([
+      'n2',
+    ]);
     const label = (s: string) => (s === 'addictions' ? 'Rus og avhengighet' : s);
     expect(groupProgramsByCountry(directory, 'avhengighet', label).map((c) => c.countryCode)).toEqual(['NO']);
     expect(groupProgramsByCountry(directory, 'nowhere')).toEqual([]);

@@ -77,7 +77,8 @@ export function draftProblems(draft: CampaignDraft, today: string): Record<Draft
   if (groups.length === 0) problems.groups = 'noGroup';
   for (const [group, versionId] of groups) if (!versionId) problems[`groups.${group}`] = 'noInstrument';
   if (draft.programIds.length === 0) problems.programIds = 'noProgram';
-  for (const language of draft.languages) if (!draft.information[language]?.trim()) problems[`information.${language}`] = 'required';
+  for (const language of draft.languages)
+    if (!draft.information[language]?.trim()) problems[`information.${language}`] = 'required';
   return problems;
 }
 
@@ -119,11 +120,7 @@ export function fieldOfServerProblem(field: string, body: CreateCampaignBody): D
 }
 
 /** Lower-case, without accents, for a filter that finds "Trondheim" from "trond" and "Québec" from "quebec". */
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 export interface CountryPrograms {
   countryCode: CountryCode;
@@ -148,12 +145,17 @@ export function groupProgramsByCountry(
     countryCode,
     programs: directory
       .filter((p) => p.countryCode === countryCode && matches(p))
-      .sort((a, b) => a.organizationName.localeCompare(b.organizationName) || a.programName.localeCompare(b.programName)),
+      .sort(
+        (a, b) => a.organizationName.localeCompare(b.organizationName) || a.programName.localeCompare(b.programName),
+      ),
   })).filter((c) => c.programs.length > 0);
 }
 
 /** How many programs and countries are chosen, for the line under the list. */
-export function chosenSummary(directory: readonly DirectoryEntry[], chosen: readonly string[]): { programs: number; countries: CountryCode[] } {
+export function chosenSummary(
+  directory: readonly DirectoryEntry[],
+  chosen: readonly string[],
+): { programs: number; countries: CountryCode[] } {
   const set = new Set(chosen);
   const picked = directory.filter((p) => set.has(p.programId));
   return { programs: picked.length, countries: COUNTRY_CODES.filter((c) => picked.some((p) => p.countryCode === c)) };

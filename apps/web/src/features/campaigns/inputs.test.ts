@@ -42,7 +42,9 @@ describe('files as base64', () => {
   it('encodes as the server decodes, also past one slice of 32 KiB', () => {
     const bytes = new Uint8Array(100_000).map((_, i) => (i * 7) % 256);
     expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
-    expect(bytesToBase64(new TextEncoder().encode('program,group\nÅsane,psp\n'))).toBe(Buffer.from('program,group\nÅsane,psp\n').toString('base64'));
+    expect(bytesToBase64(new TextEncoder().encode('program,group\nÅsane,psp\n'))).toBe(
+      Buffer.from('program,group\nÅsane,psp\n').toString('base64'),
+    );
     expect(bytesToBase64(new Uint8Array())).toBe('');
   });
 });

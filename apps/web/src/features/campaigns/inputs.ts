@@ -45,7 +45,9 @@ export function parseEmailList(text: string): EmailList {
 }
 
 /** Reminder days as typed ("7, 14"): whole days from 1 to 365, at most five, sorted; or why not. */
-export function parseReminderDays(text: string): { ok: true; days: number[] } | { ok: false; problem: 'notDays' | 'tooMany' } {
+export function parseReminderDays(
+  text: string,
+): { ok: true; days: number[] } | { ok: false; problem: 'notDays' | 'tooMany' } {
   const pieces = text.split(/[\s,;]+/).filter(Boolean);
   const days: number[] = [];
   for (const piece of pieces) {

@@ -20,7 +20,11 @@ export interface ProgressRow {
  * The rows for one dimension: programs, countries or groups within one wave, or the waves themselves
  * (their totals; a wave's rate is left out because open-link responses have no invitation to divide by).
  */
-export function progressRows(progress: CampaignProgress, dimension: ProgressDimension, waveId: string | undefined): ProgressRow[] {
+export function progressRows(
+  progress: CampaignProgress,
+  dimension: ProgressDimension,
+  waveId: string | undefined,
+): ProgressRow[] {
   if (dimension === 'wave') {
     return progress.waves.map((w) => ({
       key: w.waveId,
@@ -31,10 +35,18 @@ export function progressRows(progress: CampaignProgress, dimension: ProgressDime
       suppressed: w.suppressed,
     }));
   }
-  const cells = dimension === 'program' ? progress.byProgram : dimension === 'country' ? progress.byCountry : progress.byGroup;
+  const cells =
+    dimension === 'program' ? progress.byProgram : dimension === 'country' ? progress.byCountry : progress.byGroup;
   return cells
     .filter((c) => c.waveId === waveId)
-    .map((c) => ({ key: c.key, label: c.label, responses: c.responses, invited: c.invited, rate: c.rate, suppressed: c.suppressed }));
+    .map((c) => ({
+      key: c.key,
+      label: c.label,
+      responses: c.responses,
+      invited: c.invited,
+      rate: c.rate,
+      suppressed: c.suppressed,
+    }));
 }
 
 /** Whether any figure of these rows is withheld (the page then explains why). */
@@ -50,17 +62,19 @@ const BAR_COLOUR = '#0f766e';
 export function progressBarOption(
   rows: readonly ProgressRow[],
   text: { series: string; category: (row: ProgressRow) => string; value: (row: ProgressRow) => string },
+  /** On a phone the names get less room and wrap sooner, so the bars keep theirs. */
+  narrow = false,
 ): ChartOption {
   return {
     aria: { enabled: false },
     animation: false,
-    grid: { left: 8, right: 120, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: narrow ? 64 : 120, top: 8, bottom: 8, containLabel: true },
     tooltip: { show: false },
     yAxis: {
       type: 'category',
       inverse: true,
       data: rows.map((r) => text.category(r)),
-      axisLabel: { color: '#343a40', width: 200, overflow: 'break' },
+      axisLabel: { color: '#343a40', width: narrow ? 110 : 200, overflow: 'break' },
     },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#343a40' } },
     series: [
@@ -78,5 +92,6 @@ export function progressBarOption(
   };
 }
 
-/** The chart's height: enough room per bar for a label that wraps onto two lines. */
-export const progressChartHeight = (rows: number): number => Math.max(160, 24 + rows * 44);
+/** The chart's height: enough room per bar for a name that wraps onto two lines (three on a phone). */
+export const progressChartHeight = (rows: number, narrow = false): number =>
+  Math.max(160, 24 + rows * (narrow ? 56 : 44));

@@ -17,7 +17,8 @@ export const campaignKeys = {
   invitations: (id: string) => ['campaigns', 'detail', id, 'invitations'] as const,
   openLinks: (id: string) => ['campaigns', 'detail', id, 'open-links'] as const,
   progress: (id: string) => ['campaigns', 'detail', id, 'progress'] as const,
-  results: (id: string, waveId: string, language: string) => ['campaigns', 'detail', id, 'results', waveId, language] as const,
+  results: (id: string, waveId: string, language: string) =>
+    ['campaigns', 'detail', id, 'results', waveId, language] as const,
 };
 
 export const useCampaigns = () => useQuery({ queryKey: campaignKeys.list, queryFn: () => api.get('/api/campaigns') });
@@ -28,11 +29,18 @@ export const useCampaign = (id: string) =>
 /** Several campaigns at once (an organization administrator's invitations). */
 export const useCampaignDetails = (ids: string[]) =>
   useQueries({
-    queries: ids.map((id) => ({ queryKey: campaignKeys.detail(id), queryFn: () => api.get('/api/campaigns/{id}', { path: { id } }) })),
+    queries: ids.map((id) => ({
+      queryKey: campaignKeys.detail(id),
+      queryFn: () => api.get('/api/campaigns/{id}', { path: { id } }),
+    })),
   });
 
 export const useProgramDirectory = () =>
-  useQuery({ queryKey: campaignKeys.directory, queryFn: () => api.get('/api/campaigns/programs'), staleTime: 5 * 60_000 });
+  useQuery({
+    queryKey: campaignKeys.directory,
+    queryFn: () => api.get('/api/campaigns/programs'),
+    staleTime: 5 * 60_000,
+  });
 
 /** The shared instrument library (the library page's own query). */
 export { useInstrumentList as useInstruments } from '../instrument-library/queries.ts';
@@ -51,7 +59,8 @@ export function useCreateCampaign() {
 export function useUpdateCampaign(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ApiBody<'/api/campaigns/{id}', 'patch'>) => api.patch('/api/campaigns/{id}', { path: { id }, body }),
+    mutationFn: (body: ApiBody<'/api/campaigns/{id}', 'patch'>) =>
+      api.patch('/api/campaigns/{id}', { path: { id }, body }),
     onSuccess: async (campaign) => {
       queryClient.setQueryData(campaignKeys.detail(id), campaign);
       await queryClient.invalidateQueries({ queryKey: campaignKeys.list });
@@ -136,7 +145,10 @@ export const useResults = (campaignId: string, waveId: string, language: Languag
   useQuery({
     queryKey: campaignKeys.results(campaignId, waveId, language),
     queryFn: () =>
-      api.get('/api/campaigns/{id}/results', { path: { id: campaignId }, query: { waveId: waveId || undefined, language } }),
+      api.get('/api/campaigns/{id}/results', {
+        path: { id: campaignId },
+        query: { waveId: waveId || undefined, language },
+      }),
     placeholderData: keepPreviousData,
   });
 

@@ -22,13 +22,22 @@ export function histogramShares(summary: ScoreSummary): (number | null)[] | null
 }
 
 /** The range a chart of the scale shows: the scale's own, else what the data span. */
-export function scaleRange(scale: Pick<ScaleResult, 'min' | 'max' | 'bins'>): { min: number | undefined; max: number | undefined } {
+export function scaleRange(scale: Pick<ScaleResult, 'min' | 'max' | 'bins'>): {
+  min: number | undefined;
+  max: number | undefined;
+} {
   return { min: scale.min ?? scale.bins[0], max: scale.max ?? scale.bins.at(-1) };
 }
 
 // Both pass 4.5:1 on white. The second series also carries a hatch, and every series is named in the legend.
 export const SERIES_COLOURS = ['#0f766e', '#9a3412', '#1d4ed8', '#6d28d9', '#854d0e'] as const;
-const HATCH = { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: Math.PI / 4, color: 'rgba(255,255,255,0.65)' };
+const HATCH = {
+  symbol: 'rect',
+  dashArrayX: [1, 0],
+  dashArrayY: [2, 4],
+  rotation: Math.PI / 4,
+  color: 'rgba(255,255,255,0.65)',
+};
 
 /**
  * Box plots from the quartiles (min, q1, median, q3, max), one per group, side by side, with the mean as a
@@ -38,6 +47,8 @@ export function boxplotOption(
   summaries: readonly ScoreSummary[],
   scale: Pick<ScaleResult, 'min' | 'max' | 'bins'>,
   text: { category: (s: ScoreSummary) => string; box: string; mean: string },
+  /** On a phone the names get less room, so the boxes keep theirs. */
+  narrow = false,
 ): ChartOption {
   const { min, max } = scaleRange(scale);
   return {
@@ -50,7 +61,7 @@ export function boxplotOption(
       type: 'category',
       inverse: true,
       data: summaries.map((s) => text.category(s)),
-      axisLabel: { color: '#343a40', width: 180, overflow: 'break' },
+      axisLabel: { color: '#343a40', width: narrow ? 100 : 180, overflow: 'break' },
     },
     xAxis: { type: 'value', min, max, axisLabel: { color: '#343a40' } },
     series: [
@@ -86,7 +97,11 @@ export function histogramOption(
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0, left: 0, textStyle: { color: '#212529' } },
     tooltip: { show: false },
-    xAxis: { type: 'category', data: [...bins], axisLabel: { color: '#343a40', interval: 0, rotate: bins.length > 6 ? 40 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: [...bins],
+      axisLabel: { color: '#343a40', interval: 0, rotate: bins.length > 6 ? 40 : 0 },
+    },
     yAxis: { type: 'value', min: 0, axisLabel: { color: '#343a40', formatter: text.percentAxis } },
     series: shown.map((s, i) => ({
       name: text.series(s),
@@ -104,7 +119,10 @@ export interface ItemRestRow {
 }
 
 /** The columns of the item–rest table (overall, then each country, then each language) and a row per item. */
-export function itemRestTable(alpha: ScaleResult['alpha']): { columns: { key: string; label: string; suppressed: boolean }[]; rows: ItemRestRow[] } {
+export function itemRestTable(alpha: ScaleResult['alpha']): {
+  columns: { key: string; label: string; suppressed: boolean }[];
+  rows: ItemRestRow[];
+} {
   const summaries = [alpha.overall, ...alpha.byCountry, ...alpha.byLanguage];
   const names: string[] = [];
   for (const s of summaries) for (const item of s.items) if (!names.includes(item.name)) names.push(item.name);

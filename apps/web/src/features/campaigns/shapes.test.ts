@@ -2,11 +2,24 @@ import type { CampaignProgress, ScaleResult, ScoreSummary } from '@alongside/con
 import { describe, expect, it } from 'vitest';
 import { campaignExportUrl, openLinkUrl } from './links.ts';
 import { anySuppressed, progressBarOption, progressRows } from './progress-shape.ts';
-import { binLabels, boxplotOption, histogramOption, histogramShares, itemRestTable, orderScales } from './results-shape.ts';
+import {
+  binLabels,
+  boxplotOption,
+  histogramOption,
+  histogramShares,
+  itemRestTable,
+  orderScales,
+} from './results-shape.ts';
 
 const W1 = 'wave-1';
 const W2 = 'wave-2';
-const cell = (waveId: string, key: string, responses: number | null, invited: number | null = null, rate: number | null = null) => ({
+const cell = (
+  waveId: string,
+  key: string,
+  responses: number | null,
+  invited: number | null = null,
+  rate: number | null = null,
+) => ({
   waveId,
   key,
   label: key,
@@ -68,11 +81,18 @@ const summary = (key: string, over: Partial<ScoreSummary> = {}): ScoreSummary =>
   suppressed: false,
   ...over,
 });
-const hidden = (key: string) => summary(key, { n: null, mean: null, sd: null, quartiles: null, histogram: null, suppressed: true });
+const hidden = (key: string) =>
+  summary(key, { n: null, mean: null, sd: null, quartiles: null, histogram: null, suppressed: true });
 
 describe('results for charts and tables', () => {
   it('puts the outcome scale first, then the instrument’s order', () => {
-    expect(orderScales([{ id: 'a', outcome: false }, { id: 'b', outcome: false }, { id: 'out', outcome: true }]).map((s) => s.id)).toEqual(['out', 'a', 'b']);
+    expect(
+      orderScales([
+        { id: 'a', outcome: false },
+        { id: 'b', outcome: false },
+        { id: 'out', outcome: true },
+      ]).map((s) => s.id),
+    ).toEqual(['out', 'a', 'b']);
   });
 
   it('labels bins from their edges and turns counts into shares of the group', () => {
@@ -83,12 +103,19 @@ describe('results for charts and tables', () => {
   });
 
   it('draws box plots from the quartiles, with no box and no mean for a withheld group', () => {
-    const option = boxplotOption([summary('CA'), hidden('NO')], { min: 1, max: 5, bins: [] }, { category: (s) => s.label, box: 'Spread', mean: 'Mean' }) as {
+    const option = boxplotOption(
+      [summary('CA'), hidden('NO')],
+      { min: 1, max: 5, bins: [] },
+      { category: (s) => s.label, box: 'Spread', mean: 'Mean' },
+    ) as {
       xAxis: { min: number; max: number };
       series: { data: unknown[] }[];
     };
     expect(option.xAxis).toMatchObject({ min: 1, max: 5 });
-    expect(option.series[0]!.data).toEqual([[1, 2.5, 3, 4, 5], ['-', '-', '-', '-', '-']]);
+    expect(option.series[0]!.data).toEqual([
+      [1, 2.5, 3, 4, 5],
+      ['-', '-', '-', '-', '-'],
+    ]);
     expect(option.series[1]!.data).toEqual([
       [3.2, 0],
       ['-', 1],
@@ -97,14 +124,22 @@ describe('results for charts and tables', () => {
   });
 
   it('draws the histograms of the groups that are shown, side by side, and falls back on the data’s range', () => {
-    const option = histogramOption([summary('CA'), hidden('NO'), summary('XX', { histogram: [0, 0, 1, 1] })], ['a', 'b', 'c', 'd'], {
-      series: (s) => s.key,
-      percentAxis: '{value} %',
-    }) as { series: { name: string; data: number[] }[]; yAxis: { axisLabel: { formatter: string } } };
+    const option = histogramOption(
+      [summary('CA'), hidden('NO'), summary('XX', { histogram: [0, 0, 1, 1] })],
+      ['a', 'b', 'c', 'd'],
+      {
+        series: (s) => s.key,
+        percentAxis: '{value} %',
+      },
+    ) as { series: { name: string; data: number[] }[]; yAxis: { axisLabel: { formatter: string } } };
     expect(option.series.map((s) => s.name)).toEqual(['CA', 'XX']);
     expect(option.series[1]!.data).toEqual([0, 0, 50, 50]);
     expect(option.yAxis.axisLabel.formatter).toBe('{value} %');
-    const range = boxplotOption([], { min: null, max: null, bins: [0, 50, 100] }, { category: () => '', box: '', mean: '' }) as { xAxis: { min: number; max: number } };
+    const range = boxplotOption(
+      [],
+      { min: null, max: null, bins: [0, 50, 100] },
+      { category: () => '', box: '', mean: '' },
+    ) as { xAxis: { min: number; max: number } };
     expect(range.xAxis).toMatchObject({ min: 0, max: 100 });
   });
 
@@ -123,8 +158,19 @@ describe('results for charts and tables', () => {
         ['team_1', 0.61],
         ['team_2', 0.55],
       ]),
-      byCountry: [alpha('CA', [['team_2', 0.5], ['team_1', 0.7]]), alpha('NO', [], true)],
-      byLanguage: [alpha('fr', [['team_1', null], ['team_3', 0.2]])],
+      byCountry: [
+        alpha('CA', [
+          ['team_2', 0.5],
+          ['team_1', 0.7],
+        ]),
+        alpha('NO', [], true),
+      ],
+      byLanguage: [
+        alpha('fr', [
+          ['team_1', null],
+          ['team_3', 0.2],
+        ]),
+      ],
     } satisfies ScaleResult['alpha']);
     expect(table.columns.map((c) => [c.key, c.suppressed])).toEqual([
       ['all', false],
@@ -143,7 +189,9 @@ describe('results for charts and tables', () => {
 describe('links', () => {
   it('points exports at the campaign’s export route with format, label language and wave', () => {
     expect(campaignExportUrl('c-1', 'spss', 'nb')).toBe('/api/campaigns/c-1/export?format=spss&language=nb');
-    expect(campaignExportUrl('c-1', 'csv', 'fr', 'w-2')).toBe('/api/campaigns/c-1/export?format=csv&language=fr&waveId=w-2');
+    expect(campaignExportUrl('c-1', 'csv', 'fr', 'w-2')).toBe(
+      '/api/campaigns/c-1/export?format=csv&language=fr&waveId=w-2',
+    );
   });
 
   it('makes the open link from the page’s origin', () => {

@@ -26,7 +26,14 @@ export function usePlaceWords() {
 export function NoticeList({ notices, label }: { notices: readonly ImportNotice[]; label: string }) {
   const words = usePlaceWords();
   return (
-    <List size="sm" spacing={4} style={{ maxHeight: 320, overflowY: 'auto' }} tabIndex={0} aria-label={label} className="prewrap">
+    <List
+      size="sm"
+      spacing={4}
+      style={{ maxHeight: 320, overflowY: 'auto' }}
+      tabIndex={0}
+      aria-label={label}
+      className="prewrap"
+    >
       {sortNotices(notices).map((n, i) => {
         const place = noticePlace(n, words);
         return <List.Item key={i}>{place ? `${place}: ${n.message}` : n.message}</List.Item>;
@@ -55,13 +62,20 @@ export function ImportInstrumentModal({ onClose }: { onClose: () => void }) {
     }
     setFileError(undefined);
     fileToBase64(file).then(
-      (content) => importer.mutate({ filename: file.name, content, ...(language ? { language } : {}) }, { onSuccess: setResult }),
+      (content) =>
+        importer.mutate({ filename: file.name, content, ...(language ? { language } : {}) }, { onSuccess: setResult }),
       () => setFileError(t('instrumentLibrary.import.unreadable')),
     );
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('instrumentLibrary.import.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('instrumentLibrary.import.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {result ? (
         <Stack gap="md">
           <SuccessAlert
@@ -74,7 +88,10 @@ export function ImportInstrumentModal({ onClose }: { onClose: () => void }) {
             <Stack gap="xs">
               <Text fw={600}>{t('instrumentLibrary.import.noticesTitle', { count: result.notices.length })}</Text>
               <Text size="sm">{t('instrumentLibrary.import.noticesIntro')}</Text>
-              <NoticeList notices={result.notices} label={t('instrumentLibrary.import.noticesTitle', { count: result.notices.length })} />
+              <NoticeList
+                notices={result.notices}
+                label={t('instrumentLibrary.import.noticesTitle', { count: result.notices.length })}
+              />
             </Stack>
           ) : (
             <Text>{t('instrumentLibrary.import.noNotices')}</Text>
@@ -105,7 +122,6 @@ export function ImportInstrumentModal({ onClose }: { onClose: () => void }) {
                 importer.reset();
               }}
               error={fileError}
-              clearable
               data-autofocus
             />
             <NativeSelect
@@ -113,14 +129,30 @@ export function ImportInstrumentModal({ onClose }: { onClose: () => void }) {
               description={t('instrumentLibrary.import.languageHelp')}
               value={language}
               onChange={(e) => setLanguage(LANGUAGES.find((l) => l === e.currentTarget.value) ?? '')}
-              data={[{ value: '', label: t('instrumentLibrary.import.languageDefault') }, ...LANGUAGES.map((l) => ({ value: l, label: labels.language(l) }))]}
+              data={[
+                { value: '', label: t('instrumentLibrary.import.languageDefault') },
+                ...LANGUAGES.map((l) => ({ value: l, label: labels.language(l) })),
+              ]}
             />
             <ErrorAlert
-              message={importer.isError ? describeError(importer.error, t) : undefined}
+              message={
+                importer.isError
+                  ? problems.length > 0
+                    ? t('instrumentLibrary.import.problemsIntro', { count: problems.length })
+                    : describeError(importer.error, t)
+                  : undefined
+              }
               title={problems.length ? t('instrumentLibrary.import.nothingStored') : undefined}
             >
               {problems.length > 0 ? (
-                <List size="sm" spacing={2} className="prewrap" style={{ maxHeight: 280, overflowY: 'auto' }} tabIndex={0} aria-label={t('instrumentLibrary.import.problemsLabel')}>
+                <List
+                  size="sm"
+                  spacing={2}
+                  className="prewrap"
+                  style={{ maxHeight: 280, overflowY: 'auto' }}
+                  tabIndex={0}
+                  aria-label={t('instrumentLibrary.import.problemsLabel')}
+                >
                   {problems.map((p, i) => (
                     <List.Item key={i}>{p}</List.Item>
                   ))}

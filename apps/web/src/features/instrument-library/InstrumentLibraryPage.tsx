@@ -12,7 +12,11 @@ import { ImportInstrumentModal } from './ImportInstrumentModal.tsx';
 import { useInstrumentList, useLatestDefinitions, type Instrument } from './queries.ts';
 
 /** The languages of each instrument's latest version, with whether each translation is validated. */
-function LanguagesCell({ languages }: { languages: { code: string; validated: boolean; staleItems: string[] }[] | undefined }) {
+function LanguagesCell({
+  languages,
+}: {
+  languages: { code: string; validated: boolean; method: string; staleItems: string[] }[] | undefined;
+}) {
   const { t } = useTranslation();
   const labels = useCampaignLabels();
   if (!languages) return <Text size="sm">…</Text>;
@@ -20,7 +24,13 @@ function LanguagesCell({ languages }: { languages: { code: string; validated: bo
     <Text size="sm">
       {languages
         .map((l) => {
-          const notes = [l.validated ? t('instrumentLibrary.validated') : t('instrumentLibrary.notValidated')];
+          const notes = [
+            l.method === 'original'
+              ? t('instrumentLibrary.original')
+              : l.validated
+                ? t('instrumentLibrary.validated')
+                : t('instrumentLibrary.notValidated'),
+          ];
           if (l.staleItems.length > 0) notes.push(t('instrumentLibrary.staleItems', { count: l.staleItems.length }));
           return `${labels.language(l.code)} (${notes.join(', ')})`;
         })
@@ -61,7 +71,11 @@ export function InstrumentLibraryPage() {
       {instruments.isPending ? (
         <Loader role="status" aria-label={t('common.loading')} />
       ) : instruments.isError ? (
-        <LoadError message={describeError(instruments.error, t)} onRetry={() => void instruments.refetch()} retryLabel={t('common.tryAgain')} />
+        <LoadError
+          message={describeError(instruments.error, t)}
+          onRetry={() => void instruments.refetch()}
+          retryLabel={t('common.tryAgain')}
+        />
       ) : instruments.data.length === 0 ? (
         <EmptyState headingOrder={2} title={t('instrumentLibrary.emptyTitle')} action={importButton}>
           {t('instrumentLibrary.emptyBody')}
@@ -90,7 +104,9 @@ export function InstrumentLibraryPage() {
                 <LicenceText instrument={instrument} />
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{t('instrumentLibrary.versionNumber', { number: instrument.latestVersion.number })}</Text>
+                <Text size="sm">
+                  {t('instrumentLibrary.versionNumber', { number: instrument.latestVersion.number })}
+                </Text>
                 <Text size="sm">
                   {instrument.latestVersion.lockedAt
                     ? t('instrumentLibrary.lockedOn', { date: format.date(instrument.latestVersion.lockedAt) })

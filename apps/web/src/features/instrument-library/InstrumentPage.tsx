@@ -1,5 +1,18 @@
 import { INSTRUMENT_FORMATS, LANGUAGES, type Language } from '@alongside/contracts';
-import { Anchor, Button, Card, Group, Loader, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Loader,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,7 +27,13 @@ import { localDay } from '../step-away/rules.ts';
 import { NoticeList } from './ImportInstrumentModal.tsx';
 import { LicenceText } from './InstrumentLibraryPage.tsx';
 import { needsPermission, permissionApplies, withPermission } from './library.ts';
-import { instrumentExportUrl, useInstrument, useInstrumentVersions, useUpdateInstrument, type Instrument } from './queries.ts';
+import {
+  instrumentExportUrl,
+  useInstrument,
+  useInstrumentVersions,
+  useUpdateInstrument,
+  type Instrument,
+} from './queries.ts';
 
 function Term({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -29,7 +48,11 @@ function Term({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const PERMISSION_FIELDS = ['licence.permission.grantedBy', 'licence.permission.grantedOn', 'licence.permission.file'] as const;
+const PERMISSION_FIELDS = [
+  'licence.permission.grantedBy',
+  'licence.permission.grantedOn',
+  'licence.permission.file',
+] as const;
 
 /** Who gave permission, when, and where the letter is kept: recorded, the instrument becomes usable in campaigns. */
 function PermissionForm({ instrument }: { instrument: Instrument }) {
@@ -55,11 +78,15 @@ function PermissionForm({ instrument }: { instrument: Instrument }) {
     setLocal(problems);
     if (Object.values(problems).some(Boolean)) return;
     update.mutate(
-      { licence: withPermission(instrument.licence, { grantedBy: grantedBy.trim(), grantedOn, file: file.trim() }), version: instrument.version },
+      {
+        licence: withPermission(instrument.licence, { grantedBy: grantedBy.trim(), grantedOn, file: file.trim() }),
+        version: instrument.version,
+      },
       { onSuccess: () => setSaved(t('instrumentLibrary.permission.saved')), onError: fromError },
     );
   };
-  const field = (name: 'grantedBy' | 'grantedOn' | 'file') => local[name] ?? errors.fields[`licence.permission.${name}`];
+  const field = (name: 'grantedBy' | 'grantedOn' | 'file') =>
+    local[name] ?? errors.fields[`licence.permission.${name}`];
 
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="permission-title">
@@ -133,7 +160,10 @@ function Downloads({ instrument, versions }: { instrument: Instrument; versions:
             label={t('instrumentLibrary.downloads.version')}
             value={String(version)}
             onChange={(e) => setVersion(Number(e.currentTarget.value))}
-            data={versions.map((n) => ({ value: String(n), label: t('instrumentLibrary.versionNumber', { number: n }) }))}
+            data={versions.map((n) => ({
+              value: String(n),
+              label: t('instrumentLibrary.versionNumber', { number: n }),
+            }))}
             maw={220}
           />
           <NativeSelect
@@ -141,7 +171,10 @@ function Downloads({ instrument, versions }: { instrument: Instrument; versions:
             description={t('instrumentLibrary.downloads.languageHelp')}
             value={language}
             onChange={(e) => setLanguage(LANGUAGES.find((l) => l === e.currentTarget.value) ?? '')}
-            data={[{ value: '', label: t('instrumentLibrary.downloads.allLanguages') }, ...LANGUAGES.map((l) => ({ value: l, label: labels.language(l) }))]}
+            data={[
+              { value: '', label: t('instrumentLibrary.downloads.allLanguages') },
+              ...LANGUAGES.map((l) => ({ value: l, label: labels.language(l) })),
+            ]}
             maw={280}
           />
         </Group>
@@ -185,7 +218,13 @@ export function InstrumentPage() {
         </Stack>
       );
     }
-    return <LoadError message={describeError(instrument.error, t)} onRetry={() => void instrument.refetch()} retryLabel={t('common.tryAgain')} />;
+    return (
+      <LoadError
+        message={describeError(instrument.error, t)}
+        onRetry={() => void instrument.refetch()}
+        retryLabel={t('common.tryAgain')}
+      />
+    );
   }
   const i = instrument.data;
   const licence = i.licence;
@@ -239,14 +278,24 @@ export function InstrumentPage() {
           {versions.isPending ? (
             <Loader role="status" aria-label={t('common.loading')} />
           ) : versions.isError ? (
-            <LoadError message={describeError(versions.error, t)} onRetry={() => void versions.refetch()} retryLabel={t('common.tryAgain')} />
+            <LoadError
+              message={describeError(versions.error, t)}
+              onRetry={() => void versions.refetch()}
+              retryLabel={t('common.tryAgain')}
+            />
           ) : versions.data.length === 0 ? (
             <EmptyState title={t('instrumentLibrary.noVersions')} />
           ) : (
             <>
               <DataTable
                 caption={t('instrumentLibrary.versionsTitle')}
-                head={[t('instrumentLibrary.version'), t('fields.created'), t('instrumentLibrary.state'), t('instrumentLibrary.sourceFormat'), t('instrumentLibrary.noticesCount')]}
+                head={[
+                  t('instrumentLibrary.version'),
+                  t('fields.created'),
+                  t('instrumentLibrary.state'),
+                  t('instrumentLibrary.sourceFormat'),
+                  t('instrumentLibrary.noticesCount'),
+                ]}
                 minWidth={640}
               >
                 {versions.data.map((v) => (
@@ -255,7 +304,11 @@ export function InstrumentPage() {
                       {t('instrumentLibrary.versionNumber', { number: v.number })}
                     </Table.Th>
                     <Table.Td>{format.date(v.createdAt)}</Table.Td>
-                    <Table.Td>{v.lockedAt ? t('instrumentLibrary.lockedOn', { date: format.date(v.lockedAt) }) : t('instrumentLibrary.openToEdits')}</Table.Td>
+                    <Table.Td>
+                      {v.lockedAt
+                        ? t('instrumentLibrary.lockedOn', { date: format.date(v.lockedAt) })
+                        : t('instrumentLibrary.openToEdits')}
+                    </Table.Td>
                     <Table.Td>{t(`instrumentLibrary.formats.${v.sourceFormat}`)}</Table.Td>
                     <Table.Td>{format.number(v.notices.length)}</Table.Td>
                   </Table.Tr>
@@ -276,7 +329,12 @@ export function InstrumentPage() {
         </Stack>
       </section>
 
-      <Downloads instrument={i} versions={versions.data?.length ? versions.data.map((v) => v.number).sort((a, b) => b - a) : [i.latestVersion.number]} />
+      <Downloads
+        instrument={i}
+        versions={
+          versions.data?.length ? versions.data.map((v) => v.number).sort((a, b) => b - a) : [i.latestVersion.number]
+        }
+      />
       {permissionApplies(licence.status) ? <PermissionForm instrument={i} /> : null}
     </Stack>
   );

@@ -15,21 +15,31 @@ describe('licences in the library', () => {
     expect(needsPermission({ status: 'conditional' })).toBe(true);
     expect(needsPermission({ status: 'proprietary' })).toBe(true);
     expect(needsPermission({ status: 'permission_recorded' })).toBe(true);
-    expect(needsPermission({ status: 'permission_recorded', permission: { grantedBy: 'A', grantedOn: '2026-01-05', file: 'letter.pdf' } })).toBe(false);
+    expect(
+      needsPermission({
+        status: 'permission_recorded',
+        permission: { grantedBy: 'A', grantedOn: '2026-01-05', file: 'letter.pdf' },
+      }),
+    ).toBe(false);
     expect(needsPermission({ status: 'free' })).toBe(false);
     expect(needsPermission({ status: 'own_non_validated' })).toBe(false);
   });
 
   it('offers to record a permission only where one is needed or already kept', () => {
-    expect(['free', 'conditional', 'permission_recorded', 'proprietary', 'own_non_validated'].filter((s) => permissionApplies(s as Licence['status']))).toEqual([
-      'conditional',
-      'permission_recorded',
-      'proprietary',
-    ]);
+    expect(
+      ['free', 'conditional', 'permission_recorded', 'proprietary', 'own_non_validated'].filter((s) =>
+        permissionApplies(s as Licence['status']),
+      ),
+    ).toEqual(['conditional', 'permission_recorded', 'proprietary']);
   });
 
   it('records a permission without touching the rest of the licence', () => {
-    const licence: Licence = { status: 'proprietary', attribution: '© Owners', copyright: 'All rights reserved', wordingEditable: false };
+    const licence: Licence = {
+      status: 'proprietary',
+      attribution: '© Owners',
+      copyright: 'All rights reserved',
+      wordingEditable: false,
+    };
     const permission = { grantedBy: 'Dr. Owner', grantedOn: '2026-02-01', file: 'permissions/2026-02-01.pdf' };
     expect(withPermission(licence, permission)).toEqual({ ...licence, status: 'permission_recorded', permission });
     expect(licence.status).toBe('proprietary');
@@ -38,7 +48,9 @@ describe('licences in the library', () => {
 
 describe('import notices', () => {
   it('says where a notice points, in rows for spreadsheets and lines for text files', () => {
-    expect(noticePlace({ sheet: 'survey', line: 4, column: 2, message: '' }, words)).toBe('sheet survey, row 4, column 2');
+    expect(noticePlace({ sheet: 'survey', line: 4, column: 2, message: '' }, words)).toBe(
+      'sheet survey, row 4, column 2',
+    );
     expect(noticePlace({ line: 12, message: '' }, words)).toBe('line 12');
     expect(noticePlace({ field: 'item.3.enableWhen', message: '' }, words)).toBe('field item.3.enableWhen');
     expect(noticePlace({ message: 'general' }, words)).toBe('');

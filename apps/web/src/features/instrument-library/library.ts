@@ -39,7 +39,8 @@ export function noticePlace(notice: ImportNotice, words: PlaceWords): string {
 /** Notices in the order they occur in the file (sheet, then line, then column); those without a place last, as given. */
 export function sortNotices(notices: readonly ImportNotice[]): ImportNotice[] {
   const placed = notices.map((n, index) => ({ n, index }));
-  const key = (n: ImportNotice) => [n.sheet ?? '\uffff', n.line ?? Number.MAX_SAFE_INTEGER, n.column ?? Number.MAX_SAFE_INTEGER] as const;
+  const key = (n: ImportNotice) =>
+    [n.sheet ?? '\uffff', n.line ?? Number.MAX_SAFE_INTEGER, n.column ?? Number.MAX_SAFE_INTEGER] as const;
   return placed
     .sort((a, b) => {
       const [sa, la, ca] = key(a.n);
