@@ -1,5 +1,6 @@
 // Descriptive figures of a set of scores, as R computes them: mean, sd with n − 1 (`sd`), quartiles by R's default
 // type 7 (`quantile`), and counts per bin (`hist(…, right = FALSE)` with the last bin closed). NaN is missing.
+// Checked against R in describe.test.ts.
 
 export interface Description {
   n: number;
@@ -40,21 +41,24 @@ export function binEdges(min: number, max: number, bins: number): number[] {
   return Array.from({ length: bins + 1 }, (_, i) => min + ((max - min) * i) / bins);
 }
 
-/** Scores per bin: [edge i, edge i+1), the last bin closed; scores outside the edges are not counted. */
+/**
+ * Scores per bin of equal-width `edges`: [edge i, edge i+1), the last bin closed, as R's `hist(…, right = FALSE,
+ * include.lowest = TRUE)`, with its allowance for rounding: every edge but the last moves down by 1e-7 of a bin's
+ * width, the last one up by as much. Scores beyond that are not counted.
+ */
 export function histogram(values: ArrayLike<number>, edges: readonly number[], rows?: ArrayLike<number>): number[] {
   const bins = edges.length - 1;
   const counts = new Array<number>(bins).fill(0);
   const first = edges[0]!;
   const last = edges[bins]!;
   const width = (last - first) / bins;
+  const fuzz = 1e-7 * width;
   const count = rows ? rows.length : values.length;
   for (let i = 0; i < count; i++) {
     const x = values[rows ? rows[i]! : i]!;
-    if (Number.isNaN(x) || x < first || x > last) continue;
-    // Floating edges: a score within rounding of an edge belongs to the bin above it.
-    let bin = Math.min(bins - 1, Math.floor((x - first) / width + 1e-9));
-    if (bin < 0) bin = 0;
-    counts[bin]!++;
+    if (Number.isNaN(x) || x < first - fuzz || x > last + fuzz) continue;
+    const bin = Math.floor((x - first + fuzz) / width);
+    counts[bin < 0 ? 0 : bin >= bins ? bins - 1 : bin]!++;
   }
   return counts;
 }

@@ -160,6 +160,25 @@ describe('scoring survey responses', () => {
     );
   });
 
+  it('gives the range a score can reach with the fewest items allowed: a sum of part of its items, a mean of items with different ranges', () => {
+    const gaps = instrument(
+      [likert('a1'), likert('a2'), likert('f1', 'often5'), { name: 'delta', type: 'number', min: -3, max: 3 }],
+      [
+        { id: 'sum', items: ['a1', 'a2', 'f1'], aggregate: 'sum', minAnswered: { count: 1 } },
+        { id: 'mean', items: ['a1', 'a2', 'f1'], minAnswered: { count: 2 } },
+        { id: 'signed', items: ['a1', 'delta'], aggregate: 'sum', minAnswered: { count: 1 } },
+      ],
+    );
+    expect(surveyLayout(gaps).subscales.map((s) => [s.min, s.max])).toEqual([
+      [0, 110],
+      [0.5, 52.5],
+      [-3, 8],
+    ]);
+    // Those extremes are reached: a1 alone at 1 is below 1 + 1 + 0; f1 alone at 100 is above the mean of every maximum.
+    const { subscales } = scoreSurveyResponses(gaps, [{ f1: 1 }, { a1: 5, f1: 5 }, { delta: -3 }, { a1: 5, delta: 3 }]);
+    expect([matrixCell(subscales, 0, 0), matrixCell(subscales, 1, 1), matrixCell(subscales, 2, 2), matrixCell(subscales, 3, 2)]).toEqual([0, 52.5, -3, 8]);
+  });
+
   it('keeps every subscale score within its possible range and missing exactly below the minimum', () => {
     const answer = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null });
     fc.assert(

@@ -60,7 +60,7 @@ export interface ScoredSubscale {
   transform: 'none' | 'percent';
   /** The fewest answered items for a score. */
   needed: number;
-  /** The possible range of the score when every item is answered; null when an item has no bounds. */
+  /** The lowest and highest score possible with any allowed set of answered items; null when an item has no bounds. */
   min: number | null;
   max: number | null;
   /**
@@ -265,6 +265,22 @@ function itemCoder(item: SurveyItem, scales: ReadonlyMap<string, SurveyInstrumen
   }
 }
 
+/**
+ * The lowest and highest score any allowed set of answered items gives (the fewest allowed is `needed`): a mean at
+ * its lowest takes the `needed` lowest item minimums (more items can only raise it), a sum those and every further
+ * negative minimum; the highest likewise. So a sum of two of three 1–7 items can be 2, below 3 × 1.
+ */
+function possibleRange(coders: readonly ItemCoder[], aggregate: 'mean' | 'sum', needed: number): [number, number] {
+  const extreme = (sorted: number[], adds: (x: number) => boolean) => {
+    const fewest = sorted.slice(0, needed).reduce((a, b) => a + b, 0);
+    return aggregate === 'mean' ? fewest / needed : sorted.slice(needed).reduce((sum, x) => (adds(x) ? sum + x : sum), fewest);
+  };
+  return [
+    extreme(coders.map((c) => c.min).sort((a, b) => a - b), (x) => x < 0),
+    extreme(coders.map((c) => c.max).sort((a, b) => b - a), (x) => x > 0),
+  ];
+}
+
 function compileSubscale(subscale: SurveySubscale, columns: ReadonlyMap<string, number>, coders: readonly ItemCoder[], unscored: ReadonlySet<string>): ScoredSubscale {
   const at = `subscales.${subscale.id}`;
   const n = subscale.items.length;
@@ -290,9 +306,7 @@ function compileSubscale(subscale: SurveySubscale, columns: ReadonlyMap<string, 
   const ownCoders = ownColumns.map((column) => coders[column]!);
   const bounded = ownCoders.every((c) => Number.isFinite(c.min) && Number.isFinite(c.max));
   if (transform === 'percent' && !(bounded && ownCoders.every((c) => c.max > c.min))) throw new ScoringError(`${at}: a percent transform needs every item to have a min below its max`);
-  const lows = ownCoders.reduce((sum, c) => sum + c.min, 0);
-  const highs = ownCoders.reduce((sum, c) => sum + c.max, 0);
-  const range: [number, number] | [null, null] = !bounded ? [null, null] : transform === 'percent' ? [0, 100] : aggregate === 'mean' ? [lows / n, highs / n] : [lows, highs];
+  const range: [number, number] | [null, null] = !bounded ? [null, null] : transform === 'percent' ? [0, 100] : possibleRange(ownCoders, aggregate, needed);
 
   const first = ownCoders[0]!.possible;
   const shared = first !== null && ownCoders.every((c) => c.possible !== null && c.possible.length === first.length && c.possible.every((s, i) => s === first[i]));
