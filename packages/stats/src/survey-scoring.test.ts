@@ -123,7 +123,15 @@ describe('scoring survey responses', () => {
     refuses({ hours: 41 }, "responses[1].hours: the answer is outside the item's range");
     refuses({ hours: '12' }, 'responses[1].hours: the answer is not a number');
     refuses({ open: Number.NaN }, 'responses[1].open: the answer is not a number');
+    // Two bad answers, stored in another order than the items': the first item is named.
+    refuses({ hours: 41, a2: 7, note: 'x' }, 'responses[1].a2: the answer is not a point of scale agree5');
     expect(() => scoreSurveyResponses(TEAM, [null as unknown as Record<string, unknown>])).toThrow('responses[0] is not a set of answers');
+  });
+
+  it('reads only the answers a response holds, not what every object inherits', () => {
+    const inherited = instrument([likert('constructor'), likert('a1')], [{ id: 's', items: ['constructor', 'a1'] }]);
+    const { items } = scoreSurveyResponses(inherited, JSON.parse('[{"a1": 4}, {"constructor": 2, "a1": 1}]') as Record<string, unknown>[]);
+    expect(Array.from(items.data)).toEqual([Number.NaN, 2, 4, 1]);
   });
 
   it('refuses a definition it cannot score, naming the place', () => {
