@@ -152,26 +152,10 @@ const MAX_DISTINCT = 2048;
  * how often it has each one, and finds its quartiles and bins in those counts instead of reordering its scores.
  */
 export function describeSets(values: ArrayLike<number>, sets: readonly (ArrayLike<number> | undefined)[], edges?: readonly number[]): Summary[] {
-  const distinct = distinctScores(values);
-  if (!distinct) return sets.map((rows) => ({ ...describe(values, rows), histogram: edges ? histogram(values, edges, rows) : null }));
+  const ranked = rankScores(values);
+  if (!ranked) return sets.map((rows) => ({ ...describe(values, rows), histogram: edges ? histogram(values, edges, rows) : null }));
+  const { distinct, rank } = ranked;
   const d = distinct.length;
-  // Each score's place among the distinct ones (−1 for NaN).
-  const rank = new Int32Array(values.length);
-  for (let r = 0; r < values.length; r++) {
-    const x = values[r]!;
-    if (Number.isNaN(x)) {
-      rank[r] = -1;
-      continue;
-    }
-    let lo = 0;
-    let hi = d - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (distinct[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    rank[r] = lo;
-  }
   const binOfRank = edges ? Array.from(distinct, binRule(edges)) : null;
   const counts = new Int32Array(d);
   return sets.map((rows) => {
@@ -180,11 +164,11 @@ export function describeSets(values: ArrayLike<number>, sets: readonly (ArrayLik
     let n = 0;
     let sum = 0;
     for (let i = 0; i < count; i++) {
-      const r = rows ? rows[i]! : i;
-      if (rank[r]! < 0) continue;
+      const v = rank[rows ? rows[i]! : i]!;
+      if (v < 0) continue;
       n++;
-      sum += values[r]!;
-      counts[rank[r]!]!++;
+      sum += distinct[v]!;
+      counts[v]!++;
     }
     const histogramOf = () => {
       if (!binOfRank || !edges) return null;
@@ -197,8 +181,8 @@ export function describeSets(values: ArrayLike<number>, sets: readonly (ArrayLik
     const mean = sum / n;
     let squares = 0;
     for (let i = 0; i < count; i++) {
-      const r = rows ? rows[i]! : i;
-      if (rank[r]! >= 0) squares += (values[r]! - mean) * (values[r]! - mean);
+      const v = rank[rows ? rows[i]! : i]!;
+      if (v >= 0) squares += (distinct[v]! - mean) * (distinct[v]! - mean);
     }
     const last = n - 1;
     const positions = [0.25, 0.5, 0.75].map((p) => last * p);
@@ -225,19 +209,24 @@ function scoresAtRanks(counts: Int32Array, distinct: Float64Array, ranks: number
   return found;
 }
 
-/** The distinct scores (NaN left out), sorted; null when there are more than MAX_DISTINCT. */
-function distinctScores(values: ArrayLike<number>): Float64Array | null {
-  // (Float64Array.from would go through the iterator: many times slower than copying a typed array.)
-  const sorted = (values instanceof Float64Array ? values.slice() : Float64Array.from(values)).sort();
-  const out: number[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const x = sorted[i]!;
-    // A typed array sorts NaN last.
-    if (Number.isNaN(x)) break;
-    if (out.length === 0 || x !== out[out.length - 1]) {
-      if (out.length === MAX_DISTINCT) return null;
-      out.push(x);
-    }
+/**
+ * The distinct scores, sorted, and each score's place among them (−1 for NaN); null when there are more than
+ * MAX_DISTINCT of them.
+ */
+function rankScores(values: ArrayLike<number>): { distinct: Float64Array; rank: Int32Array } | null {
+  const places = new Map<number, number>();
+  for (let r = 0; r < values.length; r++) {
+    const x = values[r]!;
+    if (Number.isNaN(x) || places.has(x)) continue;
+    if (places.size === MAX_DISTINCT) return null;
+    places.set(x, 0);
   }
-  return Float64Array.from(out);
+  const distinct = Float64Array.from(places.keys()).sort();
+  distinct.forEach((x, place) => places.set(x, place));
+  const rank = new Int32Array(values.length);
+  for (let r = 0; r < values.length; r++) {
+    const x = values[r]!;
+    rank[r] = Number.isNaN(x) ? -1 : places.get(x)!;
+  }
+  return { distinct, rank };
 }
