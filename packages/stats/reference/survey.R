@@ -6,7 +6,7 @@
 #   Rscript packages/stats/reference/survey.R
 #
 # It reads survey-instrument.json (an instrument definition) and survey-responses.csv (respondents × items, with
-# program, country and language) from this directory and writes survey-expected.json beside them, which
+# program, country, language and stakeholder group) from this directory and writes survey-expected.json beside them, which
 # survey-reference.test.ts compares with our functions to 1e-6. CI has no R: the JSON is committed; rerun this and
 # commit the output whenever a fixture changes. Versions used for the committed file are recorded in it.
 #
@@ -19,6 +19,10 @@
 #   the minimum and maximum of the whole data frame, so items are reversed here, per item, before psych sees them.
 # - multilevel::rwg.j drops respondents with any missing item (na.exclude), then groups by what is left: a program
 #   whose respondents all miss an item is absent from its output; ours lists it with n = 0 and rwg null.
+# Descriptive figures (packages/stats describe.ts, and the summaries of campaign results) are base R: mean, sd (n − 1),
+# quantile (type 7) and hist(right = FALSE, include.lowest = TRUE) over 8 equal bins of the subscale's possible range
+# — the lowest and highest score any allowed set of answered items can give (a sum of the fewest items allowed can
+# be below the sum of every item's minimum: r068's success).
 
 suppressPackageStartupMessages({
   library(jsonlite)
@@ -70,6 +74,7 @@ item_scores <- as.data.frame(lapply(scored, function(s) s$x))
 
 subscale_scores <- list()
 subscale_null <- list()
+subscale_range <- list()
 for (sub in definition$subscales) {
   names <- unlist(sub$items)
   x <- as.matrix(item_scores[, names, drop = FALSE])
@@ -92,6 +97,16 @@ for (sub in definition$subscales) {
   }
   score[answered < needed] <- NA
   subscale_scores[[sub$id]] <- score
+  # The possible range: the `needed` lowest (highest) item minimums (maximums), plus, for a sum, any further item
+  # that can only lower (raise) it; a mean of more items than `needed` cannot go beyond the mean of the extremes.
+  lows <- sort(vapply(names, function(i) scored[[i]]$min, 0))
+  highs <- sort(vapply(names, function(i) scored[[i]]$max, 0), decreasing = TRUE)
+  first <- seq_len(needed)
+  subscale_range[[sub$id]] <- if (transform == "percent") c(0, 100) else if (aggregate == "sum") {
+    c(sum(lows[first]) + sum(pmin(lows[-first], 0)), sum(highs[first]) + sum(pmax(highs[-first], 0)))
+  } else {
+    c(mean(lows[first]), mean(highs[first]))
+  }
   # The uniform null of rwg(j): every item with the same possible scores, each equally likely.
   possible <- lapply(names, function(i) scored[[i]]$possible)
   same <- all(vapply(possible, function(p) length(p) > 0 && identical(p, possible[[1]]), TRUE))
@@ -142,6 +157,38 @@ for (sub in definition$subscales) {
   )
 }
 
+# n, mean, sd, quartiles and 8-bin counts of a subscale's scores (missing ones left out), as describe.ts reports them.
+BINS <- 8
+describe_scores <- function(x, breaks) {
+  x <- x[!is.na(x)]
+  n <- length(x)
+  list(
+    n = n,
+    mean = if (n > 0) mean(x) else NA,
+    sd = if (n > 1) sd(x) else NA,
+    quartiles = if (n > 0) unname(quantile(x, type = 7)) else NA,
+    histogram = hist(x, breaks = breaks, right = FALSE, include.lowest = TRUE, plot = FALSE)$counts
+  )
+}
+describe_subsets <- c(subsets, list(group = lapply(split(seq_len(nrow(responses)), responses$group), function(i) seq_len(nrow(responses)) %in% i)))
+descriptives <- list()
+for (sub in definition$subscales) {
+  range <- subscale_range[[sub$id]]
+  breaks <- seq(range[1], range[2], length.out = BINS + 1)
+  score <- subscale_scores[[sub$id]]
+  descriptives[[sub$id]] <- c(
+    list(range = range, breaks = breaks),
+    lapply(describe_subsets, function(by) lapply(by, function(rows) describe_scores(score[rows], breaks)))
+  )
+}
+stopifnot(isTRUE(all.equal(subscale_range$success, c(2, 21))), min(subscale_scores$success, na.rm = TRUE) == 2)
+# Values on and within R's fuzz (1e-7 of a bin's width) of the edges, and beyond the ends: where hist puts them.
+edge_breaks <- seq(1, 5, length.out = BINS + 1)
+edge_x <- c(1 - 4e-8, 1, 1.5 - 4e-8, 1.5 - 1e-6, 1.5, 2.75, 3, 3 + 1e-9, 4.5 - 1e-12, 5, 5 + 4e-8, 0.9, 5.1)
+edge_in <- edge_x >= 1 - 1e-7 * 0.5 & edge_x <= 5 + 1e-7 * 0.5
+edge_cases <- list(x = edge_x, breaks = edge_breaks,
+                   counts = hist(edge_x[edge_in], breaks = edge_breaks, right = FALSE, include.lowest = TRUE, plot = FALSE)$counts)
+
 icc <- list()
 for (sub in definition$subscales) {
   d <- data.frame(score = subscale_scores[[sub$id]], program = responses$program)
@@ -161,6 +208,8 @@ expected <- list(
   nullVariance = subscale_null,
   alpha = alpha,
   rwg = rwg,
-  icc = icc
+  icc = icc,
+  describe = descriptives,
+  histogramEdgeCases = edge_cases
 )
 writeLines(toJSON(expected, auto_unbox = TRUE, digits = NA, na = "null", pretty = TRUE), file.path(here, "survey-expected.json"))

@@ -225,6 +225,22 @@ describe('ICC(1) and ICC(2)', () => {
   });
 });
 
+describe('groups given as numbers', () => {
+  it('gives rwg(j) and ICCs for groups numbered in an Int32Array exactly as for the same groups named', () => {
+    fc.assert(
+      fc.property(likertRows(3), fc.array(fc.nat(4), { minLength: 40, maxLength: 40 }), (rows, labels) => {
+        const matrix = scoreMatrixFromRows(rows);
+        const named = rows.map((_, r) => `program ${labels[r]!}`);
+        const numbered = Int32Array.from(rows, (_, r) => labels[r]!);
+        const byName = rwgJ(matrix, named, { nullVariance: 2 });
+        expect(rwgJ(matrix, numbered, { nullVariance: 2 })).toEqual(byName.map((g) => ({ ...g, group: Number(g.group.slice(8)) })));
+        const scores = matrix.data.subarray(0, rows.length);
+        expect(icc(scores, numbered)).toEqual(icc(scores, named));
+      }),
+    );
+  });
+});
+
 describe('score matrices', () => {
   it('refuses ragged rows', () => {
     expect(() => scoreMatrixFromRows([[1, 2], [3]])).toThrow('row 1 has 1 cells, not 2');

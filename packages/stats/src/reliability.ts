@@ -299,9 +299,11 @@ function gatherColumn(matrix: ScoreMatrix, column: number, rows: ArrayLike<numbe
 
 /** [answered, mean, variance (n − 1)] of one column's answered values, in two passes. */
 function meanAndVariance(values: Float64Array): [number, number, number] {
+  // Indexed loops: for…of over a typed array's view was several times slower here (Node 20).
   let n = 0;
   let sum = 0;
-  for (const x of values) {
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
     if (Number.isNaN(x)) continue;
     n++;
     sum += x;
@@ -309,7 +311,10 @@ function meanAndVariance(values: Float64Array): [number, number, number] {
   if (n === 0) return [0, Number.NaN, Number.NaN];
   const mean = sum / n;
   let squares = 0;
-  for (const x of values) if (!Number.isNaN(x)) squares += (x - mean) * (x - mean);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (!Number.isNaN(x)) squares += (x - mean) * (x - mean);
+  }
   return [n, mean, n > 1 ? squares / (n - 1) : Number.NaN];
 }
 
@@ -354,8 +359,18 @@ function countAnswering(columns: readonly Float64Array[], size: number): number 
 /** Each row's group as a small integer (−1 for no group), and the groups in order of first appearance. */
 function groupCodes<G extends string | number>(groups: ArrayLike<G | null | undefined>): { codes: Int32Array; keys: G[] } {
   const codes = new Int32Array(groups.length);
-  const index = new Map<G, number>();
   const keys: G[] = [];
+  // Groups already numbered (0, 1, 2 …, as callers that work with many scales pass them): a table, not a Map.
+  if (groups instanceof Int32Array && groups.every((g) => g >= 0 && g <= groups.length)) {
+    const table = new Int32Array(groups.length + 1).fill(-1);
+    for (let r = 0; r < groups.length; r++) {
+      const group = groups[r]!;
+      if (table[group]! < 0) table[group] = keys.push(group) - 1;
+      codes[r] = table[group]!;
+    }
+    return { codes, keys };
+  }
+  const index = new Map<G, number>();
   for (let r = 0; r < groups.length; r++) {
     const group = groups[r];
     if (group === null || group === undefined) {

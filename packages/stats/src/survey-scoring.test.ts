@@ -123,7 +123,15 @@ describe('scoring survey responses', () => {
     refuses({ hours: 41 }, "responses[1].hours: the answer is outside the item's range");
     refuses({ hours: '12' }, 'responses[1].hours: the answer is not a number');
     refuses({ open: Number.NaN }, 'responses[1].open: the answer is not a number');
+    // Two bad answers, stored in another order than the items': the first item is named.
+    refuses({ hours: 41, a2: 7, note: 'x' }, 'responses[1].a2: the answer is not a point of scale agree5');
     expect(() => scoreSurveyResponses(TEAM, [null as unknown as Record<string, unknown>])).toThrow('responses[0] is not a set of answers');
+  });
+
+  it('reads only the answers a response holds, not what every object inherits', () => {
+    const inherited = instrument([likert('constructor'), likert('a1')], [{ id: 's', items: ['constructor', 'a1'] }]);
+    const { items } = scoreSurveyResponses(inherited, JSON.parse('[{"a1": 4}, {"constructor": 2, "a1": 1}]') as Record<string, unknown>[]);
+    expect(Array.from(items.data)).toEqual([Number.NaN, 2, 4, 1]);
   });
 
   it('refuses a definition it cannot score, naming the place', () => {
@@ -158,6 +166,25 @@ describe('scoring survey responses', () => {
         expect(reverseScore(matrixCell(items, 0, 1), reversed!.min!, reversed!.max!)).toBe(matrixCell(items, 0, 0));
       }),
     );
+  });
+
+  it('gives the range a score can reach with the fewest items allowed: a sum of part of its items, a mean of items with different ranges', () => {
+    const gaps = instrument(
+      [likert('a1'), likert('a2'), likert('f1', 'often5'), { name: 'delta', type: 'number', min: -3, max: 3 }],
+      [
+        { id: 'sum', items: ['a1', 'a2', 'f1'], aggregate: 'sum', minAnswered: { count: 1 } },
+        { id: 'mean', items: ['a1', 'a2', 'f1'], minAnswered: { count: 2 } },
+        { id: 'signed', items: ['a1', 'delta'], aggregate: 'sum', minAnswered: { count: 1 } },
+      ],
+    );
+    expect(surveyLayout(gaps).subscales.map((s) => [s.min, s.max])).toEqual([
+      [0, 110],
+      [0.5, 52.5],
+      [-3, 8],
+    ]);
+    // Those extremes are reached: a1 alone at 1 is below 1 + 1 + 0; f1 alone at 100 is above the mean of every maximum.
+    const { subscales } = scoreSurveyResponses(gaps, [{ f1: 1 }, { a1: 5, f1: 5 }, { delta: -3 }, { a1: 5, delta: 3 }]);
+    expect([matrixCell(subscales, 0, 0), matrixCell(subscales, 1, 1), matrixCell(subscales, 2, 2), matrixCell(subscales, 3, 2)]).toEqual([0, 52.5, -3, 8]);
   });
 
   it('keeps every subscale score within its possible range and missing exactly below the minimum', () => {
