@@ -1,6 +1,5 @@
 import { WAVE_KINDS } from '@alongside/contracts';
 import {
-  Badge,
   Button,
   Card,
   Group,
@@ -21,7 +20,8 @@ import { EmptyState, SuccessAlert } from '../../components/Feedback.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
-import { useCampaignContext } from './CampaignLayout.tsx';
+import { useCampaignContext } from './campaign-context.ts';
+import { ParticipationBadge } from './ParticipationBadge.tsx';
 import { parseReminderDays } from './inputs.ts';
 import { useCampaignLabels } from './labels.ts';
 import { localDay } from '../step-away/rules.ts';
@@ -265,18 +265,6 @@ function EditTermsModal({
         ))}
       </SimpleGrid>
     </FormModal>
-  );
-}
-
-/** Status in words and a mark, never colour alone. */
-export function ParticipationBadge({ status }: { status: 'invited' | 'joined' | 'declined' }) {
-  const labels = useCampaignLabels();
-  const mark = status === 'joined' ? '✓ ' : status === 'declined' ? '✕ ' : '… ';
-  return (
-    <Badge variant="outline" color={status === 'joined' ? 'alongside.9' : 'gray.8'} radius="sm" tt="none">
-      <span aria-hidden>{mark}</span>
-      {labels.participation(status)}
-    </Badge>
   );
 }
 
