@@ -8,15 +8,6 @@ import { ProgramsPage } from './features/admin/ProgramsPage.tsx';
 import { TeamDetailPage } from './features/admin/TeamDetailPage.tsx';
 import { TeamsPage } from './features/admin/TeamsPage.tsx';
 import { UsersPage } from './features/admin/UsersPage.tsx';
-import { CampaignDataPage } from './features/campaigns/CampaignDataPage.tsx';
-import { CampaignInvitationsPage } from './features/campaigns/CampaignInvitationsPage.tsx';
-import { CampaignLayout } from './features/campaigns/CampaignLayout.tsx';
-import { CampaignOverviewPage } from './features/campaigns/CampaignOverviewPage.tsx';
-import { CampaignsPage } from './features/campaigns/CampaignsPage.tsx';
-import { NewCampaignPage } from './features/campaigns/NewCampaignPage.tsx';
-import { InstrumentEditPage } from './features/instrument-library/InstrumentEditPage.tsx';
-import { InstrumentLibraryPage } from './features/instrument-library/InstrumentLibraryPage.tsx';
-import { InstrumentPage } from './features/instrument-library/InstrumentPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { StartStepAwayPage } from './features/step-away/StartStepAwayPage.tsx';
 import { StepAwayPage } from './features/step-away/StepAwayPage.tsx';
@@ -45,15 +36,6 @@ export const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/invitations/:token', element: <AcceptInvitationPage /> },
-      // Survey respondents: no sign-in. SurveyJS is large and only respondents need it: load it with the page.
-      {
-        path: '/s/open/:code',
-        lazy: async () => ({ Component: (await import('./features/surveys/OpenRespondPage.tsx')).OpenRespondPage }),
-      },
-      {
-        path: '/s/:token',
-        lazy: async () => ({ Component: (await import('./features/surveys/RespondPage.tsx')).RespondPage }),
-      },
       {
         element: (
           <RequireAuth>
@@ -76,7 +58,9 @@ export const router = createBrowserRouter([
               {
                 path: 'wellbeing',
                 // The trend chart needs ECharts: load it with the page.
-                lazy: async () => ({ Component: (await import('./features/wellbeing/WellbeingPage.tsx')).WellbeingPage }),
+                lazy: async () => ({
+                  Component: (await import('./features/wellbeing/WellbeingPage.tsx')).WellbeingPage,
+                }),
               },
               { path: 'wellbeing/check-in', element: <CheckInPage /> },
               { path: 'step-away', element: <StepAwaysPage /> },
@@ -92,29 +76,77 @@ export const router = createBrowserRouter([
                 // The supervisor's home draws shared wellbeing trends with ECharts: load it with the page.
                 lazy: async () => ({ Component: (await import('./features/supervision/PspsPage.tsx')).PspsPage }),
               },
-              { path: 'campaigns', element: <CampaignsPage /> },
-              { path: 'campaigns/new', element: <NewCampaignPage /> },
+              // The research pages are for researchers only: each loads with its page, so other roles never download them.
+              {
+                path: 'campaigns',
+                lazy: async () => ({
+                  Component: (await import('./features/campaigns/CampaignsPage.tsx')).CampaignsPage,
+                }),
+              },
+              {
+                path: 'campaigns/new',
+                lazy: async () => ({
+                  Component: (await import('./features/campaigns/NewCampaignPage.tsx')).NewCampaignPage,
+                }),
+              },
               {
                 path: 'campaigns/:id',
-                element: <CampaignLayout />,
+                lazy: async () => ({
+                  Component: (await import('./features/campaigns/CampaignLayout.tsx')).CampaignLayout,
+                }),
                 children: [
-                  { index: true, element: <CampaignOverviewPage /> },
-                  { path: 'invitations', element: <CampaignInvitationsPage /> },
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (await import('./features/campaigns/CampaignOverviewPage.tsx')).CampaignOverviewPage,
+                    }),
+                  },
+                  {
+                    path: 'invitations',
+                    lazy: async () => ({
+                      Component: (await import('./features/campaigns/CampaignInvitationsPage.tsx'))
+                        .CampaignInvitationsPage,
+                    }),
+                  },
                   {
                     path: 'progress',
-                    // Progress and results draw with ECharts: load it with the page.
-                    lazy: async () => ({ Component: (await import('./features/campaigns/CampaignProgressPage.tsx')).CampaignProgressPage }),
+                    lazy: async () => ({
+                      Component: (await import('./features/campaigns/CampaignProgressPage.tsx')).CampaignProgressPage,
+                    }),
                   },
                   {
                     path: 'results',
-                    lazy: async () => ({ Component: (await import('./features/campaigns/CampaignResultsPage.tsx')).CampaignResultsPage }),
+                    lazy: async () => ({
+                      Component: (await import('./features/campaigns/CampaignResultsPage.tsx')).CampaignResultsPage,
+                    }),
                   },
-                  { path: 'data', element: <CampaignDataPage /> },
+                  {
+                    path: 'data',
+                    lazy: async () => ({
+                      Component: (await import('./features/campaigns/CampaignDataPage.tsx')).CampaignDataPage,
+                    }),
+                  },
                 ],
               },
-              { path: 'instruments', element: <InstrumentLibraryPage /> },
-              { path: 'instruments/:id', element: <InstrumentPage /> },
-              { path: 'instruments/:id/edit', element: <InstrumentEditPage /> },
+              {
+                path: 'instruments',
+                lazy: async () => ({
+                  Component: (await import('./features/instrument-library/InstrumentLibraryPage.tsx'))
+                    .InstrumentLibraryPage,
+                }),
+              },
+              {
+                path: 'instruments/:id',
+                lazy: async () => ({
+                  Component: (await import('./features/instrument-library/InstrumentPage.tsx')).InstrumentPage,
+                }),
+              },
+              {
+                path: 'instruments/:id/edit',
+                lazy: async () => ({
+                  Component: (await import('./features/instrument-library/InstrumentEditPage.tsx')).InstrumentEditPage,
+                }),
+              },
               {
                 path: 'admin',
                 element: <AdminLayout />,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorAlert, LoadError, SuccessAlert } from '../../components/Feedback.tsx';
 import { describeError } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
-import { ParticipationBadge } from '../campaigns/CampaignOverviewPage.tsx';
+import { ParticipationBadge } from '../campaigns/ParticipationBadge.tsx';
 import { useCampaignLabels } from '../campaigns/labels.ts';
 import { useCampaignDetails, useCampaigns, useDecideParticipation, type CampaignDetail } from '../campaigns/queries.ts';
 

@@ -4,7 +4,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorAlert, SuccessAlert } from '../../components/Feedback.tsx';
 import { describeError } from '../../lib/errors.ts';
-import { useCampaignContext } from './CampaignLayout.tsx';
+import { useCampaignContext } from './campaign-context.ts';
 import { fileToBase64 } from './inputs.ts';
 import { fileProblems, useCampaignLabels } from './labels.ts';
 import { campaignExportUrl } from './links.ts';

@@ -19,7 +19,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState, ErrorAlert, LoadError, SuccessAlert } from '../../components/Feedback.tsx';
 import { describeError, useFormErrors } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
-import { useCampaignContext } from './CampaignLayout.tsx';
+import { useCampaignContext } from './campaign-context.ts';
 import { parseEmailList } from './inputs.ts';
 import { useCampaignLabels } from './labels.ts';
 import { openLinkUrl } from './links.ts';

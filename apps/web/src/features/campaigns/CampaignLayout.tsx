@@ -1,14 +1,14 @@
 import { Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useOutletContext, useParams } from 'react-router';
+import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { EmptyState, LoadError } from '../../components/Feedback.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { describeError } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
-import { useRunsCampaign } from './CampaignsPage.tsx';
+import { useRunsCampaign } from './campaign-context.ts';
 import { useCampaignLabels } from './labels.ts';
-import { useCampaign, type CampaignDetail } from './queries.ts';
+import { useCampaign } from './queries.ts';
 
 const SECTIONS = [
   { path: '', labelKey: 'campaigns.sections.overview' },
@@ -17,9 +17,6 @@ const SECTIONS = [
   { path: 'results', labelKey: 'campaigns.sections.results' },
   { path: 'data', labelKey: 'campaigns.sections.data' },
 ] as const;
-
-/** The campaign a page under /campaigns/:id works on (loaded once by the layout). */
-export const useCampaignContext = (): CampaignDetail => useOutletContext<CampaignDetail>();
 
 /** /campaigns/:id/*: the campaign's title and terms in a line, its sections as links, then the section. */
 export function CampaignLayout() {

@@ -1,14 +1,15 @@
 import { WAVE_KINDS } from '@alongside/contracts';
 import {
-  Badge,
   Button,
   Card,
   Group,
   NativeSelect,
+  NumberInput,
   SimpleGrid,
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -19,10 +20,13 @@ import { EmptyState, SuccessAlert } from '../../components/Feedback.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormErrors } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
-import { useCampaignContext } from './CampaignLayout.tsx';
+import { useCampaignContext } from './campaign-context.ts';
+import { ParticipationBadge } from './ParticipationBadge.tsx';
 import { parseReminderDays } from './inputs.ts';
 import { useCampaignLabels } from './labels.ts';
-import { useAddWave, type CampaignDetail } from './queries.ts';
+import { localDay } from '../step-away/rules.ts';
+import { RESEARCH_MIN_K, termsChanges, termsDraftOf, termsProblems, type TermsDraft } from './campaign-form.ts';
+import { useAddWave, useUpdateCampaign, type CampaignDetail } from './queries.ts';
 
 function Term({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -42,12 +46,26 @@ function Terms({ campaign }: { campaign: CampaignDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useCampaignLabels();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string>();
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="campaign-terms">
       <Stack gap="md">
-        <Title order={2} fz="xl" id="campaign-terms">
-          {t('campaigns.overview.termsTitle')}
-        </Title>
+        <Group justify="space-between" align="center" wrap="wrap">
+          <Title order={2} fz="xl" id="campaign-terms">
+            {t('campaigns.overview.termsTitle')}
+          </Title>
+          <Button
+            variant="outline"
+            onClick={() => {
+              setSaved(undefined);
+              setEditing(true);
+            }}
+          >
+            {t('campaigns.overview.edit')}
+          </Button>
+        </Group>
+        <SuccessAlert message={saved} onClose={() => setSaved(undefined)} closeLabel={t('common.dismiss')} />
         {campaign.description ? <Text className="prewrap">{campaign.description}</Text> : null}
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" m={0}>
           <Term label={t('campaigns.fields.ethicsApproval')}>{campaign.ethicsApproval}</Term>
@@ -94,19 +112,159 @@ function Terms({ campaign }: { campaign: CampaignDetail }) {
           ))}
         </SimpleGrid>
       </Stack>
+      {editing ? (
+        <EditTermsModal
+          campaign={campaign}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(t('campaigns.overview.saved'));
+          }}
+        />
+      ) : null}
     </Card>
   );
 }
 
-/** Status in words and a mark, never colour alone. */
-export function ParticipationBadge({ status }: { status: 'invited' | 'joined' | 'declined' }) {
+const TERMS_FIELDS = [
+  'title',
+  'description',
+  'ethicsApproval',
+  'dataController',
+  'k',
+  'retentionUntil',
+  'information.en',
+  'information.fr',
+  'information.nb',
+] as const;
+
+/** Change the terms while the campaign runs; groups, programs and privacy stay as respondents were told. */
+function EditTermsModal({
+  campaign,
+  onClose,
+  onSaved,
+}: {
+  campaign: CampaignDetail;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
   const labels = useCampaignLabels();
-  const mark = status === 'joined' ? '✓ ' : status === 'declined' ? '✕ ' : '… ';
+  const update = useUpdateCampaign(campaign.id);
+  const [draft, setDraft] = useState<TermsDraft>(() => termsDraftOf(campaign));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const { errors, fromError, clear, clearField } = useFormErrors(t, TERMS_FIELDS);
+  const field = (name: string) => local[name] ?? errors.fields[name];
+  const set = <K extends keyof TermsDraft>(key: K, value: TermsDraft[K], name: string = key) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    clearField(name);
+    setLocal((x) => Object.fromEntries(Object.entries(x).filter(([n]) => n !== name)));
+  };
+
+  const onSubmit = (e: SyntheticEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    clear();
+    const problems = termsProblems(draft, campaign.languages, localDay(new Date()));
+    setLocal(
+      Object.fromEntries(
+        Object.entries(problems).map(([name, problem]) => [
+          name,
+          t(`campaigns.form.problems.${problem}`, { k: RESEARCH_MIN_K }),
+        ]),
+      ),
+    );
+    if (Object.keys(problems).length > 0) return;
+    const changes = termsChanges(campaign, draft);
+    if (Object.keys(changes).length === 0) {
+      onClose();
+      return;
+    }
+    update.mutate({ ...changes, version: campaign.version }, { onSuccess: onSaved, onError: fromError });
+  };
+
   return (
-    <Badge variant="outline" color={status === 'joined' ? 'alongside.9' : 'gray.8'} radius="sm" tt="none">
-      <span aria-hidden>{mark}</span>
-      {labels.participation(status)}
-    </Badge>
+    <FormModal
+      title={t('campaigns.overview.editTitle')}
+      size="xl"
+      onClose={onClose}
+      onSubmit={onSubmit}
+      error={update.isError ? errors.summary : undefined}
+      submitLabel={t('campaigns.overview.save')}
+      pending={update.isPending}
+    >
+      <Text size="sm">{t('campaigns.overview.editIntro')}</Text>
+      <TextInput
+        label={t('campaigns.fields.title')}
+        required
+        value={draft.title}
+        onChange={(e) => set('title', e.currentTarget.value)}
+        error={field('title')}
+        data-autofocus
+      />
+      <Textarea
+        label={t('campaigns.fields.description')}
+        autosize
+        minRows={2}
+        value={draft.description}
+        onChange={(e) => set('description', e.currentTarget.value)}
+        error={field('description')}
+      />
+      <TextInput
+        label={t('campaigns.fields.ethicsApproval')}
+        required
+        value={draft.ethicsApproval}
+        onChange={(e) => set('ethicsApproval', e.currentTarget.value)}
+        error={field('ethicsApproval')}
+      />
+      <TextInput
+        label={t('campaigns.fields.dataController')}
+        required
+        value={draft.dataController}
+        onChange={(e) => set('dataController', e.currentTarget.value)}
+        error={field('dataController')}
+      />
+      <Group grow align="start" wrap="wrap">
+        <NumberInput
+          label={t('campaigns.fields.k')}
+          description={t('campaigns.form.kHelp', { k: RESEARCH_MIN_K })}
+          required
+          min={RESEARCH_MIN_K}
+          max={1000}
+          allowDecimal={false}
+          value={draft.k}
+          onChange={(v) => set('k', v)}
+          error={field('k')}
+          miw={200}
+        />
+        <TextInput
+          type="date"
+          label={t('campaigns.fields.retentionUntil')}
+          description={t('campaigns.form.retentionHelp')}
+          required
+          value={draft.retentionUntil}
+          onChange={(e) => set('retentionUntil', e.currentTarget.value)}
+          error={field('retentionUntil')}
+          miw={200}
+        />
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: Math.max(1, Math.min(campaign.languages.length, 3)) }} spacing="md">
+        {campaign.languages.map((l) => (
+          <Textarea
+            key={l}
+            lang={l}
+            label={t('campaigns.form.informationFor', { language: labels.language(l) })}
+            required
+            autosize
+            minRows={6}
+            value={draft.information[l] ?? ''}
+            onChange={(e) =>
+              set('information', { ...draft.information, [l]: e.currentTarget.value }, `information.${l}`)
+            }
+            error={field(`information.${l}`)}
+          />
+        ))}
+      </SimpleGrid>
+    </FormModal>
   );
 }
 

@@ -7,7 +7,7 @@ import { EChart } from '../../components/EChart.tsx';
 import { EmptyState, LoadError } from '../../components/Feedback.tsx';
 import { describeError } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
-import { useCampaignContext } from './CampaignLayout.tsx';
+import { useCampaignContext } from './campaign-context.ts';
 import { useCampaignLabels } from './labels.ts';
 import {
   anySuppressed,

@@ -22,7 +22,7 @@ import { EmptyState, LoadError } from '../../components/Feedback.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { describeError } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
-import { useCampaignContext } from './CampaignLayout.tsx';
+import { useCampaignContext } from './campaign-context.ts';
 import { useCampaignLabels } from './labels.ts';
 import { anySuppressed } from './progress-shape.ts';
 import { useResults } from './queries.ts';

@@ -6,15 +6,9 @@ import { LockIcon } from '../../components/Icons.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { describeError } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
-import { useSignedInMe } from '../session/RequireAuth.tsx';
+import { useRunsCampaign } from './campaign-context.ts';
 import { useCampaignLabels } from './labels.ts';
 import { useCampaigns, type CampaignSummary } from './queries.ts';
-
-/** Whether the signed-in user runs this campaign (its owner, or a platform administrator). */
-export function useRunsCampaign() {
-  const me = useSignedInMe();
-  return (campaign: { ownerId: string }) => me.user.isPlatformAdmin || campaign.ownerId === me.user.id;
-}
 
 function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
   const { t } = useTranslation();

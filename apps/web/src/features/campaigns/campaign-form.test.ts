@@ -5,6 +5,9 @@ import {
   emptyDraft,
   fieldOfServerProblem,
   groupProgramsByCountry,
+  termsChanges,
+  termsDraftOf,
+  termsProblems,
   toCreateBody,
   type CampaignDraft,
   type DirectoryEntry,
@@ -132,5 +135,45 @@ describe('choosing programs', () => {
   it('counts the chosen programs and their countries', () => {
     expect(chosenSummary(directory, ['n1', 'c2', 'gone'])).toEqual({ programs: 2, countries: ['CA', 'NO'] });
     expect(chosenSummary(directory, [])).toEqual({ programs: 0, countries: [] });
+  });
+});
+
+describe('editing a campaign’s terms', () => {
+  const campaign = {
+    title: 'Integration 2026',
+    description: '',
+    ethicsApproval: 'REK 1',
+    dataController: 'UiB',
+    k: 11,
+    retentionUntil: '2031-12-31',
+    languages: ['en', 'nb'] as ('en' | 'nb')[],
+    information: { en: 'About', nb: 'Om' },
+  };
+
+  it('sends nothing when nothing changed, and only what changed otherwise', () => {
+    expect(termsChanges(campaign, termsDraftOf(campaign))).toEqual({});
+    expect(termsChanges(campaign, { ...termsDraftOf(campaign), title: ' Integration 2026 ', k: '15' })).toEqual({
+      k: 15,
+    });
+    expect(
+      termsChanges(campaign, { ...termsDraftOf(campaign), information: { en: 'About', nb: 'Om undersøkelsen' } }),
+    ).toEqual({
+      information: { en: 'About', nb: 'Om undersøkelsen' },
+    });
+  });
+
+  it('keeps the rules of a new campaign for k, retention and the information in every language', () => {
+    expect(
+      termsProblems(
+        { ...termsDraftOf(campaign), k: 5, retentionUntil: '2026-01-01', information: { en: 'About' } },
+        campaign.languages,
+        '2026-03-02',
+      ),
+    ).toEqual({
+      k: 'kTooSmall',
+      retentionUntil: 'retentionPast',
+      'information.nb': 'required',
+    });
+    expect(termsProblems(termsDraftOf(campaign), campaign.languages, '2026-03-02')).toEqual({});
   });
 });

@@ -160,3 +160,63 @@ export function chosenSummary(
   const picked = directory.filter((p) => set.has(p.programId));
   return { programs: picked.length, countries: COUNTRY_CODES.filter((c) => picked.some((p) => p.countryCode === c)) };
 }
+
+/** The terms a running campaign may change (groups, programs and the privacy mode are fixed once created). */
+export interface TermsDraft {
+  title: string;
+  description: string;
+  ethicsApproval: string;
+  dataController: string;
+  k: number | string;
+  retentionUntil: string;
+  information: Partial<Record<Language, string>>;
+}
+
+type CampaignTerms = TermsDraft & { k: number; languages: readonly Language[] };
+
+/** A terms draft that starts as the campaign is. */
+export const termsDraftOf = (campaign: CampaignTerms): TermsDraft => ({
+  title: campaign.title,
+  description: campaign.description,
+  ethicsApproval: campaign.ethicsApproval,
+  dataController: campaign.dataController,
+  k: campaign.k,
+  retentionUntil: campaign.retentionUntil,
+  information: { ...campaign.information },
+});
+
+/** Problems with edited terms, by field (the same rules as a new campaign). */
+export function termsProblems(
+  draft: TermsDraft,
+  languages: readonly Language[],
+  today: string,
+): Record<DraftField, DraftProblem> {
+  // The fields a running campaign cannot change are filled in so that only the editable ones are checked.
+  return draftProblems(
+    {
+      ...emptyDraft(),
+      ...draft,
+      privacyMode: 'identified',
+      languages: [...languages],
+      groups: { psp: 'fixed' },
+      programIds: ['fixed'],
+    },
+    today,
+  );
+}
+
+/** Only what changed, trimmed, for PATCH; `information` goes whole when any language's text changed. */
+export function termsChanges(
+  campaign: CampaignTerms,
+  draft: TermsDraft,
+): Partial<Omit<TermsDraft, 'k'> & { k: number }> {
+  const changes: Partial<Omit<TermsDraft, 'k'> & { k: number }> = {};
+  for (const key of ['title', 'description', 'ethicsApproval', 'dataController', 'retentionUntil'] as const) {
+    const value = draft[key].trim();
+    if (value !== campaign[key]) changes[key] = value;
+  }
+  if (Number(draft.k) !== campaign.k) changes.k = Number(draft.k);
+  const information = Object.fromEntries(campaign.languages.map((l) => [l, draft.information[l]?.trim() ?? '']));
+  if (campaign.languages.some((l) => information[l] !== campaign.information[l])) changes.information = information;
+  return changes;
+}
