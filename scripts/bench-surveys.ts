@@ -517,7 +517,8 @@ async function countSubmitted(target: { url: string } | { dir: string }, waveId:
   try {
     const [row] = await database.query<{ responses: number; completions: number }>(sql`
       SELECT (SELECT count(*)::int FROM survey_responses WHERE wave_id = ${waveId}) AS responses,
-             (SELECT count(*)::int FROM survey_completions c JOIN survey_invitations i ON i.id = c.invitation_id WHERE i.wave_id = ${waveId}) AS completions`);
+             (SELECT count(*)::int FROM (SELECT invitation_id FROM survey_completions UNION ALL SELECT invitation_id FROM survey_completion_queue) c
+                JOIN survey_invitations i ON i.id = c.invitation_id WHERE i.wave_id = ${waveId}) AS completions`);
     return row!;
   } finally {
     await database.close();
