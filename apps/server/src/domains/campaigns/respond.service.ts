@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
 import {
   InstrumentDefinitionSchema,
   LicenceSchema,
   type Answers,
+  type InstrumentDefinition,
   type Language,
   type PrivacyMode,
   type StakeholderGroup,
@@ -20,21 +21,46 @@ export interface RespondDeps {
   clock: Clock;
 }
 
-/** Where a link leads: a personal invitation, or an open link's continuation code (a draft). */
+/** Where a link leads: a personal invitation, an open link, or an open link's continuation code (a draft). */
 interface Target {
-  campaign: typeof schema.campaigns.$inferSelect;
-  wave: typeof schema.campaignWaves.$inferSelect;
+  campaignId: string;
+  privacyMode: PrivacyMode;
+  languages: Language[];
+  waveId: string;
+  opensOn: string;
+  closesOn: string;
   programId: string;
   group: StakeholderGroup;
   language: Language;
+  instrumentVersionId: string;
+  instrumentLocked: boolean;
   invitationId?: string;
   draftKey: string;
 }
+
+/**
+ * What the row of a link (`l`: an invitation, a draft or an open link) leads to, in one query: the campaign (not
+ * purged), the wave and the instrument version its stakeholder group answers. `language` is the link's own.
+ */
+const targetSql = (link: SQL, language: SQL, invitationId: SQL, where: SQL) => sql`
+  SELECT c.id AS "campaignId", c.privacy_mode AS "privacyMode", c.languages, w.id AS "waveId", w.opens_on::text AS "opensOn",
+    w.closes_on::text AS "closesOn", l.program_id AS "programId", l."group", ${language} AS language,
+    g.instrument_version_id AS "instrumentVersionId", v.locked_at IS NOT NULL AS "instrumentLocked", ${invitationId} AS "invitationId"
+  FROM ${link} l
+  JOIN campaigns c ON c.id = l.campaign_id AND c.purged_at IS NULL
+  JOIN campaign_waves w ON w.id = l.wave_id AND w.campaign_id = c.id
+  JOIN campaign_groups g ON g.campaign_id = c.id AND g."group" = l."group"
+  JOIN instrument_versions v ON v.id = g.instrument_version_id
+  WHERE ${where}`;
+type TargetRow = Omit<Target, 'draftKey' | 'invitationId'> & { invitationId: string | null };
+const toTarget = ({ invitationId, ...row }: TargetRow, draftKey: string): Target => ({ ...row, ...(invitationId ? { invitationId } : {}), draftKey });
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 /** Whether a tracked invitation has a completion, moved or still waiting for its day to end. */
 const completedSql = (invitationId: string) =>
   sql`SELECT 1 FROM survey_completions WHERE invitation_id = ${invitationId} UNION ALL SELECT 1 FROM survey_completion_queue WHERE invitation_id = ${invitationId}`;
+/** Parsed definitions of locked instrument versions, which never change (a trigger refuses it); the oldest go first. */
+const DEFINITIONS_KEPT = 64;
 
 // A continuation code is read off a screen and typed back, maybe on another device: 12 characters from an alphabet
 // without look-alikes (no 0/O, 1/I/L), in groups of four (about 59 bits).
@@ -49,107 +75,107 @@ const notKnown = () => notFound('Survey link');
 
 /** The respondent pages: no sign-in; a personal token or an open link's continuation code is the key. */
 export function createRespondService({ db, clock }: RespondDeps) {
-  async function campaignAndWave(campaignId: string, waveId: string) {
-    const [row] = await db
-      .select({ campaign: schema.campaigns, wave: schema.campaignWaves })
-      .from(schema.campaignWaves)
-      .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.campaignWaves.campaignId))
-      .where(and(eq(schema.campaignWaves.id, waveId), eq(schema.campaigns.id, campaignId)));
-    if (!row || row.campaign.purgedAt) throw notKnown();
-    return row;
-  }
+  const definitions = new Map<string, InstrumentDefinition>();
 
   async function resolve(token: string): Promise<Target> {
-    const [invitation] = await db.select().from(schema.surveyInvitations).where(eq(schema.surveyInvitations.tokenHash, hashSecret('invitation', token)));
     const draftKey = hashSecret('draft', isContinuationCode(token) ? normalizeCode(token) : token);
-    if (invitation) {
-      const { campaign, wave } = await campaignAndWave(invitation.campaignId, invitation.waveId);
-      return { campaign, wave, programId: invitation.programId, group: invitation.group as StakeholderGroup, language: invitation.language as Language, invitationId: invitation.id, draftKey };
-    }
+    const [invitation] = await queryRows<TargetRow>(
+      db,
+      targetSql(sql`survey_invitations`, sql`l.language`, sql`l.id`, sql`l.token_hash = ${hashSecret('invitation', token)}`),
+    );
+    if (invitation) return toTarget(invitation, draftKey);
     // An open link's continuation code names only its draft.
-    const [draft] = await db.select().from(schema.surveyDrafts).where(eq(schema.surveyDrafts.keyHash, draftKey));
+    const [draft] = await queryRows<TargetRow>(db, targetSql(sql`survey_drafts`, sql`l.language`, sql`NULL::uuid`, sql`l.key_hash = ${draftKey}`));
     if (!draft) throw notKnown();
-    const { campaign, wave } = await campaignAndWave(draft.campaignId, draft.waveId);
-    return { campaign, wave, programId: draft.programId, group: draft.group as StakeholderGroup, language: draft.language as Language, draftKey };
+    return toTarget(draft, draftKey);
   }
 
-  async function instrumentFor(campaignId: string, group: string) {
-    const [row] = await db
-      .select({ version: schema.instrumentVersions, licence: schema.instruments.licence })
-      .from(schema.campaignGroups)
-      .innerJoin(schema.instrumentVersions, eq(schema.instrumentVersions.id, schema.campaignGroups.instrumentVersionId))
-      .innerJoin(schema.instruments, eq(schema.instruments.id, schema.instrumentVersions.instrumentId))
-      .where(and(eq(schema.campaignGroups.campaignId, campaignId), eq(schema.campaignGroups.group, group)));
+  async function definitionOf(target: Target): Promise<InstrumentDefinition> {
+    const kept = definitions.get(target.instrumentVersionId);
+    if (kept) return kept;
+    const [row] = await db.select({ definition: schema.instrumentVersions.definition }).from(schema.instrumentVersions).where(eq(schema.instrumentVersions.id, target.instrumentVersionId));
     if (!row) throw notKnown();
-    return { id: row.version.id, definition: InstrumentDefinitionSchema.parse(row.version.definition), attribution: LicenceSchema.parse(row.licence).attribution };
+    const definition = InstrumentDefinitionSchema.parse(row.definition);
+    if (target.instrumentLocked) {
+      if (definitions.size >= DEFINITIONS_KEPT) definitions.delete(definitions.keys().next().value!);
+      definitions.set(target.instrumentVersionId, definition);
+    }
+    return definition;
   }
 
   async function isSubmitted(target: Target): Promise<boolean> {
     if (!target.invitationId) return false;
-    const mode = target.campaign.privacyMode as PrivacyMode;
     const [row] =
-      mode === 'identified'
+      target.privacyMode === 'identified'
         ? await db.select({ id: schema.surveyResponses.id }).from(schema.surveyResponses).where(eq(schema.surveyResponses.invitationId, target.invitationId))
         : await queryRows(db, completedSql(target.invitationId));
     return Boolean(row);
   }
 
-  function requireOpen(wave: Target['wave']) {
+  function requireOpen(target: Target) {
     const day = today(clock.now());
-    if (day < wave.opensOn || day > wave.closesOn) throw conflict('survey_closed', `This survey is open from ${wave.opensOn} to ${wave.closesOn}.`);
+    if (day < target.opensOn || day > target.closesOn) throw conflict('survey_closed', `This survey is open from ${target.opensOn} to ${target.closesOn}.`);
   }
 
   async function view(target: Target, extra: { continuationCode?: string } = {}) {
-    const instrument = await instrumentFor(target.campaign.id, target.group);
-    const [draft] = await db.select().from(schema.surveyDrafts).where(eq(schema.surveyDrafts.keyHash, target.draftKey));
-    const languages = target.campaign.languages as Language[];
+    const [[about], definition, [draft], submitted] = await Promise.all([
+      db
+        .select({ campaign: schema.campaigns, licence: schema.instruments.licence })
+        .from(schema.campaigns)
+        .innerJoin(schema.instrumentVersions, eq(schema.instrumentVersions.id, target.instrumentVersionId))
+        .innerJoin(schema.instruments, eq(schema.instruments.id, schema.instrumentVersions.instrumentId))
+        .where(eq(schema.campaigns.id, target.campaignId)),
+      definitionOf(target),
+      db.select().from(schema.surveyDrafts).where(eq(schema.surveyDrafts.keyHash, target.draftKey)),
+      isSubmitted(target),
+    ]);
+    if (!about) throw notKnown();
     return {
-      campaignTitle: target.campaign.title,
-      privacyMode: target.campaign.privacyMode as PrivacyMode,
-      information: target.campaign.information as Record<string, string>,
-      dataController: target.campaign.dataController,
-      ethicsApproval: target.campaign.ethicsApproval,
-      languages,
+      campaignTitle: about.campaign.title,
+      privacyMode: target.privacyMode,
+      information: about.campaign.information as Record<string, string>,
+      dataController: about.campaign.dataController,
+      ethicsApproval: about.campaign.ethicsApproval,
+      languages: target.languages,
       language: (draft?.language as Language | undefined) ?? target.language,
       group: target.group,
-      waveClosesOn: target.wave.closesOn,
-      instrumentVersionId: instrument.id,
-      definition: instrument.definition,
-      attribution: instrument.attribution,
+      waveClosesOn: target.closesOn,
+      instrumentVersionId: target.instrumentVersionId,
+      definition,
+      attribution: LicenceSchema.parse(about.licence).attribution,
       answers: (draft?.answers as Answers | undefined) ?? {},
       consented: Boolean(draft),
-      submitted: await isSubmitted(target),
+      submitted,
       ...extra,
     };
   }
 
-  function checkAnswers(definition: Parameters<typeof answerProblems>[0], answers: Answers, complete: boolean) {
+  function checkAnswers(definition: InstrumentDefinition, answers: Answers, complete: boolean) {
     const problems = answerProblems(definition, answers, { complete });
     if (problems.length > 0)
       throw new AppError(400, 'validation_failed', `${problems[0]!.field}: ${problems[0]!.message}`, problems.map((p) => ({ field: `answers.${p.field}`, in: 'body', message: p.message })));
   }
 
   function checkLanguage(target: Target, language: Language) {
-    if (!(target.campaign.languages as Language[]).includes(language))
+    if (!target.languages.includes(language))
       throw new AppError(400, 'validation_failed', 'language: is not a language of this survey', [{ field: 'language', in: 'body', message: 'is not a language of this survey' }]);
   }
 
   return {
     async get(token: string) {
       const target = await resolve(token);
-      requireOpen(target.wave);
+      requireOpen(target);
       return view(target);
     },
 
     /** Saves answers to resume later (the draft is keyed by a hash the invitation does not hold). */
     async saveDraft(token: string, body: { language: Language; answers: Answers }) {
       const target = await resolve(token);
-      requireOpen(target.wave);
+      requireOpen(target);
       checkLanguage(target, body.language);
       if (await isSubmitted(target)) throw conflict('already_submitted', 'These answers were already sent.');
-      const instrument = await instrumentFor(target.campaign.id, target.group);
       const answers = compactAnswers(body.answers);
-      checkAnswers(instrument.definition, answers, false);
+      checkAnswers(await definitionOf(target), answers, false);
       await upsertDraft(db, target, body.language, answers, today(clock.now()));
       return { ok: true as const };
     },
@@ -160,44 +186,37 @@ export function createRespondService({ db, clock }: RespondDeps) {
      */
     async submit(token: string, body: { language: Language; answers: Answers }) {
       const target = await resolve(token);
-      requireOpen(target.wave);
+      requireOpen(target);
       checkLanguage(target, body.language);
-      const instrument = await instrumentFor(target.campaign.id, target.group);
       const answers = compactAnswers(body.answers);
-      checkAnswers(instrument.definition, answers, true);
+      checkAnswers(await definitionOf(target), answers, true);
       const now = clock.now();
-      const mode = target.campaign.privacyMode as PrivacyMode;
-      const identified = mode === 'identified';
+      const identified = target.privacyMode === 'identified';
+      const invitationId = target.invitationId;
+      // In the anonymous modes an invitation's one response is kept by its completion, which names no response.
+      const completion = invitationId && !identified ? invitationId : undefined;
+      const store = sql`
+        WITH ${completion ? sql`done AS (${completedSql(completion)}),
+          queued AS (INSERT INTO survey_completion_queue (invitation_id, completed_on) SELECT ${completion}, ${today(now)}::date WHERE NOT EXISTS (SELECT 1 FROM done)),` : sql``}
+        response AS (
+          INSERT INTO survey_responses (campaign_id, wave_id, program_id, "group", language, instrument_version_id, invitation_id, submitted_on, submitted_at, source, answers)
+          SELECT ${target.campaignId}::uuid, ${target.waveId}::uuid, ${target.programId}::uuid, ${target.group}, ${body.language}, ${target.instrumentVersionId}::uuid,
+            ${identified ? (invitationId ?? null) : null}::uuid, ${today(now)}::date, ${identified ? now.toISOString() : null}::timestamptz, 'web', ${JSON.stringify(answers)}::jsonb
+          ${completion ? sql`WHERE NOT EXISTS (SELECT 1 FROM done)` : sql``}
+          RETURNING id),
+        draft AS (DELETE FROM survey_drafts WHERE key_hash = ${target.draftKey} AND EXISTS (SELECT 1 FROM response))
+        SELECT id FROM response`;
       try {
         await db.transaction(async (tx) => {
-          if (target.invitationId && !identified) {
-            // One response per invitation: submissions of one invitation wait for each other here, then look for its
-            // completion (moved or still queued) in one snapshot.
-            await tx.execute(sql`SELECT 1 FROM survey_invitations WHERE id = ${target.invitationId} FOR UPDATE`);
-            if ((await queryRows(tx, completedSql(target.invitationId))).length > 0) throw conflict('already_submitted', 'These answers were already sent.');
-            await tx.insert(schema.surveyCompletionQueue).values({ invitationId: target.invitationId, completedOn: today(now) });
-          }
-          const [response] = await tx
-            .insert(schema.surveyResponses)
-            .values({
-              campaignId: target.campaign.id,
-              waveId: target.wave.id,
-              programId: target.programId,
-              group: target.group,
-              language: body.language,
-              instrumentVersionId: instrument.id,
-              invitationId: identified ? (target.invitationId ?? null) : null,
-              submittedOn: today(now),
-              submittedAt: identified ? now : null,
-              source: 'web',
-              answers,
-            })
-            .returning({ id: schema.surveyResponses.id });
-          await tx.delete(schema.surveyDrafts).where(eq(schema.surveyDrafts.keyHash, target.draftKey));
+          // Submissions of one invitation wait for each other here; the statement after it then sees the completion
+          // of any that went first, moved or still queued (a statement's snapshot is taken when it starts).
+          if (completion) await tx.execute(sql`SELECT 1 FROM survey_invitations WHERE id = ${completion} FOR UPDATE`);
+          const [response] = await queryRows<{ id: string }>(tx, store);
+          if (!response) throw conflict('already_submitted', 'These answers were already sent.');
           // Identified responses are person-level research data: audited. An anonymous response gets no entry — an
           // entry's moment and address would tie it to the respondent.
           if (identified)
-            await writeAudit(tx, { ip: 'respondent', requestId: 'respondent' }, { action: 'survey_response.submit', entityType: 'survey_response', entityId: response!.id, purpose: 'research_use', details: { campaignId: target.campaign.id, invitationId: target.invitationId } });
+            await writeAudit(tx, { ip: 'respondent', requestId: 'respondent' }, { action: 'survey_response.submit', entityType: 'survey_response', entityId: response.id, purpose: 'research_use', details: { campaignId: target.campaignId, invitationId } });
         });
       } catch (error) {
         if (isUniqueViolation(error, 'survey_completion_queue_pkey') || isUniqueViolation(error, 'survey_responses_invitation'))
@@ -209,35 +228,33 @@ export function createRespondService({ db, clock }: RespondDeps) {
 
     /** An open link's landing: what the survey is, before anything is stored. */
     async openInfo(code: string) {
-      const link = await findOpenLink(code);
-      requireOpen(link.target.wave);
-      return view(link.target);
+      const target = await findOpenLink(code);
+      requireOpen(target);
+      return view(target);
     },
 
     /** Starts from an open link: a continuation code, shown to the respondent, becomes the key of their draft. */
     async openStart(code: string, body: { language: Language }) {
-      const link = await findOpenLink(code);
-      requireOpen(link.target.wave);
-      checkLanguage(link.target, body.language);
+      const target = await findOpenLink(code);
+      requireOpen(target);
+      checkLanguage(target, body.language);
       const continuationCode = newContinuationCode();
-      await upsertDraft(db, { ...link.target, draftKey: hashSecret('draft', normalizeCode(continuationCode)) }, body.language, {}, today(clock.now()));
+      await upsertDraft(db, { ...target, draftKey: hashSecret('draft', normalizeCode(continuationCode)) }, body.language, {}, today(clock.now()));
       return { continuationCode };
     },
   };
 
-  async function findOpenLink(code: string) {
-    const [link] = await db.select().from(schema.surveyOpenLinks).where(eq(schema.surveyOpenLinks.code, code));
+  async function findOpenLink(code: string): Promise<Target> {
+    const [link] = await queryRows<TargetRow>(db, targetSql(sql`survey_open_links`, sql`c.languages[1]`, sql`NULL::uuid`, sql`l.code = ${code}`));
     if (!link) throw notKnown();
-    const { campaign, wave } = await campaignAndWave(link.campaignId, link.waveId);
-    const target: Target = { campaign, wave, programId: link.programId, group: link.group as StakeholderGroup, language: (campaign.languages as Language[])[0]!, draftKey: '' };
-    return { target };
+    return toTarget(link, '');
   }
 }
 
 async function upsertDraft(db: Db, target: Target, language: Language, answers: Answers, savedOn: string) {
   await db
     .insert(schema.surveyDrafts)
-    .values({ keyHash: target.draftKey, campaignId: target.campaign.id, waveId: target.wave.id, programId: target.programId, group: target.group, language, answers, savedOn })
+    .values({ keyHash: target.draftKey, campaignId: target.campaignId, waveId: target.waveId, programId: target.programId, group: target.group, language, answers, savedOn })
     .onConflictDoUpdate({ target: schema.surveyDrafts.keyHash, set: { language, answers, savedOn: sql`excluded.saved_on` } });
 }
 
