@@ -36,6 +36,15 @@ export const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+      // Survey respondents: no sign-in. SurveyJS is large and only respondents need it: load it with the page.
+      {
+        path: '/s/open/:code',
+        lazy: async () => ({ Component: (await import('./features/surveys/OpenRespondPage.tsx')).OpenRespondPage }),
+      },
+      {
+        path: '/s/:token',
+        lazy: async () => ({ Component: (await import('./features/surveys/RespondPage.tsx')).RespondPage }),
+      },
       {
         element: (
           <RequireAuth>
