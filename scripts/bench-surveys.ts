@@ -425,6 +425,8 @@ async function setUpCampaign(origin: string, links: string[]) {
 
 interface Pass {
   seconds: number;
+  /** When the last answer came (performance.now()). */
+  endedAt: number;
   latencies: number[];
   /** Paths answered 503 (shed before anything was stored): sent again after the Retry-After second. */
   shed: string[];
@@ -438,6 +440,8 @@ async function pass(port: number, paths: string[], connections: number): Promise
   const shed: string[] = [];
   let failed = 0;
   const started = performance.now();
+  // autocannon calls back on its next whole-second tick after the last answer: the pass ends at that answer.
+  let ended = started;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -464,10 +468,11 @@ async function pass(port: number, paths: string[], connections: number): Promise
       (error: Error | null, value: autocannon.Result) => (error ? reject(error) : resolve(value)),
     );
     instance.on('response', (_client, status, _bytes, ms) => {
+      ended = performance.now();
       if (status >= 200 && status < 300) latencies.push(ms);
     });
   });
-  return { seconds: (performance.now() - started) / 1000, latencies, shed, failed: failed + result.errors + result.timeouts };
+  return { seconds: (ended - started) / 1000, endedAt: ended, latencies, shed, failed: failed + result.errors + result.timeouts };
 }
 
 interface Measured {
@@ -488,10 +493,12 @@ async function submitAll(port: number, paths: string[], connections: number): Pr
   let failed = 0;
   let first: Measured['first'] | undefined;
   let rounds = 0;
+  let endedAt = started;
   while (left.length > 0 && rounds < 20) {
     if (rounds > 0) await sleep(1000);
     const run = await pass(port, left, connections);
     rounds++;
+    endedAt = run.endedAt;
     stored += run.latencies.length;
     failed += run.failed;
     if (!first) {
@@ -501,7 +508,7 @@ async function submitAll(port: number, paths: string[], connections: number): Pr
     }
     left = run.shed;
   }
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (endedAt - started) / 1000;
   return { perSecond: stored / seconds, seconds, first: first!, rounds, stored, failed };
 }
 

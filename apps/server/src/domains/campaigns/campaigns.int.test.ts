@@ -231,6 +231,29 @@ describe('campaigns', () => {
     expect(audit).toHaveLength(0);
   });
 
+  it('keeps one response per link when the same answers are sent several times at once, in every privacy mode', async () => {
+    const submitAtOnce = (token: string) =>
+      Promise.all(Array.from({ length: 4 }, () => ctx.app.inject({ method: 'POST', url: `/api/respond/${token}/submit`, payload: { language: 'en', consented: true, answers } })));
+    for (const mode of ['identified', 'anonymous_tracked', 'anonymous'] as const) {
+      const { campaignId, waveId } = await campaignWithWave(mode);
+      let token: string;
+      if (mode === 'anonymous') {
+        const link = await researcher.request({ method: 'POST', url: `/api/campaigns/${campaignId}/open-links`, payload: { waveId, programId: canada.programId, group: 'psp' } });
+        const started = await ctx.app.inject({ method: 'POST', url: `/api/respond-open/${link.json<{ code: string }>().code}`, payload: { language: 'en' } });
+        token = started.json<{ continuationCode: string }>().continuationCode;
+      } else {
+        const email = `once-${mode}@example.org`;
+        await researcher.request({ method: 'POST', url: `/api/campaigns/${campaignId}/invitations`, payload: { waveId, programId: canada.programId, group: 'psp', language: 'en', emails: [email] } });
+        token = await linkInMail(ctx.db, email);
+      }
+      const statuses = (await submitAtOnce(token)).map((r) => r.statusCode).sort();
+      // The open link's code is gone with its draft once used: a late one finds nothing (404) rather than a conflict.
+      expect(statuses[0], mode).toBe(200);
+      expect(statuses.slice(1).every((status) => status === 409 || (mode === 'anonymous' && status === 404)), `${mode}: ${statuses.join(',')}`).toBe(true);
+      expect(await queryRows(ctx.db, sql`SELECT 1 FROM survey_responses WHERE campaign_id = ${campaignId}`), mode).toHaveLength(1);
+    }
+  });
+
   it('imports responses line by line (nothing on a problem), shows results above k and withholds the rest', async () => {
     const { campaignId, waveId } = await campaignWithWave('anonymous');
     const header = 'record_id,program,country,group,language,team_1,team_2,team_3,success_1,success_2,role';

@@ -195,29 +195,34 @@ export function createRespondService({ db, clock }: RespondDeps) {
       const invitationId = target.invitationId;
       // In the anonymous modes an invitation's one response is kept by its completion, which names no response.
       const completion = invitationId && !identified ? invitationId : undefined;
+      // An open link's respondent has only their draft: deleting it is what lets one submission through.
+      const byDraft = !invitationId;
       const store = sql`
         WITH ${completion ? sql`done AS (${completedSql(completion)}),
           queued AS (INSERT INTO survey_completion_queue (invitation_id, completed_on) SELECT ${completion}, ${today(now)}::date WHERE NOT EXISTS (SELECT 1 FROM done)),` : sql``}
+        ${byDraft ? sql`draft AS (DELETE FROM survey_drafts WHERE key_hash = ${target.draftKey} RETURNING 1),` : sql``}
         response AS (
           INSERT INTO survey_responses (campaign_id, wave_id, program_id, "group", language, instrument_version_id, invitation_id, submitted_on, submitted_at, source, answers)
           SELECT ${target.campaignId}::uuid, ${target.waveId}::uuid, ${target.programId}::uuid, ${target.group}, ${body.language}, ${target.instrumentVersionId}::uuid,
             ${identified ? (invitationId ?? null) : null}::uuid, ${today(now)}::date, ${identified ? now.toISOString() : null}::timestamptz, 'web', ${JSON.stringify(answers)}::jsonb
-          ${completion ? sql`WHERE NOT EXISTS (SELECT 1 FROM done)` : sql``}
-          RETURNING id),
-        draft AS (DELETE FROM survey_drafts WHERE key_hash = ${target.draftKey} AND EXISTS (SELECT 1 FROM response))
+          ${completion ? sql`WHERE NOT EXISTS (SELECT 1 FROM done)` : byDraft ? sql`WHERE EXISTS (SELECT 1 FROM draft)` : sql``}
+          RETURNING id)
+        ${byDraft ? sql`` : sql`, draft AS (DELETE FROM survey_drafts WHERE key_hash = ${target.draftKey} AND EXISTS (SELECT 1 FROM response))`}
         SELECT id FROM response`;
       try {
-        await db.transaction(async (tx) => {
-          // Submissions of one invitation wait for each other here; the statement after it then sees the completion
-          // of any that went first, moved or still queued (a statement's snapshot is taken when it starts).
-          if (completion) await tx.execute(sql`SELECT 1 FROM survey_invitations WHERE id = ${completion} FOR UPDATE`);
-          const [response] = await queryRows<{ id: string }>(tx, store);
+        if (!identified) {
+          // One statement is atomic on its own. A second submission of the invitation sees the first's completion
+          // (moved or queued) in its snapshot, or, when both run at once, waits on the queue's key and fails on it.
+          const [response] = await queryRows<{ id: string }>(db, store);
           if (!response) throw conflict('already_submitted', 'These answers were already sent.');
-          // Identified responses are person-level research data: audited. An anonymous response gets no entry — an
-          // entry's moment and address would tie it to the respondent.
-          if (identified)
+        } else
+          await db.transaction(async (tx) => {
+            const [response] = await queryRows<{ id: string }>(tx, store);
+            if (!response) throw conflict('already_submitted', 'These answers were already sent.');
+            // Identified responses are person-level research data: audited. An anonymous response gets no entry — an
+            // entry's moment and address would tie it to the respondent.
             await writeAudit(tx, { ip: 'respondent', requestId: 'respondent' }, { action: 'survey_response.submit', entityType: 'survey_response', entityId: response.id, purpose: 'research_use', details: { campaignId: target.campaignId, invitationId } });
-        });
+          });
       } catch (error) {
         if (isUniqueViolation(error, 'survey_completion_queue_pkey') || isUniqueViolation(error, 'survey_responses_invitation'))
           throw conflict('already_submitted', 'These answers were already sent.');
