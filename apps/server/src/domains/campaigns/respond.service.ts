@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '@alongside/db';
 import {
   InstrumentDefinitionSchema,
@@ -38,20 +38,7 @@ interface Target {
   draftKey: string;
 }
 
-/**
- * What the row of a link (`l`: an invitation, a draft or an open link) leads to, in one query: the campaign (not
- * purged), the wave and the instrument version its stakeholder group answers. `language` is the link's own.
- */
-const targetSql = (link: SQL, language: SQL, invitationId: SQL, where: SQL) => sql`
-  SELECT c.id AS "campaignId", c.privacy_mode AS "privacyMode", c.languages, w.id AS "waveId", w.opens_on::text AS "opensOn",
-    w.closes_on::text AS "closesOn", l.program_id AS "programId", l."group", ${language} AS language,
-    g.instrument_version_id AS "instrumentVersionId", v.locked_at IS NOT NULL AS "instrumentLocked", ${invitationId} AS "invitationId"
-  FROM ${link} l
-  JOIN campaigns c ON c.id = l.campaign_id AND c.purged_at IS NULL
-  JOIN campaign_waves w ON w.id = l.wave_id AND w.campaign_id = c.id
-  JOIN campaign_groups g ON g.campaign_id = c.id AND g."group" = l."group"
-  JOIN instrument_versions v ON v.id = g.instrument_version_id
-  WHERE ${where}`;
+/** A row of `survey_link_target` (migration 0008): what a link leads to. */
 type TargetRow = Omit<Target, 'draftKey' | 'invitationId'> & { invitationId: string | null };
 const toTarget = ({ invitationId, ...row }: TargetRow, draftKey: string): Target => ({ ...row, ...(invitationId ? { invitationId } : {}), draftKey });
 
@@ -79,15 +66,10 @@ export function createRespondService({ db, clock }: RespondDeps) {
 
   async function resolve(token: string): Promise<Target> {
     const draftKey = hashSecret('draft', isContinuationCode(token) ? normalizeCode(token) : token);
-    const [invitation] = await queryRows<TargetRow>(
-      db,
-      targetSql(sql`survey_invitations`, sql`l.language`, sql`l.id`, sql`l.token_hash = ${hashSecret('invitation', token)}`),
-    );
-    if (invitation) return toTarget(invitation, draftKey);
-    // An open link's continuation code names only its draft.
-    const [draft] = await queryRows<TargetRow>(db, targetSql(sql`survey_drafts`, sql`l.language`, sql`NULL::uuid`, sql`l.key_hash = ${draftKey}`));
-    if (!draft) throw notKnown();
-    return toTarget(draft, draftKey);
+    // A personal token names its invitation; an open link's continuation code names only its draft.
+    const [row] = await queryRows<TargetRow>(db, sql`SELECT * FROM survey_link_target(${hashSecret('invitation', token)}, ${draftKey}, NULL)`);
+    if (!row) throw notKnown();
+    return toTarget(row, draftKey);
   }
 
   async function definitionOf(target: Target): Promise<InstrumentDefinition> {
@@ -193,36 +175,25 @@ export function createRespondService({ db, clock }: RespondDeps) {
       const now = clock.now();
       const identified = target.privacyMode === 'identified';
       const invitationId = target.invitationId;
-      // In the anonymous modes an invitation's one response is kept by its completion, which names no response.
-      const completion = invitationId && !identified ? invitationId : undefined;
-      // An open link's respondent has only their draft: deleting it is what lets one submission through.
-      const byDraft = !invitationId;
-      const store = sql`
-        WITH ${completion ? sql`done AS (${completedSql(completion)}),
-          queued AS (INSERT INTO survey_completion_queue (invitation_id, completed_on) SELECT ${completion}, ${today(now)}::date WHERE NOT EXISTS (SELECT 1 FROM done)),` : sql``}
-        ${byDraft ? sql`draft AS (DELETE FROM survey_drafts WHERE key_hash = ${target.draftKey} RETURNING 1),` : sql``}
-        response AS (
-          INSERT INTO survey_responses (campaign_id, wave_id, program_id, "group", language, instrument_version_id, invitation_id, submitted_on, submitted_at, source, answers)
-          SELECT ${target.campaignId}::uuid, ${target.waveId}::uuid, ${target.programId}::uuid, ${target.group}, ${body.language}, ${target.instrumentVersionId}::uuid,
-            ${identified ? (invitationId ?? null) : null}::uuid, ${today(now)}::date, ${identified ? now.toISOString() : null}::timestamptz, 'web', ${JSON.stringify(answers)}::jsonb
-          ${completion ? sql`WHERE NOT EXISTS (SELECT 1 FROM done)` : byDraft ? sql`WHERE EXISTS (SELECT 1 FROM draft)` : sql``}
-          RETURNING id)
-        ${byDraft ? sql`` : sql`, draft AS (DELETE FROM survey_drafts WHERE key_hash = ${target.draftKey} AND EXISTS (SELECT 1 FROM response))`}
-        SELECT id FROM response`;
+      // survey_store_response (migration 0008) keeps one response per link: identified, by naming the invitation;
+      // tracked-anonymous, by the invitation's completion, which names no response; an open link, by its draft.
+      const store = sql`SELECT survey_store_response(${target.campaignId}::uuid, ${target.waveId}::uuid, ${target.programId}::uuid, ${target.group}, ${body.language},
+        ${target.instrumentVersionId}::uuid, ${identified ? (invitationId ?? null) : null}::uuid, ${identified ? null : (invitationId ?? null)}::uuid,
+        ${target.draftKey}, ${!invitationId}, ${today(now)}::date, ${identified ? now.toISOString() : null}::timestamptz, ${JSON.stringify(answers)}::jsonb) AS id`;
+      const stored = async (executor: Pick<Db, 'execute'>) => {
+        const [response] = await queryRows<{ id: string | null }>(executor, store);
+        if (!response?.id) throw conflict('already_submitted', 'These answers were already sent.');
+        return response.id;
+      };
       try {
-        if (!identified) {
-          // One statement is atomic on its own. A second submission of the invitation sees the first's completion
-          // (moved or queued) in its snapshot, or, when both run at once, waits on the queue's key and fails on it.
-          const [response] = await queryRows<{ id: string }>(db, store);
-          if (!response) throw conflict('already_submitted', 'These answers were already sent.');
-        } else
+        // Identified responses are person-level research data: audited, in the same transaction. An anonymous
+        // response gets no entry — an entry's moment and address would tie it to the respondent.
+        if (identified)
           await db.transaction(async (tx) => {
-            const [response] = await queryRows<{ id: string }>(tx, store);
-            if (!response) throw conflict('already_submitted', 'These answers were already sent.');
-            // Identified responses are person-level research data: audited. An anonymous response gets no entry — an
-            // entry's moment and address would tie it to the respondent.
-            await writeAudit(tx, { ip: 'respondent', requestId: 'respondent' }, { action: 'survey_response.submit', entityType: 'survey_response', entityId: response.id, purpose: 'research_use', details: { campaignId: target.campaignId, invitationId } });
+            const responseId = await stored(tx);
+            await writeAudit(tx, { ip: 'respondent', requestId: 'respondent' }, { action: 'survey_response.submit', entityType: 'survey_response', entityId: responseId, purpose: 'research_use', details: { campaignId: target.campaignId, invitationId } });
           });
+        else await stored(db);
       } catch (error) {
         if (isUniqueViolation(error, 'survey_completion_queue_pkey') || isUniqueViolation(error, 'survey_responses_invitation'))
           throw conflict('already_submitted', 'These answers were already sent.');
@@ -250,7 +221,7 @@ export function createRespondService({ db, clock }: RespondDeps) {
   };
 
   async function findOpenLink(code: string): Promise<Target> {
-    const [link] = await queryRows<TargetRow>(db, targetSql(sql`survey_open_links`, sql`c.languages[1]`, sql`NULL::uuid`, sql`l.code = ${code}`));
+    const [link] = await queryRows<TargetRow>(db, sql`SELECT * FROM survey_link_target(NULL, NULL, ${code})`);
     if (!link) throw notKnown();
     return toTarget(link, '');
   }
