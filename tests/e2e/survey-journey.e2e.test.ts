@@ -119,6 +119,7 @@ async function unzipped(file: Download): Promise<Record<string, string>> {
 describe('a research survey from import to export', () => {
   it(
     'imports an instrument, runs a campaign in two countries, a French respondent resumes on a phone, results and exports follow',
+    // Five people and some thirty pages: longer than the other journeys, and a loaded 2-core machine is slow.
     { timeout: 600_000 },
     async () => {
       screenshotsOnFailure('survey-journey');
@@ -130,6 +131,7 @@ describe('a research survey from import to export', () => {
 
       // ── The researcher, on a desktop: Campaigns, then the instrument library ──
       const researcher = await signedIn(RESEARCHER, DESKTOP, 'campaigns.list.title');
+      expect(new URL(researcher.url()).pathname).toBe('/campaigns');
       await loaded(researcher);
       await expectNoSeriousA11yViolations(researcher, 'campaigns (researcher)');
       await navigate(researcher, 'nav.instrumentLibrary');
@@ -137,7 +139,7 @@ describe('a research survey from import to export', () => {
       await loaded(researcher);
       await expectNoSeriousA11yViolations(researcher, 'instrument library');
 
-      // Import the FHIR Questionnaire through the dialog's file input.
+      // Import the FHIR Questionnaire through the dialog's file input (the chooser its "File" button opens).
       await researcher
         .getByRole('button', { name: text('instrumentLibrary.import.button'), exact: true })
         .first()
