@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildDesign, type AnalysisRow } from './analysis-design.ts';
+import { fitRandomIntercept, programSummaries } from './mixed-model.ts';
+
+// Our random-intercept model against lme4 + lmerTest on the fixtures of packages/stats/reference (regenerate:
+// Rscript packages/stats/reference/mixed.R): every reported number to 1e-6 relative (a number near 0 relative to
+// max(|R's|, its SE)); Satterthwaite df and t-based intervals to 1e-3.
+
+const here = (name: string) => new URL(`../reference/${name}`, import.meta.url);
+type Numbers = number[];
+interface Expected {
+  fixtures: {
+    fixture: string;
+    n: number;
+    programs: number;
+    lost: Record<string, number>;
+    terms: string[];
+    reml: {
+      estimate: Numbers; se: Numbers; df: Numbers; t: Numbers; p: Numbers;
+      waldLow: Numbers; waldHigh: Numbers; tLow: Numbers; tHigh: Numbers;
+      theta: number; programVariance: number; residualVariance: number; icc: number;
+      logLik: number; deviance: number; aic: number; bic: number; singular: boolean;
+      r2: { marginal: number; conditional: number };
+      blups: Record<string, number>;
+      contrast: { weights: number[]; estimate: number; se: number; df: number; t: number; p: number };
+    };
+    ml: { estimate: Numbers; se: Numbers; theta: number; logLik: number; deviance: number; aic: number; bic: number };
+  }[];
+}
+const expected = JSON.parse(readFileSync(here('mixed-expected.json'), 'utf8')) as Expected;
+
+function readFixture(name: string): AnalysisRow[] {
+  const [header, ...lines] = readFileSync(here(name), 'utf8').trim().split('\n');
+  const columns = header!.split(',');
+  return lines.map((line) => {
+    const cells = Object.fromEntries(line.split(',').map((cell, i) => [columns[i]!, cell]));
+    const number = (cell: string | undefined) => (cell === undefined || cell === '' ? null : Number(cell));
+    return { program: cells.program!, country: cells.country!, group: cells.group!, values: { f1: number(cells.f1), f2: number(cells.f2), f3: number(cells.f3), outcome: number(cells.outcome) } };
+  });
+}
+
+/** |ours − R's| ≤ tolerance · max(|R's|, scale): relative, and near 0 relative to `scale` (an SE). */
+function agrees(actual: number, wanted: number, where: string, tolerance = 1e-6, scale = 0) {
+  expect(Number.isFinite(actual), `${where}: ${actual}`).toBe(true);
+  expect(Math.abs(actual - wanted), `${where}: ${actual} vs R ${wanted}`).toBeLessThanOrEqual(tolerance * Math.max(Math.abs(wanted), scale, 1e-12));
+}
+
+describe.each(expected.fixtures)('the random-intercept model agrees with lme4 and lmerTest on $fixture', (reference) => {
+  const design = buildDesign(readFixture(reference.fixture), { outcome: 'outcome', factors: ['f1', 'f2', 'f3'] });
+  const summaries = programSummaries(design.rows);
+  const reml = fitRandomIntercept(summaries, design.terms);
+  const ml = fitRandomIntercept(summaries, design.terms, { reml: false });
+
+  it('takes the same analysis sample and terms', () => {
+    expect(design.rows).toHaveLength(reference.n);
+    expect(summaries).toHaveLength(reference.programs);
+    expect(design.terms).toEqual(reference.terms);
+    expect(design.lost).toEqual(reference.lost);
+  });
+
+  it('gives the REML fixed effects, SEs, t, p and intervals; Satterthwaite df to 1e-3', () => {
+    const r = reference.reml;
+    reml.fixed.forEach((f, i) => {
+      const se = r.se[i]!;
+      agrees(f.estimate, r.estimate[i]!, `${f.term} estimate`, 1e-6, se);
+      agrees(f.se, se, `${f.term} se`);
+      agrees(f.t, r.t[i]!, `${f.term} t`, 1e-6, 1);
+      agrees(f.df, r.df[i]!, `${f.term} df`, 1e-3);
+      agrees(f.p, r.p[i]!, `${f.term} p`, 1e-3);
+      agrees(f.waldLow, r.waldLow[i]!, `${f.term} Wald low`, 1e-6, se);
+      agrees(f.waldHigh, r.waldHigh[i]!, `${f.term} Wald high`, 1e-6, se);
+      agrees(f.tLow, r.tLow[i]!, `${f.term} t low`, 1e-3, se);
+      agrees(f.tHigh, r.tHigh[i]!, `${f.term} t high`, 1e-3, se);
+    });
+  });
+
+  it('gives the variance components, ICC, REML criterion, AIC, BIC, R² and the singular flag', () => {
+    const r = reference.reml;
+    agrees(reml.theta, r.theta, 'theta', 1e-6, 1e-3);
+    agrees(reml.programVariance, r.programVariance, 'program variance', 1e-6, r.residualVariance * 1e-3);
+    agrees(reml.residualVariance, r.residualVariance, 'residual variance');
+    agrees(reml.icc, r.icc, 'ICC', 1e-6, 1e-3);
+    agrees(reml.logLik, r.logLik, 'REML logLik');
+    agrees(reml.deviance, r.deviance, 'REML criterion');
+    agrees(reml.aic, r.aic, 'AIC');
+    agrees(reml.bic, r.bic, 'BIC');
+    agrees(reml.r2.marginal, r.r2.marginal, 'marginal R²');
+    agrees(reml.r2.conditional, r.r2.conditional, 'conditional R²');
+    expect(reml.singular).toBe(r.singular);
+    if (r.singular) for (const f of reml.fixed) expect(f.df).toBeCloseTo(reference.n - reference.terms.length, 9);
+  });
+
+  it('gives the program BLUPs and a contrast with its Satterthwaite df', () => {
+    const r = reference.reml;
+    for (const { program, blup } of reml.blups) agrees(blup, r.blups[program]!, `BLUP ${program}`, 1e-6, Math.sqrt(r.programVariance) + 1e-3);
+    const c = reml.contrast(r.contrast.weights);
+    agrees(c.estimate, r.contrast.estimate, 'contrast estimate', 1e-6, r.contrast.se);
+    agrees(c.se, r.contrast.se, 'contrast se');
+    agrees(c.df, r.contrast.df, 'contrast df', 1e-3);
+  });
+
+  it('gives the ML refit: fixed effects, logLik, deviance, AIC, BIC', () => {
+    const r = reference.ml;
+    ml.fixed.forEach((f, i) => {
+      agrees(f.estimate, r.estimate[i]!, `${f.term} ML estimate`, 1e-6, r.se[i]);
+      agrees(f.se, r.se[i]!, `${f.term} ML se`);
+    });
+    agrees(ml.theta, r.theta, 'ML theta', 1e-6, 1e-3);
+    agrees(ml.logLik, r.logLik, 'ML logLik');
+    agrees(ml.deviance, r.deviance, 'ML deviance');
+    agrees(ml.aic, r.aic, 'ML AIC');
+    agrees(ml.bic, r.bic, 'ML BIC');
+  });
+});
