@@ -14,11 +14,20 @@
 # output whenever a fixture changes. The versions used are recorded in the file.
 #
 # Nakagawa's R² is computed here from its definition: σ²_f = var(X β̂) over the analysis sample (n − 1).
+#
+# The program level (program-level.ts): each program's means of the raw factor scores and the outcome over the analysis
+# sample, the factor means z-scored over programs, lm(outcome ~ f1 + f2 + f3) with classical and HC3 standard errors
+# (sandwich::vcovHC, type "HC3"; t and p on the residual df), and a dominance analysis written out below: R² of every
+# subset of factors from lm, each factor's mean R² increment over the subsets of each size that lack it (conditional
+# dominance), and their mean over sizes (general dominance). Bootstrap: 50 resamples of programs drawn here with
+# set.seed(1) and written out (0-based), with each factor's 2.5 % and 97.5 % quantiles (type 7) of general dominance and
+# the share of resamples in which it holds its full-sample rank (ties by factor order).
 
 suppressPackageStartupMessages({
   library(jsonlite)
   library(lme4)
   library(lmerTest)
+  library(sandwich)
 })
 
 args <- commandArgs(trailingOnly = FALSE)
@@ -27,6 +36,49 @@ here <- dirname(normalizePath(sub("^--file=", "", args[grep("^--file=", args)]))
 factors <- c("f1", "f2", "f3")
 tight <- lmerControl(optimizer = "nloptwrap", check.conv.singular = "ignore",
                      optCtrl = list(xtol_abs = 1e-14, ftol_abs = 1e-15, xtol_rel = 0, ftol_rel = 0, maxeval = 1e5))
+
+general_dominance <- function(x, y) {
+  p <- ncol(x)
+  r2 <- function(members) if (length(members) == 0) 0 else summary(lm(y ~ x[, members, drop = FALSE]))$r.squared
+  subsets <- c(list(integer(0)), unlist(lapply(1:p, function(k) combn(p, k, simplify = FALSE)), recursive = FALSE))
+  key <- function(s) paste0("s", paste(sort(s), collapse = ","))
+  values <- setNames(vapply(subsets, r2, 0), vapply(subsets, key, ""))
+  conditional <- t(vapply(seq_len(p), function(i) vapply(0:(p - 1), function(k) {
+    lacking <- Filter(function(s) length(s) == k && !(i %in% s), subsets)
+    mean(vapply(lacking, function(s) values[[key(c(s, i))]] - values[[key(s)]], 0))
+  }, 0), numeric(p)))
+  list(r2 = values[[key(seq_len(p))]], general = rowMeans(conditional), conditional = conditional)
+}
+
+program_level <- function(d) {
+  means <- aggregate(d[, c(factors, "outcome")], by = list(program = d$program), FUN = mean)
+  means <- means[order(means$program, method = "radix"), ]
+  for (v in factors) means[[v]] <- (means[[v]] - mean(means[[v]])) / sd(means[[v]])
+  fit <- lm(outcome ~ f1 + f2 + f3, data = means)
+  coefs <- summary(fit)$coefficients
+  hc3 <- sqrt(diag(vcovHC(fit, type = "HC3")))
+  t_hc3 <- coef(fit) / hc3
+  x <- as.matrix(means[, factors])
+  dom <- general_dominance(x, means$outcome)
+  set.seed(1)
+  resamples <- replicate(50, sample.int(nrow(means), nrow(means), replace = TRUE), simplify = FALSE)
+  draws <- t(vapply(resamples, function(i) general_dominance(x[i, , drop = FALSE], means$outcome[i])$general, numeric(length(factors))))
+  full_rank <- rank(-dom$general, ties.method = "first")
+  list(
+    programs = means$program, y = means$outcome,
+    ols = list(estimate = unname(coef(fit)), se = unname(coefs[, "Std. Error"]), t = unname(coefs[, "t value"]),
+               p = unname(coefs[, "Pr(>|t|)"]), seHC3 = unname(hc3), tHC3 = unname(t_hc3),
+               pHC3 = unname(2 * pt(-abs(t_hc3), fit$df.residual)), df = fit$df.residual, r2 = summary(fit)$r.squared),
+    dominance = list(r2 = dom$r2, general = unname(dom$general), conditional = unname(dom$conditional)),
+    bootstrap = list(
+      resamples = lapply(resamples, function(i) i - 1),
+      low = unname(apply(draws, 2, quantile, probs = 0.025, type = 7)),
+      high = unname(apply(draws, 2, quantile, probs = 0.975, type = 7)),
+      rankStability = unname(vapply(seq_along(factors), function(i)
+        mean(apply(draws, 1, function(g) rank(-g, ties.method = "first")[i]) == full_rank[i]), 0))
+    )
+  )
+}
 
 fit_fixture <- function(name) {
   raw <- read.csv(file.path(here, name), colClasses = c(respondent = "character", program = "character",
@@ -71,6 +123,7 @@ fit_fixture <- function(name) {
       contrast = list(weights = c(0, 1, -1, rep(0, ncol(X) - 3)), estimate = contrast$Estimate, se = contrast$`Std. Error`,
                       df = contrast$df, t = contrast$`t value`, p = contrast$`Pr(>|t|)`)
     ),
+    programLevel = program_level(d),
     ml = list(
       estimate = unname(fixef(ml)), se = unname(sqrt(diag(as.matrix(vcov(ml))))),
       theta = unname(getME(ml, "theta")), logLik = as.numeric(logLik(ml)), deviance = deviance(ml), aic = AIC(ml), bic = BIC(ml)

@@ -37,6 +37,13 @@ export function describe(values: ArrayLike<number>, rows?: ArrayLike<number>): D
   return { n, mean, sd: n > 1 ? Math.sqrt(squares / (n - 1)) : null, quartiles: [min, ...typeSevenQuartiles(picked.subarray(0, n)), max] };
 }
 
+/** R's quantile type 7 of values already sorted ascending: x[lo] + h·(x[lo+1] − x[lo]) at position (n − 1)·p. */
+export function quantileOfSorted(sorted: readonly number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return lo + 1 < sorted.length ? sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!) : sorted[lo]!;
+}
+
 /**
  * R's type-7 quartiles (x[lo] + h·(x[lo+1] − x[lo]) at position (n − 1)·p of the sorted scores) without sorting: the
  * few ranks needed are selected in place, each in the part the previous selections left it in. Summaries of 100,000

@@ -1,5 +1,5 @@
-import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { jStat } from 'jstat';
+import { choleskyInverse, multiply, multiplyVector, quadraticForm } from './linear.ts';
 
 // A linear mixed model with a random intercept per program, y = Xβ + b_program + e, b ~ N(0, σ²_program),
 // e ~ N(0, σ²), fitted by REML (or ML) exactly from per-program summaries (n, Σx, Σy, X'X, X'y, y'y): the same
@@ -155,7 +155,7 @@ export function fitRandomIntercept(summaries: readonly ProgramSummary[], terms: 
   const yty = summaries.reduce((sum, s) => sum + s.yty, 0);
   const residualDf = reml ? n - p : n;
 
-  /** A(γ), b(γ) and c(γ); A is filled as exactly symmetric (its upper triangle mirrored). */
+  /** A(γ), b(γ) and c(γ) (A's upper triangle; choleskyInverse mirrors it). */
   const weighted = (gamma: number) => {
     const matrix = xtx.map((row) => row.slice());
     const vector = xty.slice();
@@ -171,24 +171,19 @@ export function fitRandomIntercept(summaries: readonly ProgramSummary[], terms: 
       }
       scalar -= w * s.sumY * s.sumY;
     }
-    for (let i = 0; i < p; i++) for (let k = 0; k < i; k++) matrix[i]![k] = matrix[k]![i]!;
     return { matrix, vector, scalar };
   };
 
   function evaluate(gamma: number): Evaluation {
     const { matrix, vector, scalar } = weighted(gamma);
-    const cholesky = new CholeskyDecomposition(new Matrix(matrix));
-    const lower = cholesky.lowerTriangularMatrix;
-    const pivots = Array.from({ length: p }, (_, i) => lower.get(i, i));
-    if (!cholesky.isPositiveDefinite() || pivots.some((d, i) => !(d * d > 1e-10 * Math.max(1, matrix[i]![i]!)))) {
-      const at = pivots.findIndex((d, i) => !(d * d > 1e-10 * Math.max(1, matrix[i]![i]!)));
-      const term = terms[at < 0 ? p - 1 : at]!;
+    const solved = choleskyInverse(matrix);
+    if ('degenerateAt' in solved) {
+      const term = terms[solved.degenerateAt]!;
       throw new ModelError('collinear', `${term} is (nearly) a linear combination of the terms before it, or has no variance: the model cannot tell their effects apart.`, [term]);
     }
-    const inverse = cholesky.solve(Matrix.eye(p)).to2DArray();
-    const beta = inverse.map((row) => row.reduce((sum, a, k) => sum + a * vector[k]!, 0));
+    const { inverse, logDet: logDetA } = solved;
+    const beta = multiplyVector(inverse, vector);
     const rss = scalar - vector.reduce((sum, b, i) => sum + b * beta[i]!, 0);
-    const logDetA = 2 * pivots.reduce((sum, d) => sum + Math.log(d), 0);
     const residualSums = summaries.map((s) => s.sumY - s.sumX.reduce((sum, x, i) => sum + x * beta[i]!, 0));
     return { gamma, inverse, beta, rss, logDetA, residualSums };
   }
@@ -347,14 +342,6 @@ function optimum(evaluate: (gamma: number) => Evaluation, criterion: (e: Evaluat
   }
   const gamma = Math.abs(lowSlope) < Math.abs(highSlope) ? low : high;
   return { evaluation: evaluate(gamma) };
-}
-
-function multiply(a: number[][], b: number[][]): number[][] {
-  return a.map((row) => b[0]!.map((_, c) => row.reduce((sum, x, k) => sum + x * b[k]![c]!, 0)));
-}
-
-function quadraticForm(matrix: number[][], v: readonly number[]): number {
-  return v.reduce((sum, vi, i) => sum + vi * matrix[i]!.reduce((inner, a, k) => inner + a * v[k]!, 0), 0);
 }
 
 /** factor·H⁻¹ for a 2 × 2 H; at the boundary θ = 0 only σ's part is used (θ's gradient is 0 there). */

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDesign, type AnalysisRow } from './analysis-design.ts';
 import { fitRandomIntercept, programSummaries } from './mixed-model.ts';
+import { bootstrapDominance, dominance, olsHC3, programMeans } from './program-level.ts';
 
-// Our random-intercept model against lme4 + lmerTest on the fixtures of packages/stats/reference (regenerate:
+// Our random-intercept model against lme4 + lmerTest, and the program-level OLS (HC3) and dominance analysis against
+// lm, sandwich and a dominance analysis written out in R, on the fixtures of packages/stats/reference (regenerate:
 // Rscript packages/stats/reference/mixed.R): every reported number to 1e-6 relative (a number near 0 relative to
 // max(|R's|, its SE)); Satterthwaite df and t-based intervals to 1e-3.
 
@@ -26,6 +28,13 @@ interface Expected {
       contrast: { weights: number[]; estimate: number; se: number; df: number; t: number; p: number };
     };
     ml: { estimate: Numbers; se: Numbers; theta: number; logLik: number; deviance: number; aic: number; bic: number };
+    programLevel: {
+      programs: string[];
+      y: Numbers;
+      ols: { estimate: Numbers; se: Numbers; t: Numbers; p: Numbers; seHC3: Numbers; tHC3: Numbers; pHC3: Numbers; df: number; r2: number };
+      dominance: { r2: number; general: Numbers; conditional: Numbers[] };
+      bootstrap: { resamples: Numbers[]; low: Numbers; high: Numbers; rankStability: Numbers };
+    };
   }[];
 }
 const expected = JSON.parse(readFileSync(here('mixed-expected.json'), 'utf8')) as Expected;
@@ -111,5 +120,35 @@ describe.each(expected.fixtures)('the random-intercept model agrees with lme4 an
     agrees(ml.deviance, r.deviance, 'ML deviance');
     agrees(ml.aic, r.aic, 'ML AIC');
     agrees(ml.bic, r.bic, 'ML BIC');
+  });
+
+  it('gives the program-level OLS with HC3, the dominance weights and the bootstrap intervals', () => {
+    const r = reference.programLevel;
+    const means = programMeans(design.rows, ['f1', 'f2', 'f3']);
+    expect(means.programs).toEqual(r.programs);
+    means.y.forEach((y, j) => agrees(y, r.y[j]!, `mean outcome of ${means.programs[j]}`));
+    const ols = olsHC3(means.x, means.y, means.factors);
+    expect(ols.df).toBe(r.ols.df);
+    agrees(ols.r2, r.ols.r2, 'program-level R²');
+    ols.terms.forEach((term, i) => {
+      agrees(term.estimate, r.ols.estimate[i]!, `${term.term} OLS estimate`, 1e-6, r.ols.se[i]);
+      agrees(term.se, r.ols.se[i]!, `${term.term} OLS se`);
+      agrees(term.seHC3, r.ols.seHC3[i]!, `${term.term} HC3 se`);
+      agrees(term.t, r.ols.t[i]!, `${term.term} OLS t`, 1e-6, 1);
+      agrees(term.tHC3, r.ols.tHC3[i]!, `${term.term} HC3 t`, 1e-6, 1);
+      agrees(term.p, r.ols.p[i]!, `${term.term} OLS p`, 1e-6, 1e-6);
+      agrees(term.pHC3, r.ols.pHC3[i]!, `${term.term} HC3 p`, 1e-6, 1e-6);
+    });
+    const weights = dominance(means.x, means.y, means.factors);
+    agrees(weights.r2, r.dominance.r2, 'dominance R²');
+    weights.general.forEach((g, i) => agrees(g, r.dominance.general[i]!, `general dominance of ${means.factors[i]}`, 1e-6, r.dominance.r2));
+    weights.conditional.forEach((row, i) => row.forEach((c, k) => agrees(c, r.dominance.conditional[i]![k]!, `conditional dominance of ${means.factors[i]} at ${k}`, 1e-6, r.dominance.r2)));
+    agrees(weights.general.reduce((sum, g) => sum + g, 0), weights.r2, 'general dominance sums to R²', 1e-12);
+    const boot = bootstrapDominance(means, r.bootstrap.resamples);
+    boot.intervals.forEach(({ low, high }, i) => {
+      agrees(low, r.bootstrap.low[i]!, `bootstrap low of ${means.factors[i]}`, 1e-6, r.dominance.r2);
+      agrees(high, r.bootstrap.high[i]!, `bootstrap high of ${means.factors[i]}`, 1e-6, r.dominance.r2);
+    });
+    expect(boot.rankStability).toEqual(r.bootstrap.rankStability);
   });
 });
