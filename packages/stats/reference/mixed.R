@@ -15,6 +15,10 @@
 #
 # Nakagawa's R² is computed here from its definition: σ²_f = var(X β̂) over the analysis sample (n − 1).
 #
+# The country comparison (country-comparison.ts): the main model plus f1:country + f2:country + f3:country by REML,
+# each factor's Norwegian slope with contest() (Satterthwaite), anova() of the ML fits with and without the
+# interactions, and the model without country on each country's rows (z-scores of the pooled sample kept).
+#
 # The program level (program-level.ts): each program's means of the raw factor scores and the outcome over the analysis
 # sample, the factor means z-scored over programs, lm(outcome ~ f1 + f2 + f3) with classical and HC3 standard errors
 # (sandwich::vcovHC, type "HC3"; t and p on the residual df), and a dominance analysis written out below: R² of every
@@ -80,6 +84,30 @@ program_level <- function(d) {
   )
 }
 
+country_comparison <- function(d, ml) {
+  formula <- outcome ~ f1 + f2 + f3 + country + group + f1:country + f2:country + f3:country + (1 | program)
+  int <- lmerTest::lmer(formula, data = d, REML = TRUE, control = tight)
+  ml_int <- lme4::lmer(formula, data = d, REML = FALSE, control = tight)
+  coefs <- summary(int)$coefficients
+  terms <- rownames(coefs)
+  slopes <- lapply(factors, function(f) {
+    L <- matrix(as.numeric(terms %in% c(f, paste0(f, ":countryNO"))), nrow = 1)
+    s <- contest(int, L, joint = FALSE)
+    list(factor = f, estimate = s$Estimate, se = s$`Std. Error`, df = s$df, t = s$`t value`, p = s$`Pr(>|t|)`)
+  })
+  lrt <- anova(ml, ml_int)
+  per_country <- lapply(c("CA", "NO"), function(country) {
+    dd <- d[d$country == country, ]
+    dd$group <- droplevels(dd$group)
+    fit <- lmerTest::lmer(outcome ~ f1 + f2 + f3 + group + (1 | program), data = dd, REML = TRUE, control = tight)
+    cf <- summary(fit)$coefficients
+    list(country = country, n = nrow(dd), terms = rownames(cf), estimate = unname(cf[, "Estimate"]), se = unname(cf[, "Std. Error"]),
+         df = unname(cf[, "df"]), theta = unname(getME(fit, "theta")))
+  })
+  list(terms = terms, estimate = unname(coefs[, "Estimate"]), se = unname(coefs[, "Std. Error"]), df = unname(coefs[, "df"]),
+       slopes = slopes, lrt = list(statistic = lrt$Chisq[2], df = lrt$Df[2], p = lrt$`Pr(>Chisq)`[2]), perCountry = per_country)
+}
+
 fit_fixture <- function(name) {
   raw <- read.csv(file.path(here, name), colClasses = c(respondent = "character", program = "character",
                   country = "character", group = "character"), na.strings = "")
@@ -124,6 +152,7 @@ fit_fixture <- function(name) {
                       df = contrast$df, t = contrast$`t value`, p = contrast$`Pr(>|t|)`)
     ),
     programLevel = program_level(d),
+    countries = country_comparison(d, ml),
     ml = list(
       estimate = unname(fixef(ml)), se = unname(sqrt(diag(as.matrix(vcov(ml))))),
       theta = unname(getME(ml, "theta")), logLik = as.numeric(logLik(ml)), deviance = deviance(ml), aic = AIC(ml), bic = BIC(ml)

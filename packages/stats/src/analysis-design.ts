@@ -5,6 +5,9 @@ import { ModelError, type DesignRow } from './mixed-model.ts';
 // reported), each factor z-scored over the sample (mean, sd with n − 1), the outcome on its own scale, and treatment
 // contrasts with references CA and psp (other levels in code-point order), terms named like R's (`countryNO`,
 // `groupclinician`). A country or group with a single level in the sample has no term (and is said to be dropped).
+// Options: `interactions` adds each factor × country term after the main effects (`f1:countryNO`, as R orders
+// `factors + country + group + factors:country`); `country` keeps only that country's respondents, z-scored as in the
+// pooled sample, without a country term (the per-country models).
 
 export interface AnalysisRow {
   program: string;
@@ -28,7 +31,12 @@ export interface Design {
 const REFERENCE = { country: 'CA', group: 'psp' } as const;
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildDesign(rows: readonly AnalysisRow[], spec: { outcome: string; factors: readonly string[] }): Design {
+export interface DesignOptions {
+  interactions?: boolean;
+  country?: string;
+}
+
+export function buildDesign(rows: readonly AnalysisRow[], spec: { outcome: string; factors: readonly string[] }, options: DesignOptions = {}): Design {
   const variables = [...spec.factors, spec.outcome];
   const present = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
   const lost: Record<string, number> = Object.fromEntries([...variables, 'country', 'group'].map((v) => [v, 0]));
@@ -56,28 +64,40 @@ export function buildDesign(rows: readonly AnalysisRow[], spec: { outcome: strin
     return { factor, mean, sd };
   });
 
+  const kept = options.country === undefined ? sample : sample.filter((row) => row.country === options.country);
+  if (kept.length === 0) throw new ModelError('no_rows', `No respondent of ${options.country} is in the analysis sample.`);
   const levels = (key: 'country' | 'group') => {
-    const seen = [...new Set(sample.map((row) => row[key]))].sort(byCodePoint);
+    const seen = [...new Set(kept.map((row) => row[key]))].sort(byCodePoint);
     const reference = seen.includes(REFERENCE[key]) ? REFERENCE[key] : seen[0]!;
     return seen.filter((level) => level !== reference);
   };
   const countries = levels('country');
   const groups = levels('group');
   const dropped = [...(countries.length === 0 ? ['country' as const] : []), ...(groups.length === 0 ? ['group' as const] : [])];
-  const terms = ['(Intercept)', ...spec.factors, ...countries.map((c) => `country${c}`), ...groups.map((g) => `group${g}`)];
-
+  const interactions = options.interactions ? countries.flatMap((c) => spec.factors.map((factor) => ({ factor, country: c }))) : [];
+  const terms = [
+    '(Intercept)',
+    ...spec.factors,
+    ...countries.map((c) => `country${c}`),
+    ...groups.map((g) => `group${g}`),
+    ...interactions.map(({ factor, country }) => `${factor}:country${country}`),
+  ];
   return {
     terms,
-    rows: sample.map((row) => ({
-      program: row.program,
-      x: [
-        1,
-        ...standardization.map(({ factor, mean, sd }) => ((row.values[factor] as number) - mean) / sd),
-        ...countries.map((c) => (row.country === c ? 1 : 0)),
-        ...groups.map((g) => (row.group === g ? 1 : 0)),
-      ],
-      y: row.values[spec.outcome] as number,
-    })),
+    rows: kept.map((row) => {
+      const z = standardization.map(({ factor, mean, sd }) => ((row.values[factor] as number) - mean) / sd);
+      return {
+        program: row.program,
+        x: [
+          1,
+          ...z,
+          ...countries.map((c) => (row.country === c ? 1 : 0)),
+          ...groups.map((g) => (row.group === g ? 1 : 0)),
+          ...interactions.map(({ factor, country }) => (row.country === country ? z[spec.factors.indexOf(factor)]! : 0)),
+        ],
+        y: row.values[spec.outcome] as number,
+      };
+    }),
     lost,
     standardization,
     dropped,

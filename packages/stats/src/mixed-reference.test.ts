@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDesign, type AnalysisRow } from './analysis-design.ts';
 import { fitRandomIntercept, programSummaries } from './mixed-model.ts';
 import { bootstrapDominance, dominance, olsHC3, programMeans } from './program-level.ts';
+import { compareCountries } from './country-comparison.ts';
 
 // Our random-intercept model against lme4 + lmerTest, and the program-level OLS (HC3) and dominance analysis against
 // lm, sandwich and a dominance analysis written out in R, on the fixtures of packages/stats/reference (regenerate:
@@ -34,6 +35,15 @@ interface Expected {
       ols: { estimate: Numbers; se: Numbers; t: Numbers; p: Numbers; seHC3: Numbers; tHC3: Numbers; pHC3: Numbers; df: number; r2: number };
       dominance: { r2: number; general: Numbers; conditional: Numbers[] };
       bootstrap: { resamples: Numbers[]; low: Numbers; high: Numbers; rankStability: Numbers };
+    };
+    countries: {
+      terms: string[];
+      estimate: Numbers;
+      se: Numbers;
+      df: Numbers;
+      slopes: { factor: string; estimate: number; se: number; df: number; t: number; p: number }[];
+      lrt: { statistic: number; df: number; p: number };
+      perCountry: { country: string; n: number; terms: string[]; estimate: Numbers; se: Numbers; df: Numbers; theta: number }[];
     };
   }[];
 }
@@ -150,5 +160,38 @@ describe.each(expected.fixtures)('the random-intercept model agrees with lme4 an
       agrees(high, r.bootstrap.high[i]!, `bootstrap high of ${means.factors[i]}`, 1e-6, r.dominance.r2);
     });
     expect(boot.rankStability).toEqual(r.bootstrap.rankStability);
+  });
+
+  it('compares the countries: interaction terms, each factor’s Norwegian slope, the likelihood-ratio test, per-country models', () => {
+    const r = reference.countries;
+    const rows = readFixture(reference.fixture);
+    const comparison = compareCountries(rows, { outcome: 'outcome', factors: ['f1', 'f2', 'f3'] });
+    expect(comparison.interaction.terms).toEqual(r.terms);
+    comparison.interaction.fixed.forEach((f, i) => {
+      agrees(f.estimate, r.estimate[i]!, `${f.term} estimate`, 1e-6, r.se[i]);
+      agrees(f.se, r.se[i]!, `${f.term} se`);
+      agrees(f.df, r.df[i]!, `${f.term} df`, 1e-3);
+    });
+    expect(comparison.slopes.map((s) => [s.factor, s.country])).toEqual(r.slopes.map((s) => [s.factor, 'NO']));
+    comparison.slopes.forEach((slope, i) => {
+      const wanted = r.slopes[i]!;
+      agrees(slope.estimate, wanted.estimate, `NO slope of ${slope.factor}`, 1e-6, wanted.se);
+      agrees(slope.se, wanted.se, `NO slope se of ${slope.factor}`);
+      agrees(slope.df, wanted.df, `NO slope df of ${slope.factor}`, 1e-3);
+    });
+    expect(comparison.likelihoodRatio.df).toBe(r.lrt.df);
+    agrees(comparison.likelihoodRatio.statistic, r.lrt.statistic, 'LRT statistic', 1e-6, 1e-3);
+    agrees(comparison.likelihoodRatio.p, r.lrt.p, 'LRT p', 1e-4, 1e-4);
+    expect(comparison.perCountry.map((c) => c.country)).toEqual(r.perCountry.map((c) => c.country));
+    comparison.perCountry.forEach(({ fit }, c) => {
+      const wanted = r.perCountry[c]!;
+      expect(fit.terms).toEqual(wanted.terms);
+      expect(fit.n).toBe(wanted.n);
+      fit.fixed.forEach((f, i) => {
+        agrees(f.estimate, wanted.estimate[i]!, `${wanted.country} ${f.term} estimate`, 1e-6, wanted.se[i]);
+        agrees(f.se, wanted.se[i]!, `${wanted.country} ${f.term} se`);
+        agrees(f.df, wanted.df[i]!, `${wanted.country} ${f.term} df`, 1e-3);
+      });
+    });
   });
 });
