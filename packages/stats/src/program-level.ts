@@ -207,8 +207,8 @@ export function bootstrapDominance(means: ProgramMeans, resamples: readonly (rea
   };
 }
 
-/** B resamples of n programs with replacement from a seeded generator (sfc32), the same for the same seed. */
-export function programResamples(n: number, count: number, seed: number): number[][] {
+/** Uniform numbers in [0, 1) from a seeded generator (sfc32): the same sequence for the same seed. */
+export function seededUniform(seed: number): () => number {
   let a = 0x9e3779b9;
   let b = 0x243f6a88;
   let c = 0xb7e15162;
@@ -223,5 +223,11 @@ export function programResamples(n: number, count: number, seed: number): number
     return (t >>> 0) / 4294967296;
   };
   for (let i = 0; i < 12; i++) next();
+  return next;
+}
+
+/** B resamples of n programs with replacement, the same for the same seed. */
+export function programResamples(n: number, count: number, seed: number): number[][] {
+  const next = seededUniform(seed);
   return Array.from({ length: count }, () => Array.from({ length: n }, () => Math.floor(next() * n)));
 }

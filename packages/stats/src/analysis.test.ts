@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalysisRow } from './analysis-design.ts';
+import { analyze, type Analysis, type ProgramLevel, type Unavailable } from './analysis.ts';
+import type { CountryComparison } from './country-comparison.ts';
+import { ModelError } from './mixed-model.ts';
+import { seededUniform } from './program-level.ts';
+
+// The analysis as a whole: a known truth is recovered, small cells are withheld and refitted without, and degenerate
+// inputs say what is wrong instead of giving NaN tables.
+
+const FACTORS = ['culture', 'role_clarity', 'supervision', 'training'];
+/** Effects in Canada; in Norway role clarity's is 0.25 larger. Programs also differ in their factor means. */
+const TRUTH = { culture: 0.6, role_clarity: 0.3, supervision: 0.12, training: 0 };
+const NORWAY_EXTRA = 0.25;
+
+function simulate(seed: number, programs: number, perProgram: number): AnalysisRow[] {
+  const uniform = seededUniform(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  const rows: AnalysisRow[] = [];
+  for (let j = 0; j < programs; j++) {
+    const country = j % 2 === 0 ? 'CA' : 'NO';
+    const programEffect = 0.3 * normal();
+    const shift = FACTORS.map(() => 0.6 * normal());
+    for (let i = 0; i < perProgram; i++) {
+      const f = FACTORS.map((_, k) => shift[k]! + normal());
+      const group = ['psp', 'clinician', 'manager'][Math.floor(uniform() * 3)]!;
+      const slope = (k: number) => Object.values(TRUTH)[k]! + (k === 1 && country === 'NO' ? NORWAY_EXTRA : 0);
+      const y = 3 + f.reduce((sum, v, k) => sum + slope(k) * v, 0) + 0.1 * (country === 'NO' ? 1 : 0) + programEffect + 0.7 * normal();
+      rows.push({ program: `prog-${String(j).padStart(3, '0')}`, country, group, values: { ...Object.fromEntries(FACTORS.map((name, k) => [name, f[k]!])), outcome: y } });
+    }
+  }
+  return rows;
+}
+
+const available = <T extends object>(part: T | Unavailable): T => {
+  if ('unavailable' in part) throw new Error(`unavailable: ${part.unavailable.message}`);
+  return part;
+};
+
+describe('the analysis', () => {
+  it('recovers a known truth: the order of the effects, the program-level importance, and the country difference in one slope', () => {
+    const result: Analysis = analyze(simulate(42, 120, 25), { outcome: 'outcome', factors: FACTORS }, { resamples: 100 });
+    const estimates = FACTORS.map((factor) => result.mixed.fixed.find((f) => f.term === factor)!);
+    // Pooled over both countries role clarity's effect is about 0.3 + 0.25/2.
+    const order = (values: number[]) => values.map((_, i) => i).sort((a, b) => values[b]! - values[a]!);
+    expect(order(estimates.map((e) => e.estimate))).toEqual([0, 1, 2, 3]);
+    // The effects are per SD of each factor: back on the factor's own scale they meet the truth.
+    for (const [k, e] of estimates.entries()) {
+      const sd = result.sample.standardization[k]!.sd;
+      const truth = Object.values(TRUTH)[k]! + (k === 1 ? NORWAY_EXTRA / 2 : 0);
+      expect(Math.abs(e.estimate / sd - truth), `${e.term}: ${e.estimate / sd} vs ${truth}`).toBeLessThan((3 * e.se) / sd + 0.02);
+    }
+    const program = available<ProgramLevel>(result.programLevel);
+    expect(order(program.dominance.general)[0]).toBe(0);
+    expect(program.bootstrap!.intervals[0]!.low).toBeGreaterThan(program.bootstrap!.intervals[3]!.high);
+    const countries = available<CountryComparison>(result.countries);
+    const sd = result.sample.standardization[1]!.sd;
+    expect(countries.likelihoodRatio.df).toBe(FACTORS.length);
+    expect(countries.likelihoodRatio.p).toBeLessThan(0.01);
+    const interaction = countries.interaction.fixed.find((f) => f.term === 'role_clarity:countryNO')!;
+    expect(Math.abs(interaction.estimate / sd - NORWAY_EXTRA)).toBeLessThan((3 * interaction.se) / sd);
+    expect(interaction.p).toBeLessThan(0.01);
+    const norway = countries.slopes.find((s) => s.factor === 'role_clarity')!;
+    expect(Math.abs(norway.estimate / sd - (TRUTH.role_clarity + NORWAY_EXTRA))).toBeLessThan((3 * norway.se) / sd);
+    expect(countries.perCountry.map((c) => c.country)).toEqual(['CA', 'NO']);
+  });
+
+  it('withholds the per-program outputs of programs under k and refits without them', () => {
+    const rows = simulate(7, 30, 12);
+    const tiny = [0, 1, 2].map((j) => `prog-${String(j).padStart(3, '0')}`);
+    // Three programs keep only their first 2, 3 and 4 respondents.
+    const limits = new Map(tiny.map((program, at) => [program, at + 2]));
+    const seen = new Map<string, number>();
+    const trimmed = rows.filter((r) => {
+      const count = (seen.get(r.program) ?? 0) + 1;
+      seen.set(r.program, count);
+      return count <= (limits.get(r.program) ?? Infinity);
+    });
+    const result = analyze(trimmed, { outcome: 'outcome', factors: FACTORS }, { resamples: 0 });
+    expect(result.smallCells.withheld).toEqual(tiny);
+    for (const b of result.blups) expect(b.blup === null, b.program).toBe(b.withheld);
+    expect(result.blups.filter((b) => b.withheld).map((b) => b.program)).toEqual(tiny);
+    const program = available<ProgramLevel>(result.programLevel);
+    expect(program.programs.filter((p) => p.withheld).every((p) => p.outcomeMean === null)).toBe(true);
+    const without = available(result.smallCells.without!);
+    expect(without.mixed.n).toBe(result.mixed.n - (2 + 3 + 4));
+    expect(without.mixed.programs).toBe(27);
+  });
+
+  describe('says what is wrong with degenerate inputs', () => {
+    const base = simulate(3, 24, 10);
+    const spec = { outcome: 'outcome', factors: FACTORS };
+    const failure = (rows: AnalysisRow[], factors = FACTORS) => {
+      try {
+        analyze(rows, { ...spec, factors }, { resamples: 0 });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ModelError);
+        return error as ModelError;
+      }
+      throw new Error('expected the analysis to fail');
+    };
+
+    it('a factor without variance', () => {
+      const error = failure(base.map((r) => ({ ...r, values: { ...r.values, training: 3 } })));
+      expect(error.code).toBe('no_variance');
+      expect(error.terms).toEqual(['training']);
+      expect(error.message).toMatch(/^training has the same value/);
+    });
+
+    it('everything missing', () => {
+      expect(failure(base.map((r) => ({ ...r, values: { ...r.values, outcome: null } }))).code).toBe('no_rows');
+    });
+
+    it('perfectly collinear factors', () => {
+      const error = failure(base.map((r) => ({ ...r, values: { ...r.values, training: Number(r.values.culture) + Number(r.values.supervision) } })));
+      expect(error.code).toBe('collinear');
+      expect(error.terms).toEqual(['training']);
+    });
+
+    it('one country only: the comparison says so, the rest is computed', () => {
+      const result = analyze(base.filter((r) => r.country === 'NO'), spec, { resamples: 0 });
+      expect(result.sample.dropped).toEqual(['country']);
+      expect(result.mixed.terms).not.toContain('countryNO');
+      expect('unavailable' in result.countries && result.countries.unavailable.message).toMatch(/one country only/);
+    });
+
+    it('fewer programs than factors: the program level says so, the mixed model is fitted', () => {
+      const result = analyze(base.filter((r) => ['prog-000', 'prog-001', 'prog-002', 'prog-003'].includes(r.program)), spec, { resamples: 0 });
+      expect(result.mixed.fixed.every((f) => Number.isFinite(f.estimate) && Number.isFinite(f.se))).toBe(true);
+      expect('unavailable' in result.programLevel && result.programLevel.unavailable.code).toBe('too_few_programs');
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import { buildDesign, type AnalysisRow, type Design } from './analysis-design.ts';
+import { compareCountries, type CountryComparison } from './country-comparison.ts';
+import { fitRandomIntercept, ModelError, programSummaries, type MixedFit } from './mixed-model.ts';
+import { bootstrapDominance, dominance, olsHC3, programMeans, programResamples, type Dominance, type DominanceBootstrap, type OlsFit } from './program-level.ts';
+
+// The whole analysis of issue 10 on respondent rows: the analysis sample, the mixed model (REML, and its ML refit),
+// the program level (OLS with HC3, dominance with bootstrap intervals), the country comparison, and the small-cell
+// rule — per-program outputs of programs with fewer than k respondents are withheld, and a variant refits everything
+// without those programs (z-scores recomputed). A part that cannot be computed says why instead of failing the rest;
+// the main model failing fails the analysis, with the reason.
+
+export interface AnalysisSpec {
+  outcome: string;
+  factors: string[];
+}
+
+export interface AnalysisOptions {
+  /** Programs with fewer respondents have their per-program outputs withheld (default 5 for modelling). */
+  k?: number;
+  /** Bootstrap resamples of programs for the dominance intervals (default 200; 0 for none). */
+  resamples?: number;
+  seed?: number;
+}
+
+/** A part of the analysis that could not be computed, and why. */
+export interface Unavailable {
+  unavailable: { code: ModelError['code']; message: string; terms: string[] };
+}
+
+export interface ProgramLevel {
+  programs: { program: string; n: number; outcomeMean: number | null; withheld: boolean }[];
+  ols: OlsFit;
+  dominance: Dominance;
+  bootstrap: DominanceBootstrap | null;
+}
+
+export interface Analysis {
+  sample: Pick<Design, 'terms' | 'lost' | 'standardization' | 'dropped'> & { n: number; programs: number };
+  mixed: MixedFit;
+  ml: MixedFit;
+  /** BLUPs with the programs under k withheld (null). */
+  blups: { program: string; n: number; blup: number | null; withheld: boolean }[];
+  programLevel: ProgramLevel | Unavailable;
+  countries: CountryComparison | Unavailable;
+  smallCells: {
+    k: number;
+    withheld: string[];
+    /** Everything refitted without the programs under k (absent when there are none). */
+    without: { mixed: MixedFit; programLevel: ProgramLevel | Unavailable } | Unavailable | null;
+  };
+}
+
+const attempt = <T>(part: () => T): T | Unavailable => {
+  try {
+    return part();
+  } catch (error) {
+    if (error instanceof ModelError) return { unavailable: { code: error.code, message: error.message, terms: error.terms } };
+    throw error;
+  }
+};
+
+export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, options: AnalysisOptions = {}): Analysis {
+  const k = options.k ?? 5;
+  const design = buildDesign(rows, spec);
+  const summaries = programSummaries(design.rows);
+  const mixed = fitRandomIntercept(summaries, design.terms);
+  const ml = fitRandomIntercept(summaries, design.terms, { reml: false });
+  const small = new Set(summaries.filter((s) => s.n < k).map((s) => s.program));
+
+  const programLevel = (d: Design, resamples: number) =>
+    attempt((): ProgramLevel => {
+      const means = programMeans(d.rows, spec.factors);
+      return {
+        programs: means.programs.map((program, j) => ({ program, n: means.n[j]!, outcomeMean: small.has(program) ? null : means.y[j]!, withheld: small.has(program) })),
+        ols: olsHC3(means.x, means.y, spec.factors),
+        dominance: dominance(means.x, means.y, spec.factors),
+        bootstrap: resamples > 0 ? bootstrapDominance(means, programResamples(means.programs.length, resamples, options.seed ?? 1)) : null,
+      };
+    });
+
+  const resamples = options.resamples ?? 200;
+  const withheld = [...small].sort();
+  return {
+    sample: { n: design.rows.length, programs: summaries.length, terms: design.terms, lost: design.lost, standardization: design.standardization, dropped: design.dropped },
+    mixed,
+    ml,
+    blups: mixed.blups.map((b) => ({ ...b, blup: small.has(b.program) ? null : b.blup, withheld: small.has(b.program) })),
+    programLevel: programLevel(design, resamples),
+    countries: attempt(() => compareCountries(rows, spec)),
+    smallCells: {
+      k,
+      withheld,
+      without:
+        withheld.length === 0
+          ? null
+          : attempt(() => {
+              const kept = buildDesign(
+                rows.filter((r) => !small.has(r.program)),
+                spec,
+              );
+              return { mixed: fitRandomIntercept(programSummaries(kept.rows), kept.terms), programLevel: programLevel(kept, 0) };
+            }),
+    },
+  };
+}
