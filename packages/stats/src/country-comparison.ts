@@ -1,4 +1,4 @@
-import { jStat } from 'jstat';
+import jStat from 'jstat';
 import { buildDesign, type AnalysisRow } from './analysis-design.ts';
 import { fitRandomIntercept, ModelError, programSummaries, type MixedFit } from './mixed-model.ts';
 

@@ -1,4 +1,4 @@
-import { jStat } from 'jstat';
+import jStat from 'jstat';
 import { choleskyInverse, multiply, multiplyVector, quadraticForm } from './linear.ts';
 
 // A linear mixed model with a random intercept per program, y = Xβ + b_program + e, b ~ N(0, σ²_program),
