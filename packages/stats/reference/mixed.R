@@ -19,6 +19,10 @@
 # each factor's Norwegian slope with contest() (Satterthwaite), anova() of the ML fits with and without the
 # interactions, and the model without country on each country's rows (z-scores of the pooled sample kept).
 #
+# Cluster-mean centering (analysis.ts, analysis-design.ts): each z-scored factor split into its program's mean over
+# the sample (f_between) and the deviation from it (f_within), fitted by REML with lmerTest; the contextual effect of
+# each factor (f_between − f_within) with contest().
+#
 # The program level (program-level.ts): each program's means of the raw factor scores and the outcome over the analysis
 # sample, the factor means z-scored over programs, lm(outcome ~ f1 + f2 + f3) with classical and HC3 standard errors
 # (sandwich::vcovHC, type "HC3"; t and p on the residual df), and a dominance analysis written out below: R² of every
@@ -108,6 +112,25 @@ country_comparison <- function(d, ml) {
        slopes = slopes, lrt = list(statistic = lrt$Chisq[2], df = lrt$Df[2], p = lrt$`Pr(>Chisq)`[2]), perCountry = per_country)
 }
 
+centered <- function(d) {
+  for (v in factors) {
+    d[[paste0(v, "_between")]] <- ave(d[[v]], d$program)
+    d[[paste0(v, "_within")]] <- d[[v]] - d[[paste0(v, "_between")]]
+  }
+  formula <- as.formula(paste("outcome ~", paste(c(paste0(factors, "_within"), paste0(factors, "_between")), collapse = " + "),
+                              "+ country + group + (1 | program)"))
+  fit <- lmerTest::lmer(formula, data = d, REML = TRUE, control = tight)
+  coefs <- summary(fit)$coefficients
+  terms <- rownames(coefs)
+  contextual <- lapply(factors, function(f) {
+    L <- matrix(ifelse(terms == paste0(f, "_between"), 1, ifelse(terms == paste0(f, "_within"), -1, 0)), nrow = 1)
+    s <- contest(fit, L, joint = FALSE)
+    list(factor = f, estimate = s$Estimate, se = s$`Std. Error`, df = s$df)
+  })
+  list(terms = terms, estimate = unname(coefs[, "Estimate"]), se = unname(coefs[, "Std. Error"]), df = unname(coefs[, "df"]),
+       contextual = contextual)
+}
+
 fit_fixture <- function(name) {
   raw <- read.csv(file.path(here, name), colClasses = c(respondent = "character", program = "character",
                   country = "character", group = "character"), na.strings = "")
@@ -153,6 +176,7 @@ fit_fixture <- function(name) {
     ),
     programLevel = program_level(d),
     countries = country_comparison(d, ml),
+    centered = centered(d),
     ml = list(
       estimate = unname(fixef(ml)), se = unname(sqrt(diag(as.matrix(vcov(ml))))),
       theta = unname(getME(ml, "theta")), logLik = as.numeric(logLik(ml)), deviance = deviance(ml), aic = AIC(ml), bic = BIC(ml)

@@ -7,7 +7,9 @@ import { ModelError, type DesignRow } from './mixed-model.ts';
 // `groupclinician`). A country or group with a single level in the sample has no term (and is said to be dropped).
 // Options: `interactions` adds each factor × country term after the main effects (`f1:countryNO`, as R orders
 // `factors + country + group + factors:country`); `country` keeps only that country's respondents, z-scored as in the
-// pooled sample, without a country term (the per-country models).
+// pooled sample, without a country term (the per-country models); `centering` splits each z-scored factor into its
+// program's mean over the sample and the respondent's deviation from it (`f_within` for every factor, then
+// `f_between`), for within-program, between-program and contextual (between − within) effects.
 
 export interface AnalysisRow {
   program: string;
@@ -34,6 +36,7 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export interface DesignOptions {
   interactions?: boolean;
   country?: string;
+  centering?: boolean;
 }
 
 export function buildDesign(rows: readonly AnalysisRow[], spec: { outcome: string; factors: readonly string[] }, options: DesignOptions = {}): Design {
@@ -75,22 +78,36 @@ export function buildDesign(rows: readonly AnalysisRow[], spec: { outcome: strin
   const groups = levels('group');
   const dropped = [...(countries.length === 0 ? ['country' as const] : []), ...(groups.length === 0 ? ['group' as const] : [])];
   const interactions = options.interactions ? countries.flatMap((c) => spec.factors.map((factor) => ({ factor, country: c }))) : [];
+  const factorTerms = options.centering ? [...spec.factors.map((f) => `${f}_within`), ...spec.factors.map((f) => `${f}_between`)] : spec.factors;
   const terms = [
     '(Intercept)',
-    ...spec.factors,
+    ...factorTerms,
     ...countries.map((c) => `country${c}`),
     ...groups.map((g) => `group${g}`),
     ...interactions.map(({ factor, country }) => `${factor}:country${country}`),
   ];
+  const zOf = (row: AnalysisRow) => standardization.map(({ factor, mean, sd }) => ((row.values[factor] as number) - mean) / sd);
+  const programMeans = new Map<string, number[]>();
+  if (options.centering) {
+    const sums = new Map<string, { n: number; z: number[] }>();
+    for (const row of kept) {
+      const sum = sums.get(row.program) ?? { n: 0, z: spec.factors.map(() => 0) };
+      zOf(row).forEach((v, i) => (sum.z[i]! += v));
+      sum.n++;
+      sums.set(row.program, sum);
+    }
+    for (const [program, sum] of sums) programMeans.set(program, sum.z.map((v) => v / sum.n));
+  }
   return {
     terms,
     rows: kept.map((row) => {
-      const z = standardization.map(({ factor, mean, sd }) => ((row.values[factor] as number) - mean) / sd);
+      const z = zOf(row);
+      const between = programMeans.get(row.program);
       return {
         program: row.program,
         x: [
           1,
-          ...z,
+          ...(between ? [...z.map((v, i) => v - between[i]!), ...between] : z),
           ...countries.map((c) => (row.country === c ? 1 : 0)),
           ...groups.map((g) => (row.group === g ? 1 : 0)),
           ...interactions.map(({ factor, country }) => (row.country === country ? z[spec.factors.indexOf(factor)]! : 0)),

@@ -15,6 +15,8 @@ export interface AnalysisSpec {
 }
 
 export interface AnalysisOptions {
+  /** Also fit the model with each factor split into within- and between-program parts (cluster-mean centering). */
+  centering?: boolean;
   /** Programs with fewer respondents have their per-program outputs withheld (default 5 for modelling). */
   k?: number;
   /** Bootstrap resamples of programs for the dominance intervals (default 200; 0 for none). */
@@ -42,12 +44,27 @@ export interface Analysis {
   blups: { program: string; n: number; blup: number | null; withheld: boolean }[];
   programLevel: ProgramLevel | Unavailable;
   countries: CountryComparison | Unavailable;
+  /** With `centering`: the centred model, and per factor its within, between and contextual (between − within) effects. */
+  centered: { fit: MixedFit; effects: { factor: string; within: Effect; between: Effect; contextual: Effect }[] } | Unavailable | null;
   smallCells: {
     k: number;
     withheld: string[];
     /** Everything refitted without the programs under k (absent when there are none). */
     without: { mixed: MixedFit; programLevel: ProgramLevel | Unavailable } | Unavailable | null;
   };
+}
+
+type Effect = ReturnType<MixedFit['contrast']>;
+
+/** Within, between and contextual effects of each factor from a fit of the centred design. */
+function centeredEffects(fit: MixedFit, factors: readonly string[]) {
+  const weights = (pairs: [string, number][]) => fit.terms.map((term) => pairs.find(([name]) => name === term)?.[1] ?? 0);
+  return factors.map((factor) => ({
+    factor,
+    within: fit.contrast(weights([[`${factor}_within`, 1]])),
+    between: fit.contrast(weights([[`${factor}_between`, 1]])),
+    contextual: fit.contrast(weights([[`${factor}_between`, 1], [`${factor}_within`, -1]])),
+  }));
 }
 
 const attempt = <T>(part: () => T): T | Unavailable => {
@@ -87,6 +104,13 @@ export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, option
     blups: mixed.blups.map((b) => ({ ...b, blup: small.has(b.program) ? null : b.blup, withheld: small.has(b.program) })),
     programLevel: programLevel(design, resamples),
     countries: attempt(() => compareCountries(rows, spec)),
+    centered: options.centering
+      ? attempt(() => {
+          const centred = buildDesign(rows, spec, { centering: true });
+          const fit = fitRandomIntercept(programSummaries(centred.rows), centred.terms);
+          return { fit, effects: centeredEffects(fit, spec.factors) };
+        })
+      : null,
     smallCells: {
       k,
       withheld,

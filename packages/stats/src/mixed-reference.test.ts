@@ -4,6 +4,7 @@ import { buildDesign, type AnalysisRow } from './analysis-design.ts';
 import { fitRandomIntercept, programSummaries } from './mixed-model.ts';
 import { bootstrapDominance, dominance, olsHC3, programMeans } from './program-level.ts';
 import { compareCountries } from './country-comparison.ts';
+import { analyze } from './analysis.ts';
 
 // Our random-intercept model against lme4 + lmerTest, and the program-level OLS (HC3) and dominance analysis against
 // lm, sandwich and a dominance analysis written out in R, on the fixtures of packages/stats/reference (regenerate:
@@ -45,6 +46,7 @@ interface Expected {
       lrt: { statistic: number; df: number; p: number };
       perCountry: { country: string; n: number; terms: string[]; estimate: Numbers; se: Numbers; df: Numbers; theta: number }[];
     };
+    centered: { terms: string[]; estimate: Numbers; se: Numbers; df: Numbers; contextual: { factor: string; estimate: number; se: number; df: number }[] };
   }[];
 }
 const expected = JSON.parse(readFileSync(here('mixed-expected.json'), 'utf8')) as Expected;
@@ -192,6 +194,26 @@ describe.each(expected.fixtures)('the random-intercept model agrees with lme4 an
         agrees(f.se, wanted.se[i]!, `${wanted.country} ${f.term} se`);
         agrees(f.df, wanted.df[i]!, `${wanted.country} ${f.term} df`, 1e-3);
       });
+    });
+  });
+
+  it('splits each factor into within- and between-program parts: the centred model and the contextual effects', () => {
+    const r = reference.centered;
+    const result = analyze(readFixture(reference.fixture), { outcome: 'outcome', factors: ['f1', 'f2', 'f3'] }, { centering: true, resamples: 0 });
+    if (!result.centered || 'unavailable' in result.centered) throw new Error('the centred model is missing');
+    const { fit, effects } = result.centered;
+    expect(fit.terms).toEqual(r.terms);
+    fit.fixed.forEach((f, i) => {
+      agrees(f.estimate, r.estimate[i]!, `${f.term} estimate`, 1e-6, r.se[i]);
+      agrees(f.se, r.se[i]!, `${f.term} se`);
+      agrees(f.df, r.df[i]!, `${f.term} df`, 1e-3);
+    });
+    effects.forEach((effect, i) => {
+      const wanted = r.contextual[i]!;
+      expect(effect.factor).toBe(wanted.factor);
+      agrees(effect.contextual.estimate, wanted.estimate, `contextual ${effect.factor}`, 1e-6, wanted.se);
+      agrees(effect.contextual.se, wanted.se, `contextual se ${effect.factor}`);
+      agrees(effect.contextual.df, wanted.df, `contextual df ${effect.factor}`, 1e-3);
     });
   });
 });
