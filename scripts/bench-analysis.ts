@@ -10,18 +10,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  bootstrapDominance,
-  buildDesign,
-  dominance,
-  fitRandomIntercept,
-  olsHC3,
-  programMeans,
-  programResamples,
-  programSummaries,
-  seededUniform,
-  type AnalysisRow,
-} from '@alongside/stats';
+import { buildDesign, type AnalysisRow } from '@alongside/stats/analysis-design';
+import { fitRandomIntercept, programSummaries } from '@alongside/stats/mixed-model';
+import { bootstrapDominance, dominance, olsHC3, programMeans, programResamples, seededUniform } from '@alongside/stats/program-level';
 
 const PROGRAMS = Number(process.env.BENCH_PROGRAMS ?? 1000);
 const PER_PROGRAM = Number(process.env.BENCH_PER_PROGRAM ?? 50);

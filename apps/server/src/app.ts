@@ -50,6 +50,8 @@ import { wellbeingRoutes } from './domains/wellbeing/wellbeing.routes.ts';
 import { createInstrumentsService } from './domains/instruments/instruments.service.ts';
 import { instrumentsRoutes } from './domains/instruments/instruments.routes.ts';
 import { createCampaignsService } from './domains/campaigns/campaigns.service.ts';
+import { analysesRoutes } from './domains/analyses/analyses.routes.ts';
+import { createAnalysesService } from './domains/analyses/analyses.service.ts';
 import { campaignsRoutes } from './domains/campaigns/campaigns.routes.ts';
 import { createCampaignDataService } from './domains/campaigns/campaign-data.service.ts';
 import { createRespondService } from './domains/campaigns/respond.service.ts';
@@ -167,7 +169,9 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
   await app.register(wellbeingRoutes, { wellbeing: createWellbeingService({ db, clock, teams }) });
   await app.register(instrumentsRoutes, { instruments: createInstrumentsService({ db, clock }) });
   const campaigns = createCampaignsService({ db, clock, mailer: theMailer, publicUrl: config.publicUrl, secret: config.sessionSecret });
-  await app.register(campaignsRoutes, { campaigns, data: createCampaignDataService({ db, clock, campaigns }) });
+  const campaignData = createCampaignDataService({ db, clock, campaigns });
+  await app.register(campaignsRoutes, { campaigns, data: campaignData });
+  await app.register(analysesRoutes, { analyses: createAnalysesService({ db, clock, data: campaignData }) });
   await app.register(respondRoutes, { respond: createRespondService({ db, clock }) });
 
   // Reminders and retention deletes: run by `serve` (start), and by tests on their own clock (runDue).

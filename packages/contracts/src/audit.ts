@@ -5,6 +5,8 @@ import { IdSchema, IsoDateTimeSchema } from './common.ts';
 // these (lib/audit.ts), so a new kind of read or write is named here first.
 
 export const AUDIT_ACTIONS = [
+  'analysis.read',
+  'analysis.run',
   'audit.export',
   'campaign.create',
   'campaign.export',

@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'permission_required',
   'survey_closed',
   'already_submitted',
+  'analysis_not_possible',
   // the server
   'server_busy',
   'internal_error',

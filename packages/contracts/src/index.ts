@@ -11,3 +11,4 @@ export * from './support.ts';
 export * from './wellbeing.ts';
 export * from './instruments.ts';
 export * from './campaigns.ts';
+export * from './analyses.ts';

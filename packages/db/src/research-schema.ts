@@ -282,3 +282,32 @@ export const jobs = pgTable(
   },
   (t) => [uniqueIndex('jobs_key').on(t.key), index('jobs_due_idx').on(t.runAt).where(sql`state = 'queued'`)],
 );
+
+/**
+ * A saved analysis of a campaign wave (issue 10): the exact spec, when its data were read, the software version
+ * that computed it, and the result (aggregates and per-program figures with the programs under k withheld — no
+ * respondent rows).
+ */
+export const analyses = pgTable(
+  'analyses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => campaignWaves.id),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    spec: jsonb('spec').notNull(),
+    /** The campaign's programs as they were (id, name, country), for the per-program figures. */
+    programs: jsonb('programs').notNull(),
+    result: jsonb('result').notNull(),
+    dataAt: ts('data_at').notNull(),
+    softwareVersion: text('software_version').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('analyses_owner_idx').on(t.ownerId, t.createdAt)],
+);

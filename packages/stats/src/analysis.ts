@@ -45,12 +45,12 @@ export interface Analysis {
   programLevel: ProgramLevel | Unavailable;
   countries: CountryComparison | Unavailable;
   /** With `centering`: the centred model, and per factor its within, between and contextual (between − within) effects. */
-  centered: { fit: MixedFit; effects: { factor: string; within: Effect; between: Effect; contextual: Effect }[] } | Unavailable | null;
+  centered?: { fit: MixedFit; effects: { factor: string; within: Effect; between: Effect; contextual: Effect }[] } | Unavailable;
   smallCells: {
     k: number;
     withheld: string[];
     /** Everything refitted without the programs under k (absent when there are none). */
-    without: { mixed: MixedFit; programLevel: ProgramLevel | Unavailable } | Unavailable | null;
+    without?: { mixed: MixedFit; programLevel: ProgramLevel | Unavailable } | Unavailable;
   };
 }
 
@@ -104,26 +104,29 @@ export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, option
     blups: mixed.blups.map((b) => ({ ...b, blup: small.has(b.program) ? null : b.blup, withheld: small.has(b.program) })),
     programLevel: programLevel(design, resamples),
     countries: attempt(() => compareCountries(rows, spec)),
-    centered: options.centering
-      ? attempt(() => {
-          const centred = buildDesign(rows, spec, { centering: true });
-          const fit = fitRandomIntercept(programSummaries(centred.rows), centred.terms);
-          return { fit, effects: centeredEffects(fit, spec.factors) };
-        })
-      : null,
+    ...(options.centering
+      ? {
+          centered: attempt(() => {
+            const centred = buildDesign(rows, spec, { centering: true });
+            const fit = fitRandomIntercept(programSummaries(centred.rows), centred.terms);
+            return { fit, effects: centeredEffects(fit, spec.factors) };
+          }),
+        }
+      : {}),
     smallCells: {
       k,
       withheld,
-      without:
-        withheld.length === 0
-          ? null
-          : attempt(() => {
+      ...(withheld.length === 0
+        ? {}
+        : {
+            without: attempt(() => {
               const kept = buildDesign(
                 rows.filter((r) => !small.has(r.program)),
                 spec,
               );
               return { mixed: fitRandomIntercept(programSummaries(kept.rows), kept.terms), programLevel: programLevel(kept, 0) };
             }),
+          }),
     },
   };
 }

@@ -1306,6 +1306,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{id}/scales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scales of a campaign an analysis can use as its outcome or factors */
+        get: operations["getCampaignsByIdScales"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analyses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The analyses I ran, newest first */
+        get: operations["getAnalyses"];
+        put?: never;
+        /** Run an analysis of a campaign wave (mixed model, program level and importance, countries) and save it */
+        post: operations["postAnalyses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analyses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A saved analysis: its exact inputs, when its data were read, and its result */
+        get: operations["getAnalysesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/respond/{token}": {
         parameters: {
             query?: never;
@@ -1366,7 +1418,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "validation_failed" | "invalid_body" | "unsupported_media_type" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "invalid_reference" | "unauthenticated" | "session_expired" | "invalid_credentials" | "too_many_attempts" | "csrf_rejected" | "forbidden" | "not_found" | "already_exists" | "account_exists" | "version_conflict" | "invitation_expired" | "invalid_transition" | "sharing_blocked" | "edit_window_closed" | "already_away" | "already_returned" | "already_shared" | "instrument_changed" | "instrument_locked" | "wording_locked" | "permission_required" | "survey_closed" | "already_submitted" | "server_busy" | "internal_error";
+                code: "validation_failed" | "invalid_body" | "unsupported_media_type" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "invalid_reference" | "unauthenticated" | "session_expired" | "invalid_credentials" | "too_many_attempts" | "csrf_rejected" | "forbidden" | "not_found" | "already_exists" | "account_exists" | "version_conflict" | "invitation_expired" | "invalid_transition" | "sharing_blocked" | "edit_window_closed" | "already_away" | "already_returned" | "already_shared" | "instrument_changed" | "instrument_locked" | "wording_locked" | "permission_required" | "survey_closed" | "already_submitted" | "analysis_not_possible" | "server_busy" | "internal_error";
                 message: string;
                 details: {
                     field: string;
@@ -12770,6 +12822,1116 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCampaignsByIdScales: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: {
+                            [key: string]: string;
+                        };
+                        outcome: boolean;
+                        groups: ("psp" | "clinician" | "manager" | "person_supported" | "policy_maker")[];
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAnalyses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        campaignId: string;
+                        /** Format: uuid */
+                        waveId: string;
+                        outcome: string;
+                        factors: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postAnalyses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    campaignId: string;
+                    /** Format: uuid */
+                    waveId: string;
+                    outcome: string;
+                    factors: string[];
+                    /**
+                     * @default {
+                     *       "k": 5,
+                     *       "resamples": 200,
+                     *       "seed": 1,
+                     *       "centering": false
+                     *     }
+                     */
+                    options?: {
+                        /** @default 5 */
+                        k?: number;
+                        /** @default 200 */
+                        resamples?: number;
+                        /** @default 1 */
+                        seed?: number;
+                        /** @default false */
+                        centering?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        campaignId: string;
+                        /** Format: uuid */
+                        waveId: string;
+                        outcome: string;
+                        factors: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        spec: {
+                            /** Format: uuid */
+                            campaignId: string;
+                            /** Format: uuid */
+                            waveId: string;
+                            outcome: string;
+                            factors: string[];
+                            /**
+                             * @default {
+                             *       "k": 5,
+                             *       "resamples": 200,
+                             *       "seed": 1,
+                             *       "centering": false
+                             *     }
+                             */
+                            options: {
+                                /** @default 5 */
+                                k: number;
+                                /** @default 200 */
+                                resamples: number;
+                                /** @default 1 */
+                                seed: number;
+                                /** @default false */
+                                centering: boolean;
+                            };
+                        };
+                        /** Format: date-time */
+                        dataAt: string;
+                        softwareVersion: string;
+                        programs: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            countryCode: "CA" | "NO";
+                        }[];
+                        result: {
+                            sample: {
+                                n: number;
+                                programs: number;
+                                terms: string[];
+                                lost: {
+                                    [key: string]: number;
+                                };
+                                standardization: {
+                                    factor: string;
+                                    mean: number | null;
+                                    sd: number | null;
+                                }[];
+                                dropped: ("country" | "group")[];
+                            };
+                            mixed: {
+                                reml: boolean;
+                                terms: string[];
+                                fixed: {
+                                    term: string;
+                                    estimate: number | null;
+                                    se: number | null;
+                                    df: number | null;
+                                    t: number | null;
+                                    p: number | null;
+                                    waldLow: number | null;
+                                    waldHigh: number | null;
+                                    tLow: number | null;
+                                    tHigh: number | null;
+                                }[];
+                                programVariance: number | null;
+                                residualVariance: number | null;
+                                theta: number | null;
+                                icc: number | null;
+                                logLik: number | null;
+                                deviance: number | null;
+                                aic: number | null;
+                                bic: number | null;
+                                n: number;
+                                programs: number;
+                                singular: boolean;
+                                r2: {
+                                    marginal: number | null;
+                                    conditional: number | null;
+                                };
+                            };
+                            ml: {
+                                reml: boolean;
+                                terms: string[];
+                                fixed: {
+                                    term: string;
+                                    estimate: number | null;
+                                    se: number | null;
+                                    df: number | null;
+                                    t: number | null;
+                                    p: number | null;
+                                    waldLow: number | null;
+                                    waldHigh: number | null;
+                                    tLow: number | null;
+                                    tHigh: number | null;
+                                }[];
+                                programVariance: number | null;
+                                residualVariance: number | null;
+                                theta: number | null;
+                                icc: number | null;
+                                logLik: number | null;
+                                deviance: number | null;
+                                aic: number | null;
+                                bic: number | null;
+                                n: number;
+                                programs: number;
+                                singular: boolean;
+                                r2: {
+                                    marginal: number | null;
+                                    conditional: number | null;
+                                };
+                            };
+                            blups: {
+                                /** Format: uuid */
+                                program: string;
+                                n: number;
+                                blup: number | null;
+                                withheld: boolean;
+                            }[];
+                            programLevel: {
+                                programs: {
+                                    /** Format: uuid */
+                                    program: string;
+                                    n: number;
+                                    outcomeMean: number | null;
+                                    withheld: boolean;
+                                }[];
+                                ols: {
+                                    terms: {
+                                        term: string;
+                                        estimate: number | null;
+                                        se: number | null;
+                                        t: number | null;
+                                        p: number | null;
+                                        seHC3: number | null;
+                                        tHC3: number | null;
+                                        pHC3: number | null;
+                                    }[];
+                                    df: number;
+                                    r2: number | null;
+                                    sigma: number | null;
+                                };
+                                dominance: {
+                                    factors: string[];
+                                    r2: number | null;
+                                    general: (number | null)[];
+                                    conditional: (number | null)[][];
+                                };
+                                bootstrap: {
+                                    intervals: {
+                                        low: number | null;
+                                        high: number | null;
+                                    }[];
+                                    rankStability: (number | null)[];
+                                    resamples: number;
+                                } | null;
+                            } | {
+                                unavailable: {
+                                    code: string;
+                                    message: string;
+                                    terms: string[];
+                                };
+                            };
+                            countries: {
+                                interaction: {
+                                    reml: boolean;
+                                    terms: string[];
+                                    fixed: {
+                                        term: string;
+                                        estimate: number | null;
+                                        se: number | null;
+                                        df: number | null;
+                                        t: number | null;
+                                        p: number | null;
+                                        waldLow: number | null;
+                                        waldHigh: number | null;
+                                        tLow: number | null;
+                                        tHigh: number | null;
+                                    }[];
+                                    programVariance: number | null;
+                                    residualVariance: number | null;
+                                    theta: number | null;
+                                    icc: number | null;
+                                    logLik: number | null;
+                                    deviance: number | null;
+                                    aic: number | null;
+                                    bic: number | null;
+                                    n: number;
+                                    programs: number;
+                                    singular: boolean;
+                                    r2: {
+                                        marginal: number | null;
+                                        conditional: number | null;
+                                    };
+                                };
+                                slopes: {
+                                    estimate: number | null;
+                                    se: number | null;
+                                    df: number | null;
+                                    t: number | null;
+                                    p: number | null;
+                                    factor: string;
+                                    country: string;
+                                }[];
+                                likelihoodRatio: {
+                                    statistic: number | null;
+                                    df: number;
+                                    p: number | null;
+                                };
+                                perCountry: {
+                                    country: string;
+                                    fit: {
+                                        reml: boolean;
+                                        terms: string[];
+                                        fixed: {
+                                            term: string;
+                                            estimate: number | null;
+                                            se: number | null;
+                                            df: number | null;
+                                            t: number | null;
+                                            p: number | null;
+                                            waldLow: number | null;
+                                            waldHigh: number | null;
+                                            tLow: number | null;
+                                            tHigh: number | null;
+                                        }[];
+                                        programVariance: number | null;
+                                        residualVariance: number | null;
+                                        theta: number | null;
+                                        icc: number | null;
+                                        logLik: number | null;
+                                        deviance: number | null;
+                                        aic: number | null;
+                                        bic: number | null;
+                                        n: number;
+                                        programs: number;
+                                        singular: boolean;
+                                        r2: {
+                                            marginal: number | null;
+                                            conditional: number | null;
+                                        };
+                                    };
+                                }[];
+                            } | {
+                                unavailable: {
+                                    code: string;
+                                    message: string;
+                                    terms: string[];
+                                };
+                            };
+                            centered?: {
+                                fit: {
+                                    reml: boolean;
+                                    terms: string[];
+                                    fixed: {
+                                        term: string;
+                                        estimate: number | null;
+                                        se: number | null;
+                                        df: number | null;
+                                        t: number | null;
+                                        p: number | null;
+                                        waldLow: number | null;
+                                        waldHigh: number | null;
+                                        tLow: number | null;
+                                        tHigh: number | null;
+                                    }[];
+                                    programVariance: number | null;
+                                    residualVariance: number | null;
+                                    theta: number | null;
+                                    icc: number | null;
+                                    logLik: number | null;
+                                    deviance: number | null;
+                                    aic: number | null;
+                                    bic: number | null;
+                                    n: number;
+                                    programs: number;
+                                    singular: boolean;
+                                    r2: {
+                                        marginal: number | null;
+                                        conditional: number | null;
+                                    };
+                                };
+                                effects: {
+                                    factor: string;
+                                    within: {
+                                        estimate: number | null;
+                                        se: number | null;
+                                        df: number | null;
+                                        t: number | null;
+                                        p: number | null;
+                                    };
+                                    between: {
+                                        estimate: number | null;
+                                        se: number | null;
+                                        df: number | null;
+                                        t: number | null;
+                                        p: number | null;
+                                    };
+                                    contextual: {
+                                        estimate: number | null;
+                                        se: number | null;
+                                        df: number | null;
+                                        t: number | null;
+                                        p: number | null;
+                                    };
+                                }[];
+                            } | {
+                                unavailable: {
+                                    code: string;
+                                    message: string;
+                                    terms: string[];
+                                };
+                            };
+                            smallCells: {
+                                k: number;
+                                withheld: string[];
+                                without?: {
+                                    mixed: {
+                                        reml: boolean;
+                                        terms: string[];
+                                        fixed: {
+                                            term: string;
+                                            estimate: number | null;
+                                            se: number | null;
+                                            df: number | null;
+                                            t: number | null;
+                                            p: number | null;
+                                            waldLow: number | null;
+                                            waldHigh: number | null;
+                                            tLow: number | null;
+                                            tHigh: number | null;
+                                        }[];
+                                        programVariance: number | null;
+                                        residualVariance: number | null;
+                                        theta: number | null;
+                                        icc: number | null;
+                                        logLik: number | null;
+                                        deviance: number | null;
+                                        aic: number | null;
+                                        bic: number | null;
+                                        n: number;
+                                        programs: number;
+                                        singular: boolean;
+                                        r2: {
+                                            marginal: number | null;
+                                            conditional: number | null;
+                                        };
+                                    };
+                                    programLevel: {
+                                        programs: {
+                                            /** Format: uuid */
+                                            program: string;
+                                            n: number;
+                                            outcomeMean: number | null;
+                                            withheld: boolean;
+                                        }[];
+                                        ols: {
+                                            terms: {
+                                                term: string;
+                                                estimate: number | null;
+                                                se: number | null;
+                                                t: number | null;
+                                                p: number | null;
+                                                seHC3: number | null;
+                                                tHC3: number | null;
+                                                pHC3: number | null;
+                                            }[];
+                                            df: number;
+                                            r2: number | null;
+                                            sigma: number | null;
+                                        };
+                                        dominance: {
+                                            factors: string[];
+                                            r2: number | null;
+                                            general: (number | null)[];
+                                            conditional: (number | null)[][];
+                                        };
+                                        bootstrap: {
+                                            intervals: {
+                                                low: number | null;
+                                                high: number | null;
+                                            }[];
+                                            rankStability: (number | null)[];
+                                            resamples: number;
+                                        } | null;
+                                    } | {
+                                        unavailable: {
+                                            code: string;
+                                            message: string;
+                                            terms: string[];
+                                        };
+                                    };
+                                } | {
+                                    unavailable: {
+                                        code: string;
+                                        message: string;
+                                        terms: string[];
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAnalysesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        campaignId: string;
+                        /** Format: uuid */
+                        waveId: string;
+                        outcome: string;
+                        factors: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        spec: {
+                            /** Format: uuid */
+                            campaignId: string;
+                            /** Format: uuid */
+                            waveId: string;
+                            outcome: string;
+                            factors: string[];
+                            /**
+                             * @default {
+                             *       "k": 5,
+                             *       "resamples": 200,
+                             *       "seed": 1,
+                             *       "centering": false
+                             *     }
+                             */
+                            options: {
+                                /** @default 5 */
+                                k: number;
+                                /** @default 200 */
+                                resamples: number;
+                                /** @default 1 */
+                                seed: number;
+                                /** @default false */
+                                centering: boolean;
+                            };
+                        };
+                        /** Format: date-time */
+                        dataAt: string;
+                        softwareVersion: string;
+                        programs: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            countryCode: "CA" | "NO";
+                        }[];
+                        result: {
+                            sample: {
+                                n: number;
+                                programs: number;
+                                terms: string[];
+                                lost: {
+                                    [key: string]: number;
+                                };
+                                standardization: {
+                                    factor: string;
+                                    mean: number | null;
+                                    sd: number | null;
+                                }[];
+                                dropped: ("country" | "group")[];
+                            };
+                            mixed: {
+                                reml: boolean;
+                                terms: string[];
+                                fixed: {
+                                    term: string;
+                                    estimate: number | null;
+                                    se: number | null;
+                                    df: number | null;
+                                    t: number | null;
+                                    p: number | null;
+                                    waldLow: number | null;
+                                    waldHigh: number | null;
+                                    tLow: number | null;
+                                    tHigh: number | null;
+                                }[];
+                                programVariance: number | null;
+                                residualVariance: number | null;
+                                theta: number | null;
+                                icc: number | null;
+                                logLik: number | null;
+                                deviance: number | null;
+                                aic: number | null;
+                                bic: number | null;
+                                n: number;
+                                programs: number;
+                                singular: boolean;
+                                r2: {
+                                    marginal: number | null;
+                                    conditional: number | null;
+                                };
+                            };
+                            ml: {
+                                reml: boolean;
+                                terms: string[];
+                                fixed: {
+                                    term: string;
+                                    estimate: number | null;
+                                    se: number | null;
+                                    df: number | null;
+                                    t: number | null;
+                                    p: number | null;
+                                    waldLow: number | null;
+                                    waldHigh: number | null;
+                                    tLow: number | null;
+                                    tHigh: number | null;
+                                }[];
+                                programVariance: number | null;
+                                residualVariance: number | null;
+                                theta: number | null;
+                                icc: number | null;
+                                logLik: number | null;
+                                deviance: number | null;
+                                aic: number | null;
+                                bic: number | null;
+                                n: number;
+                                programs: number;
+                                singular: boolean;
+                                r2: {
+                                    marginal: number | null;
+                                    conditional: number | null;
+                                };
+                            };
+                            blups: {
+                                /** Format: uuid */
+                                program: string;
+                                n: number;
+                                blup: number | null;
+                                withheld: boolean;
+                            }[];
+                            programLevel: {
+                                programs: {
+                                    /** Format: uuid */
+                                    program: string;
+                                    n: number;
+                                    outcomeMean: number | null;
+                                    withheld: boolean;
+                                }[];
+                                ols: {
+                                    terms: {
+                                        term: string;
+                                        estimate: number | null;
+                                        se: number | null;
+                                        t: number | null;
+                                        p: number | null;
+                                        seHC3: number | null;
+                                        tHC3: number | null;
+                                        pHC3: number | null;
+                                    }[];
+                                    df: number;
+                                    r2: number | null;
+                                    sigma: number | null;
+                                };
+                                dominance: {
+                                    factors: string[];
+                                    r2: number | null;
+                                    general: (number | null)[];
+                                    conditional: (number | null)[][];
+                                };
+                                bootstrap: {
+                                    intervals: {
+                                        low: number | null;
+                                        high: number | null;
+                                    }[];
+                                    rankStability: (number | null)[];
+                                    resamples: number;
+                                } | null;
+                            } | {
+                                unavailable: {
+                                    code: string;
+                                    message: string;
+                                    terms: string[];
+                                };
+                            };
+                            countries: {
+                                interaction: {
+                                    reml: boolean;
+                                    terms: string[];
+                                    fixed: {
+                                        term: string;
+                                        estimate: number | null;
+                                        se: number | null;
+                                        df: number | null;
+                                        t: number | null;
+                                        p: number | null;
+                                        waldLow: number | null;
+                                        waldHigh: number | null;
+                                        tLow: number | null;
+                                        tHigh: number | null;
+                                    }[];
+                                    programVariance: number | null;
+                                    residualVariance: number | null;
+                                    theta: number | null;
+                                    icc: number | null;
+                                    logLik: number | null;
+                                    deviance: number | null;
+                                    aic: number | null;
+                                    bic: number | null;
+                                    n: number;
+                                    programs: number;
+                                    singular: boolean;
+                                    r2: {
+                                        marginal: number | null;
+                                        conditional: number | null;
+                                    };
+                                };
+                                slopes: {
+                                    estimate: number | null;
+                                    se: number | null;
+                                    df: number | null;
+                                    t: number | null;
+                                    p: number | null;
+                                    factor: string;
+                                    country: string;
+                                }[];
+                                likelihoodRatio: {
+                                    statistic: number | null;
+                                    df: number;
+                                    p: number | null;
+                                };
+                                perCountry: {
+                                    country: string;
+                                    fit: {
+                                        reml: boolean;
+                                        terms: string[];
+                                        fixed: {
+                                            term: string;
+                                            estimate: number | null;
+                                            se: number | null;
+                                            df: number | null;
+                                            t: number | null;
+                                            p: number | null;
+                                            waldLow: number | null;
+                                            waldHigh: number | null;
+                                            tLow: number | null;
+                                            tHigh: number | null;
+                                        }[];
+                                        programVariance: number | null;
+                                        residualVariance: number | null;
+                                        theta: number | null;
+                                        icc: number | null;
+                                        logLik: number | null;
+                                        deviance: number | null;
+                                        aic: number | null;
+                                        bic: number | null;
+                                        n: number;
+                                        programs: number;
+                                        singular: boolean;
+                                        r2: {
+                                            marginal: number | null;
+                                            conditional: number | null;
+                                        };
+                                    };
+                                }[];
+                            } | {
+                                unavailable: {
+                                    code: string;
+                                    message: string;
+                                    terms: string[];
+                                };
+                            };
+                            centered?: {
+                                fit: {
+                                    reml: boolean;
+                                    terms: string[];
+                                    fixed: {
+                                        term: string;
+                                        estimate: number | null;
+                                        se: number | null;
+                                        df: number | null;
+                                        t: number | null;
+                                        p: number | null;
+                                        waldLow: number | null;
+                                        waldHigh: number | null;
+                                        tLow: number | null;
+                                        tHigh: number | null;
+                                    }[];
+                                    programVariance: number | null;
+                                    residualVariance: number | null;
+                                    theta: number | null;
+                                    icc: number | null;
+                                    logLik: number | null;
+                                    deviance: number | null;
+                                    aic: number | null;
+                                    bic: number | null;
+                                    n: number;
+                                    programs: number;
+                                    singular: boolean;
+                                    r2: {
+                                        marginal: number | null;
+                                        conditional: number | null;
+                                    };
+                                };
+                                effects: {
+                                    factor: string;
+                                    within: {
+                                        estimate: number | null;
+                                        se: number | null;
+                                        df: number | null;
+                                        t: number | null;
+                                        p: number | null;
+                                    };
+                                    between: {
+                                        estimate: number | null;
+                                        se: number | null;
+                                        df: number | null;
+                                        t: number | null;
+                                        p: number | null;
+                                    };
+                                    contextual: {
+                                        estimate: number | null;
+                                        se: number | null;
+                                        df: number | null;
+                                        t: number | null;
+                                        p: number | null;
+                                    };
+                                }[];
+                            } | {
+                                unavailable: {
+                                    code: string;
+                                    message: string;
+                                    terms: string[];
+                                };
+                            };
+                            smallCells: {
+                                k: number;
+                                withheld: string[];
+                                without?: {
+                                    mixed: {
+                                        reml: boolean;
+                                        terms: string[];
+                                        fixed: {
+                                            term: string;
+                                            estimate: number | null;
+                                            se: number | null;
+                                            df: number | null;
+                                            t: number | null;
+                                            p: number | null;
+                                            waldLow: number | null;
+                                            waldHigh: number | null;
+                                            tLow: number | null;
+                                            tHigh: number | null;
+                                        }[];
+                                        programVariance: number | null;
+                                        residualVariance: number | null;
+                                        theta: number | null;
+                                        icc: number | null;
+                                        logLik: number | null;
+                                        deviance: number | null;
+                                        aic: number | null;
+                                        bic: number | null;
+                                        n: number;
+                                        programs: number;
+                                        singular: boolean;
+                                        r2: {
+                                            marginal: number | null;
+                                            conditional: number | null;
+                                        };
+                                    };
+                                    programLevel: {
+                                        programs: {
+                                            /** Format: uuid */
+                                            program: string;
+                                            n: number;
+                                            outcomeMean: number | null;
+                                            withheld: boolean;
+                                        }[];
+                                        ols: {
+                                            terms: {
+                                                term: string;
+                                                estimate: number | null;
+                                                se: number | null;
+                                                t: number | null;
+                                                p: number | null;
+                                                seHC3: number | null;
+                                                tHC3: number | null;
+                                                pHC3: number | null;
+                                            }[];
+                                            df: number;
+                                            r2: number | null;
+                                            sigma: number | null;
+                                        };
+                                        dominance: {
+                                            factors: string[];
+                                            r2: number | null;
+                                            general: (number | null)[];
+                                            conditional: (number | null)[][];
+                                        };
+                                        bootstrap: {
+                                            intervals: {
+                                                low: number | null;
+                                                high: number | null;
+                                            }[];
+                                            rankStability: (number | null)[];
+                                            resamples: number;
+                                        } | null;
+                                    } | {
+                                        unavailable: {
+                                            code: string;
+                                            message: string;
+                                            terms: string[];
+                                        };
+                                    };
+                                } | {
+                                    unavailable: {
+                                        code: string;
+                                        message: string;
+                                        terms: string[];
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

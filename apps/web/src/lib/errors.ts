@@ -61,6 +61,7 @@ const CODE_KEYS = {
   permission_required: 'errors.permissionRequired',
   survey_closed: 'errors.surveyClosed',
   already_submitted: 'errors.alreadySubmitted',
+  analysis_not_possible: 'errors.analysisNotPossible',
   server_busy: 'errors.serverBusy',
   internal_error: 'errors.server',
 } as const satisfies Record<ErrorCode | 'network_error', ParseKeys>;

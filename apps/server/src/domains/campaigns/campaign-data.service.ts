@@ -1,9 +1,12 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { schema, type Db } from '@alongside/db';
-import { effectiveK } from '@alongside/stats';
+import { effectiveK, matrixCell, scoreSurveyResponses } from '@alongside/stats';
+import type { AnalysisRow } from '@alongside/stats/analysis-design';
 import {
   InstrumentDefinitionSchema,
   type CampaignResults,
+  type CampaignScale,
+  type InstrumentDefinition,
   type CountryCode,
   type Language,
   type ProgramSetting,
@@ -29,6 +32,18 @@ export interface CampaignDataDeps {
 
 const BATCH = 1000;
 
+/** Subscales by id across the groups' instruments (they share ids), in the order first met. */
+function scalesOf(groups: { group: StakeholderGroup; definition: InstrumentDefinition }[]): CampaignScale[] {
+  const scales = new Map<string, CampaignScale>();
+  for (const { group, definition } of groups)
+    for (const subscale of definition.subscales) {
+      const scale = scales.get(subscale.id) ?? { key: subscale.id, name: subscale.name, outcome: subscale.outcome, groups: [] };
+      scale.groups.push(group);
+      scales.set(subscale.id, scale);
+    }
+  return [...scales.values()];
+}
+
 /** A campaign's data: results (k applied), analyst exports and responses imported from other tools. */
 export function createCampaignDataService({ db, clock, campaigns }: CampaignDataDeps) {
   async function definitions(campaignId: string) {
@@ -36,6 +51,40 @@ export function createCampaignDataService({ db, clock, campaigns }: CampaignData
   }
 
   return {
+    /** The scales an analysis can use: the subscales of the campaign's instruments, by id across its groups. */
+    async scales(actor: Actor, id: string): Promise<CampaignScale[]> {
+      await campaigns.get(actor, id);
+      return scalesOf(await definitions(id));
+    },
+
+    /**
+     * A wave's respondents as analysis rows: each response scored with its group's instrument, its subscale scores
+     * by id (null when too few items were answered), with its program's country. Reading them is the caller's to
+     * audit, with what it did with them.
+     */
+    async waveScores(actor: Actor, id: string, waveId: string) {
+      const campaign = await campaigns.get(actor, id);
+      if (!campaign.waves.some((w) => w.id === waveId)) throw badRequest('waveId', 'is not a wave of this campaign');
+      const [groups, responses, programs] = await Promise.all([definitions(id), repo.findResponses(db, id), repo.findPrograms(db, id)]);
+      const countryOf = new Map(programs.map((p) => [p.programId, p.countryCode]));
+      const rows: AnalysisRow[] = groups.flatMap(({ group, definition }) => {
+        const answered = responses.filter((r) => r.waveId === waveId && r.group === group);
+        const scores = scoreSurveyResponses(definition, answered.map((r) => r.answers as Record<string, unknown>));
+        return answered.map((r, i) => ({
+          program: r.programId,
+          country: countryOf.get(r.programId) ?? '',
+          group,
+          values: Object.fromEntries(
+            scores.layout.subscales.map((subscale, column) => {
+              const score = matrixCell(scores.subscales, i, column);
+              return [subscale.id, Number.isNaN(score) ? null : score];
+            }),
+          ),
+        }));
+      });
+      return { rows, scales: scalesOf(groups), programs: programs.map((p) => ({ id: p.programId, name: p.programName, countryCode: p.countryCode as CountryCode })) };
+    },
+
     /** Scale results by country, group, program, setting, wave and language; reliability; below k withheld. */
     async results(actor: Actor, id: string, query: { waveId?: string | undefined; language?: Language | undefined }): Promise<CampaignResults> {
       const campaign = await campaigns.get(actor, id);

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@alongside/db';
+import type { Analysis } from '@alongside/contracts';
+import { seededUniform } from '@alongside/stats/program-level';
+import { createTestApp, createWorld, errorOf, fieldsOf, manualClock, signIn, type Session, type TestContext, type World } from '../../test/harness.ts';
+import { addInstrument, campaignBody } from '../../test/survey-world.ts';
+
+// An analysis through the API: six programs in Canada and Norway, responses imported with teamwork driving success,
+// the analysis run, saved and read back; kept to its researcher; bad specs and data that cannot be modelled refused
+// with the reason.
+
+const clock = manualClock(new Date('2026-03-02T09:00:00Z'));
+let ctx: TestContext;
+let worlds: World[];
+let researcher: Session;
+let campaignId: string;
+let waveId: string;
+let emptyWaveId: string;
+
+/** Answers on the 1–5 scale driven by a latent teamwork score; team_3 is reverse-keyed (stored as 6 − the score). */
+function responsesCsv(programIds: string[]): string {
+  const uniform = seededUniform(9);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  const answer = (x: number) => Math.min(5, Math.max(1, Math.round(x)));
+  const lines = ['record_id,program,country,group,language,team_1,team_2,team_3,success_1,success_2,role'];
+  programIds.forEach((programId, j) => {
+    const shift = 0.6 * normal();
+    for (let i = 0; i < 30; i++) {
+      const teamwork = shift + normal();
+      const success = 0.7 * teamwork + 0.4 * normal();
+      const team = [1, 2, 3].map(() => answer(3 + teamwork + 0.5 * normal()));
+      lines.push([`r${j}-${i}`, programId, j < 3 ? 'CA' : 'NO', 'psp', 'en', team[0], team[1], 6 - team[2]!, answer(3 + success + 0.4 * normal()), answer(3 + success + 0.4 * normal()), 'a'].join(','));
+    }
+  });
+  return lines.join('\n');
+}
+
+beforeAll(async () => {
+  ctx = await createTestApp({ clock });
+  worlds = [];
+  for (const country of ['CA', 'CA', 'CA', 'NO', 'NO', 'NO'] as const) worlds.push(await createWorld(ctx.db, country));
+  researcher = await signIn(ctx.app, worlds[0]!.users.researcherA!.email);
+  const { versionId } = await addInstrument(researcher, `analysis-${randomUUID().slice(0, 8)}`);
+  const programIds = worlds.map((w) => w.programId);
+  const created = await researcher.request({ method: 'POST', url: '/api/campaigns', payload: { ...campaignBody(versionId, programIds, 'anonymous'), k: 11 } });
+  expect(created.statusCode, created.body).toBe(201);
+  campaignId = created.json<{ id: string }>().id;
+  for (const world of worlds) {
+    const admin = await signIn(ctx.app, world.users.orgAdmin!.email);
+    expect((await admin.request({ method: 'PUT', url: `/api/campaigns/${campaignId}/programs/${world.programId}`, payload: { status: 'joined' } })).statusCode).toBe(200);
+  }
+  const wave = async (name: string, kind: 'baseline' | 'follow_up') => {
+    const response = await researcher.request({ method: 'POST', url: `/api/campaigns/${campaignId}/waves`, payload: { name, kind, opensOn: '2026-03-01', closesOn: '2026-04-30', reminderDays: [] } });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<{ id: string }>().id;
+  };
+  waveId = await wave('Baseline', 'baseline');
+  emptyWaveId = await wave('Follow-up', 'follow_up');
+  const imported = await researcher.request({ method: 'POST', url: `/api/campaigns/${campaignId}/waves/${waveId}/responses/import`, payload: { content: Buffer.from(responsesCsv(programIds)).toString('base64') } });
+  expect(imported.statusCode, imported.body).toBe(201);
+});
+
+describe('analyses', () => {
+  it('lists the campaign’s scales, runs an analysis, saves it with its inputs and reads it back', async () => {
+    const scales = await researcher.request({ method: 'GET', url: `/api/campaigns/${campaignId}/scales` });
+    expect(scales.statusCode, scales.body).toBe(200);
+    expect(scales.json<{ key: string; outcome: boolean }[]>().map((s) => [s.key, s.outcome])).toEqual([
+      ['teamwork', false],
+      ['success', true],
+    ]);
+
+    const spec = { campaignId, waveId, outcome: 'success', factors: ['teamwork'], options: { resamples: 50, centering: true } };
+    const run = await researcher.request({ method: 'POST', url: '/api/analyses', payload: spec });
+    expect(run.statusCode, run.body.slice(0, 300)).toBe(201);
+    const analysis = run.json<Analysis>();
+    expect(analysis.spec).toEqual({ ...spec, options: { k: 5, resamples: 50, seed: 1, centering: true } });
+    expect(analysis.softwareVersion).toMatch(/^Alongside \d+\.\d+\.\d+$/);
+    expect(analysis.dataAt).toBe('2026-03-02T09:00:00.000Z');
+    expect(analysis.programs.map((p) => p.countryCode).sort()).toEqual(['CA', 'CA', 'CA', 'NO', 'NO', 'NO']);
+    const { result } = analysis;
+    expect(result.sample).toMatchObject({ n: 180, programs: 6, dropped: ['group'], terms: ['(Intercept)', 'teamwork', 'countryNO'] });
+    const teamwork = result.mixed.fixed.find((f) => f.term === 'teamwork')!;
+    expect(teamwork.estimate).toBeGreaterThan(0.2);
+    expect(teamwork.p).toBeLessThan(0.001);
+    expect(teamwork.df).toBeGreaterThan(1);
+    expect(result.ml.reml).toBe(false);
+    expect(result.ml.fixed[0]!.df).toBeNull();
+    expect('unavailable' in result.programLevel).toBe(false);
+    expect('unavailable' in result.countries).toBe(false);
+    expect(result.centered && 'effects' in result.centered ? result.centered.effects.map((e) => e.factor) : []).toEqual(['teamwork']);
+    expect(result.blups).toHaveLength(6);
+
+    const read = await researcher.request({ method: 'GET', url: `/api/analyses/${analysis.id}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json<Analysis>()).toEqual(analysis);
+    const listed = (await researcher.request({ method: 'GET', url: '/api/analyses' })).json<{ id: string; outcome: string }[]>();
+    expect(listed[0]).toMatchObject({ id: analysis.id, outcome: 'success' });
+    const audit = await queryRows<{ action: string }>(ctx.db, sql`SELECT action FROM audit_events WHERE entity_id = ${analysis.id} ORDER BY id`);
+    expect(audit.map((a) => a.action)).toEqual(['analysis.run', 'analysis.read']);
+
+    // The same inputs give the same numbers.
+    const again = (await researcher.request({ method: 'POST', url: '/api/analyses', payload: spec })).json<Analysis>();
+    expect(again.result).toEqual(analysis.result);
+  });
+
+  it('keeps a campaign’s analyses to its researcher', async () => {
+    const [mine] = (await researcher.request({ method: 'GET', url: '/api/analyses' })).json<{ id: string }[]>();
+    const other = await signIn(ctx.app, worlds[3]!.users.researcherA!.email);
+    expect((await other.request({ method: 'GET', url: `/api/analyses/${mine!.id}` })).statusCode).toBe(404);
+    expect((await other.request({ method: 'GET', url: '/api/analyses' })).json()).toEqual([]);
+    expect((await other.request({ method: 'POST', url: '/api/analyses', payload: { campaignId, waveId, outcome: 'success', factors: ['teamwork'] } })).statusCode).toBe(404);
+    expect((await other.request({ method: 'GET', url: `/api/campaigns/${campaignId}/scales` })).statusCode).toBe(404);
+    const peer = await signIn(ctx.app, worlds[0]!.users.peer_support_workerA!.email);
+    expect((await peer.request({ method: 'GET', url: `/api/analyses/${mine!.id}` })).statusCode).toBe(404);
+  });
+
+  it('refuses a spec that names the outcome as a factor, an unknown scale or another campaign’s wave, and says why data cannot be modelled', async () => {
+    const post = (payload: object) => researcher.request({ method: 'POST', url: '/api/analyses', payload: { campaignId, waveId, outcome: 'success', factors: ['teamwork'], ...payload } });
+    const asFactor = await post({ factors: ['teamwork', 'success'] });
+    expect(asFactor.statusCode).toBe(400);
+    expect(fieldsOf(asFactor)).toEqual(['factors']);
+    const unknown = await post({ factors: ['climate'] });
+    expect(unknown.statusCode).toBe(400);
+    expect(fieldsOf(unknown)).toEqual(['factors']);
+    const otherWave = await post({ waveId: randomUUID() });
+    expect(otherWave.statusCode).toBe(400);
+    expect(fieldsOf(otherWave)).toEqual(['waveId']);
+    const tooMany = await post({ options: { resamples: 100_000 } });
+    expect(tooMany.statusCode).toBe(400);
+    const empty = await post({ waveId: emptyWaveId });
+    expect(empty.statusCode).toBe(422);
+    expect(errorOf(empty).code).toBe('analysis_not_possible');
+    expect(errorOf(empty).message).toMatch(/nothing is left to analyse/);
+  });
+});

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AnalysisSchema, AnalysisSpecSchema, AnalysisSummarySchema, CampaignScaleSchema, ErrorBodySchema, IdParamsSchema } from '@alongside/contracts';
+import { requireActor } from '../../plugins/auth.ts';
+import type { AnalysesService } from './analyses.service.ts';
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
+const tags = ['analyses'];
+
+export const analysesRoutes: FastifyPluginAsyncZod<{ analyses: AnalysesService }> = async (app, { analyses }) => {
+  app.get(
+    '/api/campaigns/:id/scales',
+    { schema: { tags, summary: 'The scales of a campaign an analysis can use as its outcome or factors', params: IdParamsSchema, response: { 200: z.array(CampaignScaleSchema), ...errors } } },
+    async (request) => analyses.scales(requireActor(request), request.params.id),
+  );
+  app.post(
+    '/api/analyses',
+    {
+      schema: {
+        tags,
+        summary: 'Run an analysis of a campaign wave (mixed model, program level and importance, countries) and save it',
+        body: AnalysisSpecSchema,
+        response: { 201: AnalysisSchema, 422: ErrorBodySchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await analyses.run(requireActor(request), request.body)),
+  );
+  app.get(
+    '/api/analyses',
+    { schema: { tags, summary: 'The analyses I ran, newest first', response: { 200: z.array(AnalysisSummarySchema), ...errors } } },
+    async (request) => analyses.list(requireActor(request)),
+  );
+  app.get(
+    '/api/analyses/:id',
+    { schema: { tags, summary: 'A saved analysis: its exact inputs, when its data were read, and its result', params: IdParamsSchema, response: { 200: AnalysisSchema, ...errors } } },
+    async (request) => analyses.get(requireActor(request), request.params.id),
+  );
+};

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateTimeSchema } from './common.ts';
+import { LocalizedTextSchema, StakeholderGroupSchema } from './instruments.ts';
+import { CountryCodeSchema } from './vocabulary.ts';
+
+// Which factors go with successful integration (issue 10): an analysis of a campaign wave's scale scores — the mixed
+// model, the program level with relative importance, the country comparison — saved with its exact inputs.
+
+/** A scale an analysis can use: a subscale id shared by the campaign's instruments. */
+export const ScaleKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'is not a scale key');
+
+export const CampaignScaleSchema = z.object({
+  key: ScaleKeySchema,
+  name: LocalizedTextSchema,
+  /** Marked as an outcome in the instrument (perceived integration success). */
+  outcome: z.boolean(),
+  groups: z.array(StakeholderGroupSchema),
+});
+export type CampaignScale = z.infer<typeof CampaignScaleSchema>;
+
+export const AnalysisOptionsSchema = z.object({
+  /** Programs with fewer respondents have their per-program outputs withheld. */
+  k: z.number().int().min(2).max(100).default(5),
+  /** Bootstrap resamples of programs for the importance intervals. */
+  resamples: z.number().int().min(0).max(1000).default(200),
+  seed: z.number().int().min(1).max(2_147_483_647).default(1),
+  /** Also split each factor into its within- and between-program parts. */
+  centering: z.boolean().default(false),
+});
+
+export const AnalysisSpecSchema = z
+  .object({
+    campaignId: IdSchema,
+    waveId: IdSchema,
+    outcome: ScaleKeySchema,
+    factors: z.array(ScaleKeySchema).min(1).max(12),
+    options: AnalysisOptionsSchema.default({ k: 5, resamples: 200, seed: 1, centering: false }),
+  })
+  .superRefine((spec, context) => {
+    if (new Set(spec.factors).size !== spec.factors.length) context.addIssue({ code: 'custom', path: ['factors'], message: 'names a scale twice' });
+    if (spec.factors.includes(spec.outcome)) context.addIssue({ code: 'custom', path: ['factors'], message: 'includes the outcome' });
+  });
+export type AnalysisSpec = z.infer<typeof AnalysisSpecSchema>;
+
+/** A statistic; null where it does not exist (an ML fit has no Satterthwaite df). */
+const Figure = z.number().nullable();
+
+const FixedEffectSchema = z.object({
+  term: z.string(),
+  estimate: Figure,
+  se: Figure,
+  df: Figure,
+  t: Figure,
+  p: Figure,
+  waldLow: Figure,
+  waldHigh: Figure,
+  tLow: Figure,
+  tHigh: Figure,
+});
+
+export const MixedFitSchema = z.object({
+  reml: z.boolean(),
+  terms: z.array(z.string()),
+  fixed: z.array(FixedEffectSchema),
+  programVariance: Figure,
+  residualVariance: Figure,
+  theta: Figure,
+  icc: Figure,
+  logLik: Figure,
+  deviance: Figure,
+  aic: Figure,
+  bic: Figure,
+  n: z.number().int(),
+  programs: z.number().int(),
+  singular: z.boolean(),
+  r2: z.object({ marginal: Figure, conditional: Figure }),
+});
+export type MixedFitResult = z.infer<typeof MixedFitSchema>;
+
+const ContrastSchema = z.object({ estimate: Figure, se: Figure, df: Figure, t: Figure, p: Figure });
+
+/** A part that could not be computed, and why (e.g. too few programs for the program level). */
+const UnavailableSchema = z.object({ unavailable: z.object({ code: z.string(), message: z.string(), terms: z.array(z.string()) }) });
+
+const ProgramLevelSchema = z.object({
+  programs: z.array(z.object({ program: IdSchema, n: z.number().int(), outcomeMean: Figure, withheld: z.boolean() })),
+  ols: z.object({
+    terms: z.array(z.object({ term: z.string(), estimate: Figure, se: Figure, t: Figure, p: Figure, seHC3: Figure, tHC3: Figure, pHC3: Figure })),
+    df: z.number().int(),
+    r2: Figure,
+    sigma: Figure,
+  }),
+  dominance: z.object({ factors: z.array(z.string()), r2: Figure, general: z.array(Figure), conditional: z.array(z.array(Figure)) }),
+  bootstrap: z.object({ intervals: z.array(z.object({ low: Figure, high: Figure })), rankStability: z.array(Figure), resamples: z.number().int() }).nullable(),
+});
+
+export const AnalysisResultSchema = z.object({
+  sample: z.object({
+    n: z.number().int(),
+    programs: z.number().int(),
+    terms: z.array(z.string()),
+    lost: z.record(z.string(), z.number().int()),
+    standardization: z.array(z.object({ factor: z.string(), mean: Figure, sd: Figure })),
+    dropped: z.array(z.enum(['country', 'group'])),
+  }),
+  mixed: MixedFitSchema,
+  ml: MixedFitSchema,
+  blups: z.array(z.object({ program: IdSchema, n: z.number().int(), blup: Figure, withheld: z.boolean() })),
+  programLevel: z.union([ProgramLevelSchema, UnavailableSchema]),
+  countries: z.union([
+    z.object({
+      interaction: MixedFitSchema,
+      slopes: z.array(ContrastSchema.extend({ factor: z.string(), country: z.string() })),
+      likelihoodRatio: z.object({ statistic: Figure, df: z.number().int(), p: Figure }),
+      perCountry: z.array(z.object({ country: z.string(), fit: MixedFitSchema })),
+    }),
+    UnavailableSchema,
+  ]),
+  /** Present when centering was asked for. */
+  centered: z
+    .union([
+      z.object({
+        fit: MixedFitSchema,
+        effects: z.array(z.object({ factor: z.string(), within: ContrastSchema, between: ContrastSchema, contextual: ContrastSchema })),
+      }),
+      UnavailableSchema,
+    ])
+    .optional(),
+  smallCells: z.object({
+    k: z.number().int(),
+    withheld: z.array(IdSchema),
+    /** Present when programs were withheld: everything refitted without them. */
+    without: z.union([z.object({ mixed: MixedFitSchema, programLevel: z.union([ProgramLevelSchema, UnavailableSchema]) }), UnavailableSchema]).optional(),
+  }),
+});
+export type AnalysisResult = z.infer<typeof AnalysisResultSchema>;
+
+export const AnalysisSummarySchema = z.object({
+  id: IdSchema,
+  campaignId: IdSchema,
+  waveId: IdSchema,
+  outcome: ScaleKeySchema,
+  factors: z.array(ScaleKeySchema),
+  createdAt: IsoDateTimeSchema,
+});
+
+/** A saved analysis: its exact inputs, when its data were read, the software that computed it, and the result. */
+export const AnalysisSchema = AnalysisSummarySchema.extend({
+  spec: AnalysisSpecSchema,
+  dataAt: IsoDateTimeSchema,
+  softwareVersion: z.string(),
+  programs: z.array(z.object({ id: IdSchema, name: z.string(), countryCode: CountryCodeSchema })),
+  result: AnalysisResultSchema,
+});
+export type Analysis = z.infer<typeof AnalysisSchema>;
