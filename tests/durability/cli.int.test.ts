@@ -1,12 +1,12 @@
-// The `alongside` CLI as an operator runs it: seed, user create, backup and restore, on PGlite
+// The `alongside` CLI as an operator runs it: seed, user create, backup and restore, analyze, on PGlite
 // and (with TEST_DATABASE_URL) on PostgreSQL.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, verifyPassword, type Database } from '@alongside/db';
-import { DEMO_ORG_ADMIN, DEMO_PASSWORD, freshTarget, runCli, tempDir, type CliResult, type TestTarget } from '../support/server.ts';
+import { DEMO_ORG_ADMIN, DEMO_PASSWORD, freshTarget, ROOT, runCli, tempDir, type CliResult, type TestTarget } from '../support/server.ts';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const cleanups: (() => Promise<void>)[] = [];
@@ -142,5 +142,55 @@ describe(`alongside CLI (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const forced = join(files, 'forced.jsonl.gz');
     expectOk(await runCli(['backup', forced], { env: copy.env }), 'backup after restore --force');
     expect(backupContent(forced)).toEqual(before);
+  });
+
+  it('analyze --data fits a CSV as R does, and reports a bad file line by line', async () => {
+    const files = tempDir();
+    const data = join(files, 'scores.csv');
+    const fixture = readFileSync(join(ROOT, 'packages/stats/reference/mixed-unbalanced.csv'), 'utf8');
+    writeFileSync(data, fixture.replace(/^respondent,program,/, 'respondent,program_id,'));
+    const json = await runCli(['analyze', '--data', data, '--outcome', 'outcome', '--factors', 'f1,f2,f3', '--resamples', '20', '--format', 'json']);
+    expectOk(json, 'analyze --data');
+    const result = JSON.parse(json.stdout) as { sample: { n: number }; mixed: { fixed: { term: string; estimate: number }[] } };
+    const reference = JSON.parse(readFileSync(join(ROOT, 'packages/stats/reference/mixed-expected.json'), 'utf8')) as { fixtures: { n: number; reml: { estimate: number[] } }[] };
+    expect(result.sample.n).toBe(reference.fixtures[0]!.n);
+    expect(result.mixed.fixed.map((f) => f.term)).toEqual(['(Intercept)', 'f1', 'f2', 'f3', 'countryNO', 'groupclinician', 'groupmanager']);
+    result.mixed.fixed.forEach((f, i) => expect(Math.abs(f.estimate - reference.fixtures[0]!.reml.estimate[i]!)).toBeLessThan(1e-6));
+    const text = await runCli(['analyze', '--data', data, '--outcome', 'outcome', '--factors', 'f1,f2,f3', '--resamples', '0']);
+    expectOk(text, 'analyze --data (text)');
+    expect(text.stdout).toMatch(/^Outcome outcome; 488 respondents in 35 programs\./);
+
+    const bad = join(files, 'bad.csv');
+    writeFileSync(bad, 'program_id,country,group,a,b\np1,CA,psp,1,x\n,CA,psp,,2\n');
+    const refused = await runCli(['analyze', '--data', bad, '--outcome', 'a', '--factors', 'b']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('line 2, b: “x” is not a number');
+    expect(refused.stderr).toContain('line 3, program_id: is empty');
+    expect(refused.stdout).toBe('');
+  });
+
+  it('analyze --campaign saves the analysis of a demo wave; --export-summaries writes per-program sums, no respondent rows', async () => {
+    const t = await target();
+    expectOk(await runCli(['seed', '--demo'], { env: t.env }), 'seed');
+    const [wave] = await withDatabase(t, (database) =>
+      database.query<{ campaign: string; wave: string }>(sql`SELECT c.id AS campaign, w.id AS wave FROM campaigns c JOIN campaign_waves w ON w.campaign_id = c.id WHERE w.kind = 'baseline'`),
+    );
+    const args = ['analyze', '--campaign', wave!.campaign, '--wave', wave!.wave, '--outcome', 'integration_success', '--factors', 'collab_culture,role_clarity,supervision_support', '--resamples', '20'];
+    const run = await runCli([...args, '--format', 'json'], { env: t.env });
+    expectOk(run, 'analyze --campaign');
+    const result = JSON.parse(run.stdout) as { mixed: { fixed: { term: string; estimate: number; p: number }[] } };
+    const culture = result.mixed.fixed.find((f) => f.term === 'collab_culture')!;
+    expect(culture.estimate).toBeGreaterThan(0.1);
+    expect(culture.p).toBeLessThan(0.001);
+    const summaries = join(tempDir(), 'summaries.json');
+    expectOk(await runCli([...args, '--export-summaries', summaries], { env: t.env }), 'analyze --export-summaries');
+    const written = JSON.parse(readFileSync(summaries, 'utf8')) as { format: string; columns: string[]; programs: { program: string; n: number; xtx: number[][] }[] };
+    expect(written.format).toBe('alongside-program-summaries');
+    expect(written.columns.slice(0, 4)).toEqual(['(Intercept)', 'collab_culture', 'role_clarity', 'supervision_support']);
+    expect(written.programs.length).toBeGreaterThan(5);
+    expect(written.programs.every((p) => p.n >= 5 && p.xtx.length === written.columns.length)).toBe(true);
+    expect(readFileSync(summaries, 'utf8')).not.toMatch(/answers|respondent/);
+    const saved = await withDatabase(t, (database) => database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM analyses`));
+    expect(saved[0]!.n).toBe(1);
   });
 });

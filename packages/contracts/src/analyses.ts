@@ -42,6 +42,9 @@ export const AnalysisSpecSchema = z
   });
 export type AnalysisSpec = z.infer<typeof AnalysisSpecSchema>;
 
+/** A program in a result: its id (a campaign's programs), or as a data file names it. */
+const ProgramKey = z.string().min(1).max(200);
+
 /** A statistic; null where it does not exist (an ML fit has no Satterthwaite df). */
 const Figure = z.number().nullable();
 
@@ -83,7 +86,7 @@ const ContrastSchema = z.object({ estimate: Figure, se: Figure, df: Figure, t: F
 const UnavailableSchema = z.object({ unavailable: z.object({ code: z.string(), message: z.string(), terms: z.array(z.string()) }) });
 
 const ProgramLevelSchema = z.object({
-  programs: z.array(z.object({ program: IdSchema, n: z.number().int(), outcomeMean: Figure, withheld: z.boolean() })),
+  programs: z.array(z.object({ program: ProgramKey, n: z.number().int(), outcomeMean: Figure, withheld: z.boolean() })),
   ols: z.object({
     terms: z.array(z.object({ term: z.string(), estimate: Figure, se: Figure, t: Figure, p: Figure, seHC3: Figure, tHC3: Figure, pHC3: Figure })),
     df: z.number().int(),
@@ -105,7 +108,7 @@ export const AnalysisResultSchema = z.object({
   }),
   mixed: MixedFitSchema,
   ml: MixedFitSchema,
-  blups: z.array(z.object({ program: IdSchema, n: z.number().int(), blup: Figure, withheld: z.boolean() })),
+  blups: z.array(z.object({ program: ProgramKey, n: z.number().int(), blup: Figure, withheld: z.boolean() })),
   programLevel: z.union([ProgramLevelSchema, UnavailableSchema]),
   countries: z.union([
     z.object({
@@ -128,7 +131,7 @@ export const AnalysisResultSchema = z.object({
     .optional(),
   smallCells: z.object({
     k: z.number().int(),
-    withheld: z.array(IdSchema),
+    withheld: z.array(ProgramKey),
     /** Present when programs were withheld: everything refitted without them. */
     without: z.union([z.object({ mixed: MixedFitSchema, programLevel: z.union([ProgramLevelSchema, UnavailableSchema]) }), UnavailableSchema]).optional(),
   }),

@@ -7,6 +7,7 @@ import { IdSchema, IsoDateTimeSchema } from './common.ts';
 export const AUDIT_ACTIONS = [
   'analysis.read',
   'analysis.run',
+  'analysis.summaries_export',
   'audit.export',
   'campaign.create',
   'campaign.export',

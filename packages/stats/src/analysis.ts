@@ -22,6 +22,8 @@ export interface AnalysisOptions {
   /** Bootstrap resamples of programs for the dominance intervals (default 200; 0 for none). */
   resamples?: number;
   seed?: number;
+  /** Called as each step is done (for a progress bar). */
+  onProgress?: (done: number, total: number, step: string) => void;
 }
 
 /** A part of the analysis that could not be computed, and why. */
@@ -78,55 +80,62 @@ const attempt = <T>(part: () => T): T | Unavailable => {
 
 export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, options: AnalysisOptions = {}): Analysis {
   const k = options.k ?? 5;
+  const resamples = options.resamples ?? 200;
+  const steps = 5 + (options.centering ? 1 : 0);
+  let done = 0;
+  const step = <T>(name: string, work: () => T): T => {
+    const value = work();
+    options.onProgress?.(++done, steps, name);
+    return value;
+  };
   const design = buildDesign(rows, spec);
   const summaries = programSummaries(design.rows);
-  const mixed = fitRandomIntercept(summaries, design.terms);
-  const ml = fitRandomIntercept(summaries, design.terms, { reml: false });
+  const mixed = step('mixed model', () => fitRandomIntercept(summaries, design.terms));
+  const ml = step('ML refit', () => fitRandomIntercept(summaries, design.terms, { reml: false }));
   const small = new Set(summaries.filter((s) => s.n < k).map((s) => s.program));
 
-  const programLevel = (d: Design, resamples: number) =>
+  const programLevel = (d: Design, count: number) =>
     attempt((): ProgramLevel => {
       const means = programMeans(d.rows, spec.factors);
       return {
         programs: means.programs.map((program, j) => ({ program, n: means.n[j]!, outcomeMean: small.has(program) ? null : means.y[j]!, withheld: small.has(program) })),
         ols: olsHC3(means.x, means.y, spec.factors),
         dominance: dominance(means.x, means.y, spec.factors),
-        bootstrap: resamples > 0 ? bootstrapDominance(means, programResamples(means.programs.length, resamples, options.seed ?? 1)) : null,
+        bootstrap: count > 0 ? bootstrapDominance(means, programResamples(means.programs.length, count, options.seed ?? 1)) : null,
       };
     });
 
-  const resamples = options.resamples ?? 200;
   const withheld = [...small].sort();
+  const programs = step('program level and importance', () => programLevel(design, resamples));
+  const countries = step('country comparison', () => attempt(() => compareCountries(rows, spec)));
+  const centered = options.centering
+    ? step('within and between programs', () =>
+        attempt(() => {
+          const centred = buildDesign(rows, spec, { centering: true });
+          const fit = fitRandomIntercept(programSummaries(centred.rows), centred.terms);
+          return { fit, effects: centeredEffects(fit, spec.factors) };
+        }),
+      )
+    : undefined;
+  const without =
+    withheld.length === 0
+      ? undefined
+      : attempt(() => {
+          const kept = buildDesign(
+            rows.filter((r) => !small.has(r.program)),
+            spec,
+          );
+          return { mixed: fitRandomIntercept(programSummaries(kept.rows), kept.terms), programLevel: programLevel(kept, 0) };
+        });
+  options.onProgress?.(steps, steps, 'small cells');
   return {
     sample: { n: design.rows.length, programs: summaries.length, terms: design.terms, lost: design.lost, standardization: design.standardization, dropped: design.dropped },
     mixed,
     ml,
     blups: mixed.blups.map((b) => ({ ...b, blup: small.has(b.program) ? null : b.blup, withheld: small.has(b.program) })),
-    programLevel: programLevel(design, resamples),
-    countries: attempt(() => compareCountries(rows, spec)),
-    ...(options.centering
-      ? {
-          centered: attempt(() => {
-            const centred = buildDesign(rows, spec, { centering: true });
-            const fit = fitRandomIntercept(programSummaries(centred.rows), centred.terms);
-            return { fit, effects: centeredEffects(fit, spec.factors) };
-          }),
-        }
-      : {}),
-    smallCells: {
-      k,
-      withheld,
-      ...(withheld.length === 0
-        ? {}
-        : {
-            without: attempt(() => {
-              const kept = buildDesign(
-                rows.filter((r) => !small.has(r.program)),
-                spec,
-              );
-              return { mixed: fitRandomIntercept(programSummaries(kept.rows), kept.terms), programLevel: programLevel(kept, 0) };
-            }),
-          }),
-    },
+    programLevel: programs,
+    countries,
+    ...(centered ? { centered } : {}),
+    smallCells: { k, withheld, ...(without ? { without } : {}) },
   };
 }

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -15,7 +15,7 @@ import {
   seedReferenceData,
   type Database,
 } from '@alongside/db';
-import { EmailSchema, IdSchema, LanguageSchema, NameSchema, NewPasswordSchema, type Role } from '@alongside/contracts';
+import { AnalysisSpecSchema, EmailSchema, IdSchema, LanguageSchema, NameSchema, NewPasswordSchema, type AnalysisSpec, type Role } from '@alongside/contracts';
 import { randomBytes } from 'node:crypto';
 import { dbTarget, loadConfig } from '../config.ts';
 import { AppError } from '../lib/errors.ts';
@@ -23,6 +23,8 @@ import { createAccounts } from '../domains/users/users.service.ts';
 import { createInstrumentsService } from '../domains/instruments/instruments.service.ts';
 import { createCampaignsService } from '../domains/campaigns/campaigns.service.ts';
 import { createCampaignDataService } from '../domains/campaigns/campaign-data.service.ts';
+import { computeResult, createAnalysesService } from '../domains/analyses/analyses.service.ts';
+import { DataFileError, describeAnalysis, readAnalysisCsv } from './analysis-file.ts';
 import type { Actor } from '../lib/actor.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createMailer } from '../lib/mailer.ts';
@@ -225,7 +227,103 @@ export function buildCli(): Command {
       });
     });
 
+  program
+    .command('analyze')
+    .description('Which factors go with the outcome: the mixed model, the program level with importance, the country comparison')
+    .option('--campaign <id>', 'analyse a campaign wave (saved, on behalf of the campaign’s researcher)')
+    .option('--wave <id>', 'the wave (with --campaign)')
+    .option('--data <file>', 'or analyse a CSV: program_id, country, group and one column per scale score (empty = missing)')
+    .option('--spec <file>', 'the analysis as JSON, as POST /api/analyses takes it (instead of the flags below)')
+    .option('--outcome <scale>', 'the outcome scale')
+    .option('--factors <scales>', 'the factor scales, separated by commas')
+    .option('--k <n>', 'programs with fewer respondents have their per-program figures withheld', '5')
+    .option('--resamples <n>', 'bootstrap resamples of programs for the importance intervals', '200')
+    .option('--seed <n>', 'the bootstrap’s seed', '1')
+    .option('--centering', 'also split each factor into its within- and between-program parts')
+    .option('--format <format>', 'json or text', 'text')
+    .option('--export-summaries <file>', 'instead of analysing, write the wave’s per-program summaries for a pooled analysis elsewhere')
+    .action(async (options: AnalyzeOptions) => {
+      const format = valid(z.enum(['json', 'text']), '--format', options.format);
+      const spec = analysisSpec(options);
+      const print = (result: Parameters<typeof describeAnalysis>[0]) => console.log(format === 'json' ? JSON.stringify(result, null, 2) : describeAnalysis(result, spec));
+      const bar = progressBar('Analysing');
+      const onProgress = (done: number, total: number, step: string) => bar.update(done, total, step);
+      if (options.data) {
+        if (options.campaign || options.exportSummaries) throw new CliError('--data analyses a file on its own: leave out --campaign and --export-summaries.');
+        let rows;
+        try {
+          rows = readAnalysisCsv(readInput(options.data), [spec.outcome, ...spec.factors]);
+        } catch (error) {
+          if (error instanceof DataFileError) throw new CliError(`${error.message}${error.problems.map((p) => `\n  ${p}`).join('')}`);
+          throw error;
+        }
+        print(await explained(Promise.resolve().then(() => computeResult(rows, spec, onProgress))).finally(() => bar.stop()));
+        return;
+      }
+      if (!options.spec && (!options.campaign || !options.wave)) throw new CliError('Say what to analyse: --campaign and --wave, or --data FILE.');
+      await withDatabase(async (database) => {
+        await migrate(database);
+        const owner = await ownerActor(database, spec.campaignId);
+        const campaigns = createCampaignsService({ db: database.db, clock: systemClock, mailer: createMailer({ db: database.db, smtpUrl: undefined, from: 'cli@localhost' }), publicUrl: 'http://localhost', secret: 'unused' });
+        const analyses = createAnalysesService({ db: database.db, clock: systemClock, data: createCampaignDataService({ db: database.db, clock: systemClock, campaigns }) });
+        if (options.exportSummaries) {
+          const summaries = await explained(analyses.exportSummaries(owner, spec), 'No campaign has that id.');
+          writeFileSync(options.exportSummaries, `${JSON.stringify({ format: 'alongside-program-summaries', version: 1, ...summaries }, null, 2)}\n`);
+          console.log(`Wrote the summaries of ${summaries.programs.length} program(s) to ${options.exportSummaries}${summaries.withheld > 0 ? ` (${summaries.withheld} with fewer than ${summaries.k} respondents left out)` : ''}.`);
+          return;
+        }
+        const analysis = await explained(analyses.run(owner, spec, onProgress), 'No campaign has that id.').finally(() => bar.stop());
+        if (format === 'text') console.log(`Saved as analysis ${analysis.id}.`);
+        print(analysis.result);
+      });
+    });
+
   return program;
+}
+
+interface AnalyzeOptions {
+  campaign?: string;
+  wave?: string;
+  data?: string;
+  spec?: string;
+  outcome?: string;
+  factors?: string;
+  k: string;
+  resamples: string;
+  seed: string;
+  centering?: boolean;
+  format: string;
+  exportSummaries?: string;
+}
+
+/** The analysis from --spec, or from the flags (a file analysis needs no campaign or wave). */
+function analysisSpec(options: AnalyzeOptions): AnalysisSpec {
+  if (options.spec) {
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder().decode(readInput(options.spec)));
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw new CliError(`--spec: ${options.spec} is not JSON (${(error as Error).message}).`);
+    }
+    const parsed = AnalysisSpecSchema.safeParse(json);
+    if (!parsed.success) throw new CliError(`--spec: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'the file'} ${i.message}`).join('; ')}`);
+    return parsed.data;
+  }
+  if (!options.outcome || !options.factors) throw new CliError('Say what to analyse: --outcome and --factors (or --spec FILE).');
+  const placeholder = '00000000-0000-4000-8000-000000000000';
+  const parsed = AnalysisSpecSchema.safeParse({
+    campaignId: options.campaign ?? placeholder,
+    waveId: options.wave ?? placeholder,
+    outcome: options.outcome,
+    factors: options.factors.split(',').map((f) => f.trim()).filter(Boolean),
+    options: { k: Number(options.k), resamples: Number(options.resamples), seed: Number(options.seed), centering: Boolean(options.centering) },
+  });
+  if (!parsed.success) {
+    const flag = (path: PropertyKey[]) => `--${String(path.at(-1) === undefined ? path[0] : typeof path.at(-1) === 'number' ? path.at(-2) : path.at(-1)).replace('campaignId', 'campaign').replace('waveId', 'wave')}`;
+    throw new CliError(parsed.error.issues.map((i) => `${flag(i.path)}: ${i.message}`).join('; '));
+  }
+  return parsed.data;
 }
 
 /** A file's bytes, or a clear line when it cannot be read. */

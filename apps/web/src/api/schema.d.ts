@@ -13132,7 +13132,6 @@ export interface operations {
                                 };
                             };
                             blups: {
-                                /** Format: uuid */
                                 program: string;
                                 n: number;
                                 blup: number | null;
@@ -13140,7 +13139,6 @@ export interface operations {
                             }[];
                             programLevel: {
                                 programs: {
-                                    /** Format: uuid */
                                     program: string;
                                     n: number;
                                     outcomeMean: number | null;
@@ -13369,7 +13367,6 @@ export interface operations {
                                     };
                                     programLevel: {
                                         programs: {
-                                            /** Format: uuid */
                                             program: string;
                                             n: number;
                                             outcomeMean: number | null;
@@ -13612,7 +13609,6 @@ export interface operations {
                                 };
                             };
                             blups: {
-                                /** Format: uuid */
                                 program: string;
                                 n: number;
                                 blup: number | null;
@@ -13620,7 +13616,6 @@ export interface operations {
                             }[];
                             programLevel: {
                                 programs: {
-                                    /** Format: uuid */
                                     program: string;
                                     n: number;
                                     outcomeMean: number | null;
@@ -13849,7 +13844,6 @@ export interface operations {
                                     };
                                     programLevel: {
                                         programs: {
-                                            /** Format: uuid */
                                             program: string;
                                             n: number;
                                             outcomeMean: number | null;

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '@alongside/db';
-import { AnalysisSpecSchema, type Analysis, type AnalysisResult, type AnalysisSpec } from '@alongside/contracts';
-import { analyze } from '@alongside/stats/analysis';
+import { AnalysisResultSchema, AnalysisSpecSchema, type Analysis, type AnalysisResult, type AnalysisSpec } from '@alongside/contracts';
+import { COUNTRY_CODES, STAKEHOLDER_GROUPS } from '@alongside/contracts';
+import { analyze, type Analysis as Computed, type AnalysisOptions } from '@alongside/stats/analysis';
+import type { AnalysisRow } from '@alongside/stats/analysis-design';
 import { ModelError } from '@alongside/stats/mixed-model';
+import { rawSummaries, type RawSummaries } from '@alongside/stats/summaries';
 import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -21,7 +24,7 @@ const version = (JSON.parse(readFileSync(new URL('../../../../../package.json', 
 /** What computed a result, saved with it so that it can be reproduced. */
 export const SOFTWARE_VERSION = `Alongside ${version}`;
 
-/** Numbers as JSON carries them: a statistic that does not exist (NaN, ±∞) becomes null. */
+/** Numbers as JSON carries them: a statistic that does not exist (NaN, ±∞) becomes null; functions are left out. */
 function toJson(value: unknown): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (Array.isArray(value)) return value.map(toJson);
@@ -30,29 +33,43 @@ function toJson(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The analysis of rows as the API and the CLI give it (JSON numbers); data that cannot be modelled give 422
+ * `analysis_not_possible` with the reason.
+ */
+export function computeResult(rows: readonly AnalysisRow[], spec: Pick<AnalysisSpec, 'outcome' | 'factors' | 'options'>, onProgress?: AnalysisOptions['onProgress']): AnalysisResult {
+  let computed: Computed;
+  try {
+    computed = analyze(rows, { outcome: spec.outcome, factors: spec.factors }, { ...spec.options, ...(onProgress ? { onProgress } : {}) });
+  } catch (error) {
+    if (error instanceof ModelError)
+      throw new AppError(422, 'analysis_not_possible', error.message, [{ field: error.terms.length > 0 ? 'factors' : 'waveId', in: 'body', message: error.message }]);
+    throw error;
+  }
+  // The contract's shape, which also leaves out what is not reported: the fits' covariance matrices and their
+  // unwithheld BLUPs (the result's own list withholds programs under k).
+  return AnalysisResultSchema.parse(toJson(computed));
+}
+
 /** Analyses of campaign waves: run (and saved with their inputs), listed and read by the researcher who ran them. */
 export function createAnalysesService({ db, clock, data }: AnalysesDeps) {
+  /** The wave's scored respondents, once the spec's scales are known to be the campaign's. */
+  async function scoredRows(actor: Actor, spec: Pick<AnalysisSpec, 'campaignId' | 'waveId' | 'outcome' | 'factors'>) {
+    const scored = await data.waveScores(actor, spec.campaignId, spec.waveId);
+    const keys = new Set(scored.scales.map((s) => s.key));
+    if (!keys.has(spec.outcome)) throw badRequest('outcome', 'is not a scale of this campaign');
+    const unknown = spec.factors.find((f) => !keys.has(f));
+    if (unknown) throw badRequest('factors', `${unknown} is not a scale of this campaign`);
+    return scored;
+  }
+
   return {
     scales: (actor: Actor, campaignId: string) => data.scales(actor, campaignId),
 
-    async run(actor: Actor, spec: AnalysisSpec): Promise<Analysis> {
-      const { rows, scales, programs } = await data.waveScores(actor, spec.campaignId, spec.waveId);
-      const keys = new Set(scales.map((s) => s.key));
-      if (!keys.has(spec.outcome)) throw badRequest('outcome', 'is not a scale of this campaign');
-      const unknown = spec.factors.find((f) => !keys.has(f));
-      if (unknown) throw badRequest('factors', `${unknown} is not a scale of this campaign`);
+    async run(actor: Actor, spec: AnalysisSpec, onProgress?: AnalysisOptions['onProgress']): Promise<Analysis> {
+      const { rows, programs } = await scoredRows(actor, spec);
       const dataAt = clock.now();
-      let result: AnalysisResult;
-      try {
-        const analysis = analyze(rows, { outcome: spec.outcome, factors: spec.factors }, spec.options);
-        // Per-program figures name programs by id; the fitted models' helpers (vcov, contrast) are not part of it.
-        const { mixed, ml, ...rest } = analysis;
-        result = toJson({ ...rest, mixed, ml }) as AnalysisResult;
-      } catch (error) {
-        if (error instanceof ModelError)
-          throw new AppError(422, 'analysis_not_possible', error.message, [{ field: error.terms.length > 0 ? 'factors' : 'waveId', in: 'body', message: error.message }]);
-        throw error;
-      }
+      const result = computeResult(rows, spec, onProgress);
       const saved = await repo.insertAnalysis(db, { campaignId: spec.campaignId, waveId: spec.waveId, ownerId: actor.userId, spec, programs, result, dataAt, softwareVersion: SOFTWARE_VERSION });
       await writeAudit(db, actor, {
         action: 'analysis.run',
@@ -62,6 +79,25 @@ export function createAnalysesService({ db, clock, data }: AnalysesDeps) {
         details: { campaignId: spec.campaignId, waveId: spec.waveId, respondents: result.sample.n, programs: result.sample.programs },
       });
       return present(saved);
+    },
+
+    /**
+     * Per-program summaries of a wave for a pooled analysis elsewhere (n, Σx, Σy, X'X, X'y, y'y over the raw
+     * columns; no respondent rows); programs with fewer than k respondents are left out. Audited.
+     */
+    async exportSummaries(actor: Actor, spec: AnalysisSpec): Promise<RawSummaries & { campaignId: string; waveId: string; outcome: string; k: number; withheld: number }> {
+      const { rows } = await scoredRows(actor, spec);
+      const levels = { countries: COUNTRY_CODES.filter((c) => c !== 'CA'), groups: STAKEHOLDER_GROUPS.filter((g) => g !== 'psp') };
+      const summaries = rawSummaries(rows, spec, levels);
+      const kept = summaries.programs.filter((p) => p.n >= spec.options.k);
+      await writeAudit(db, actor, {
+        action: 'analysis.summaries_export',
+        entityType: 'campaign',
+        entityId: spec.campaignId,
+        purpose: 'research_use',
+        details: { waveId: spec.waveId, programs: kept.length, withheld: summaries.programs.length - kept.length },
+      });
+      return { campaignId: spec.campaignId, waveId: spec.waveId, outcome: spec.outcome, k: spec.options.k, withheld: summaries.programs.length - kept.length, ...summaries, programs: kept };
     },
 
     async list(actor: Actor) {
