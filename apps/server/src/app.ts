@@ -171,7 +171,7 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
   const campaigns = createCampaignsService({ db, clock, mailer: theMailer, publicUrl: config.publicUrl, secret: config.sessionSecret });
   const campaignData = createCampaignDataService({ db, clock, campaigns });
   await app.register(campaignsRoutes, { campaigns, data: campaignData });
-  await app.register(analysesRoutes, { analyses: createAnalysesService({ db, clock, data: campaignData }) });
+  await app.register(analysesRoutes, { analyses: createAnalysesService({ db, clock, campaigns, data: campaignData }) });
   await app.register(respondRoutes, { respond: createRespondService({ db, clock }) });
 
   // Reminders and retention deletes: run by `serve` (start), and by tests on their own clock (runDue).

@@ -265,7 +265,7 @@ export function buildCli(): Command {
         await migrate(database);
         const owner = await ownerActor(database, spec.campaignId);
         const campaigns = createCampaignsService({ db: database.db, clock: systemClock, mailer: createMailer({ db: database.db, smtpUrl: undefined, from: 'cli@localhost' }), publicUrl: 'http://localhost', secret: 'unused' });
-        const analyses = createAnalysesService({ db: database.db, clock: systemClock, data: createCampaignDataService({ db: database.db, clock: systemClock, campaigns }) });
+        const analyses = createAnalysesService({ db: database.db, clock: systemClock, campaigns, data: createCampaignDataService({ db: database.db, clock: systemClock, campaigns }) });
         if (options.exportSummaries) {
           const summaries = await explained(analyses.exportSummaries(owner, spec), 'No campaign has that id.');
           writeFileSync(options.exportSummaries, `${JSON.stringify({ format: 'alongside-program-summaries', version: 1, ...summaries }, null, 2)}\n`);

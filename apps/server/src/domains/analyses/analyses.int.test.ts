@@ -100,6 +100,21 @@ describe('analyses', () => {
     const audit = await queryRows<{ action: string }>(ctx.db, sql`SELECT action FROM audit_events WHERE entity_id = ${analysis.id} ORDER BY id`);
     expect(audit.map((a) => a.action)).toEqual(['analysis.run', 'analysis.read']);
 
+
+    // The report: one self-contained HTML file in the language asked for.
+    const report = await researcher.request({ method: 'GET', url: `/api/analyses/${analysis.id}/report.html?language=fr` });
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(report.headers['content-disposition']).toMatch(/^attachment; filename="analysis-success-2026-03-02-fr\.html"/);
+    const html = report.body;
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Rapport d’analyse');
+    expect(html).toContain('Travail d’équipe');
+    expect(html).toMatch(/<svg role="img"/);
+    expect(html).toContain('id="level"');
+    expect(html).not.toMatch(/<script|\bsrc=|href="http/);
+    expect((await researcher.request({ method: 'GET', url: `/api/analyses/${analysis.id}/report.html?language=de` })).statusCode).toBe(400);
+
     // The same inputs give the same numbers.
     const again = (await researcher.request({ method: 'POST', url: '/api/analyses', payload: spec })).json<Analysis>();
     expect(again.result).toEqual(analysis.result);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AnalysisSchema, AnalysisSpecSchema, AnalysisSummarySchema, CampaignScaleSchema, ErrorBodySchema, IdParamsSchema } from '@alongside/contracts';
+import { AnalysisSchema, AnalysisSpecSchema, AnalysisSummarySchema, CampaignScaleSchema, ErrorBodySchema, IdParamsSchema, LanguageSchema } from '@alongside/contracts';
+import { sendFile } from '../../lib/files.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { AnalysesService } from './analyses.service.ts';
 
@@ -34,5 +35,18 @@ export const analysesRoutes: FastifyPluginAsyncZod<{ analyses: AnalysesService }
     '/api/analyses/:id',
     { schema: { tags, summary: 'A saved analysis: its exact inputs, when its data were read, and its result', params: IdParamsSchema, response: { 200: AnalysisSchema, ...errors } } },
     async (request) => analyses.get(requireActor(request), request.params.id),
+  );
+  app.get(
+    '/api/analyses/:id/report.html',
+    {
+      schema: {
+        tags,
+        summary: 'The analysis as one self-contained HTML report (charts inline, the LEVEL reporting items answered), in one language',
+        params: IdParamsSchema,
+        querystring: z.object({ language: LanguageSchema.default('en') }),
+        response: { 200: { description: 'An HTML file', content: { 'text/html': { schema: z.string() } } }, ...errors },
+      },
+    },
+    async (request, reply) => sendFile(reply, await analyses.report(requireActor(request), request.params.id, request.query.language)),
   );
 };

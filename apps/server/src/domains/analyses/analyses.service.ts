@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '@alongside/db';
-import { AnalysisResultSchema, AnalysisSpecSchema, type Analysis, type AnalysisResult, type AnalysisSpec } from '@alongside/contracts';
+import { AnalysisResultSchema, AnalysisSpecSchema, type Analysis, type AnalysisResult, type AnalysisSpec, type Language } from '@alongside/contracts';
 import { COUNTRY_CODES, STAKEHOLDER_GROUPS } from '@alongside/contracts';
 import { analyze, type Analysis as Computed, type AnalysisOptions } from '@alongside/stats/analysis';
 import type { AnalysisRow } from '@alongside/stats/analysis-design';
@@ -10,13 +10,17 @@ import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, badRequest, notFound } from '../../lib/errors.ts';
+import type { DownloadFile } from '../../lib/files.ts';
 import type { CampaignDataService } from '../campaigns/campaign-data.service.ts';
+import type { CampaignsService } from '../campaigns/campaigns.service.ts';
+import { analysisReport } from './analysis-report.ts';
 import * as repo from './analyses.repo.ts';
 import { canReadAnalysis } from './analyses.policy.ts';
 
 export interface AnalysesDeps {
   db: Db;
   clock: Clock;
+  campaigns: CampaignsService;
   data: CampaignDataService;
 }
 
@@ -52,7 +56,7 @@ export function computeResult(rows: readonly AnalysisRow[], spec: Pick<AnalysisS
 }
 
 /** Analyses of campaign waves: run (and saved with their inputs), listed and read by the researcher who ran them. */
-export function createAnalysesService({ db, clock, data }: AnalysesDeps) {
+export function createAnalysesService({ db, clock, campaigns, data }: AnalysesDeps) {
   /** The wave's scored respondents, once the spec's scales are known to be the campaign's. */
   async function scoredRows(actor: Actor, spec: Pick<AnalysisSpec, 'campaignId' | 'waveId' | 'outcome' | 'factors'>) {
     const scored = await data.waveScores(actor, spec.campaignId, spec.waveId);
@@ -61,6 +65,14 @@ export function createAnalysesService({ db, clock, data }: AnalysesDeps) {
     const unknown = spec.factors.find((f) => !keys.has(f));
     if (unknown) throw badRequest('factors', `${unknown} is not a scale of this campaign`);
     return scored;
+  }
+
+  /** A saved analysis, to the researcher who ran it (audited). */
+  async function read(actor: Actor, id: string): Promise<Analysis> {
+    const row = await repo.findAnalysis(db, id);
+    if (!row || !canReadAnalysis(actor, row)) throw notFound('Analysis');
+    await writeAudit(db, actor, { action: 'analysis.read', entityType: 'analysis', entityId: id, purpose: 'research_use', details: { campaignId: row.campaignId } });
+    return present(row);
   }
 
   return {
@@ -109,10 +121,16 @@ export function createAnalysesService({ db, clock, data }: AnalysesDeps) {
     },
 
     async get(actor: Actor, id: string): Promise<Analysis> {
-      const row = await repo.findAnalysis(db, id);
-      if (!row || !canReadAnalysis(actor, row)) throw notFound('Analysis');
-      await writeAudit(db, actor, { action: 'analysis.read', entityType: 'analysis', entityId: id, purpose: 'research_use', details: { campaignId: row.campaignId } });
-      return present(row);
+      return read(actor, id);
+    },
+
+    /** The report as one self-contained HTML file, in one language. */
+    async report(actor: Actor, id: string, language: Language): Promise<DownloadFile> {
+      const analysis = await read(actor, id);
+      const [campaign, scales] = await Promise.all([campaigns.get(actor, analysis.campaignId), data.scales(actor, analysis.campaignId)]);
+      const now = clock.now();
+      const html = analysisReport(analysis, { campaignTitle: campaign.title, scales, language, now });
+      return { filename: `analysis-${analysis.outcome}-${now.toISOString().slice(0, 10)}-${language}.html`, contentType: 'text/html; charset=utf-8', body: new TextEncoder().encode(html) };
     },
   };
 }
