@@ -156,3 +156,19 @@ export const AnalysisSchema = AnalysisSummarySchema.extend({
   result: AnalysisResultSchema,
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
+
+/** Planning a campaign: the programs needed to find an effect of a given size, given the ICC (design effect). */
+export const PlanningQuerySchema = z.object({
+  icc: z.coerce.number().min(0).lt(1, 'must be below 1'),
+  effect: z.coerce.number().gt(0, 'must be above 0').lt(1, 'must be below 1'),
+  perProgram: z.coerce.number().int().min(1).max(10_000),
+  power: z.coerce.number().gt(0).lt(1).default(0.8),
+  alpha: z.coerce.number().gt(0).lt(1).default(0.05),
+});
+
+export const PlanSchema = z.object({
+  designEffect: z.number(),
+  independent: z.number().int(),
+  respondents: z.number().int(),
+  programs: z.number().int(),
+});

@@ -149,4 +149,14 @@ describe('analyses', () => {
     expect(errorOf(empty).code).toBe('analysis_not_possible');
     expect(errorOf(empty).message).toMatch(/nothing is left to analyse/);
   });
+
+  it('plans a campaign: the programs needed for an effect, given the ICC, with the reason when an input is out of range', async () => {
+    const plan = await researcher.request({ method: 'GET', url: '/api/analyses/planning?icc=0.1&effect=0.3&perProgram=10' });
+    expect(plan.statusCode, plan.body).toBe(200);
+    expect(plan.json()).toEqual({ designEffect: 1.9, independent: 85, respondents: 170, programs: 17 });
+    const refused = await researcher.request({ method: 'GET', url: '/api/analyses/planning?icc=1&effect=0.3&perProgram=10' });
+    expect(refused.statusCode).toBe(400);
+    expect(fieldsOf(refused)).toEqual(['icc']);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/analyses/planning?icc=0.1&effect=0.3&perProgram=10' })).statusCode).toBe(401);
+  });
 });

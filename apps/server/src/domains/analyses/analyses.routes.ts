@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AnalysisSchema, AnalysisSpecSchema, AnalysisSummarySchema, CampaignScaleSchema, ErrorBodySchema, IdParamsSchema, LanguageSchema } from '@alongside/contracts';
+import { AnalysisSchema, AnalysisSpecSchema, AnalysisSummarySchema, CampaignScaleSchema, ErrorBodySchema, IdParamsSchema, LanguageSchema, PlanningQuerySchema, PlanSchema } from '@alongside/contracts';
+import { planCampaign } from '@alongside/stats/planning';
 import { sendFile } from '../../lib/files.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { AnalysesService } from './analyses.service.ts';
@@ -30,6 +31,21 @@ export const analysesRoutes: FastifyPluginAsyncZod<{ analyses: AnalysesService }
     '/api/analyses',
     { schema: { tags, summary: 'The analyses I ran, newest first', response: { 200: z.array(AnalysisSummarySchema), ...errors } } },
     async (request) => analyses.list(requireActor(request)),
+  );
+  app.get(
+    '/api/analyses/planning',
+    {
+      schema: {
+        tags,
+        summary: 'Plan a campaign: how many programs find an effect of a given size (a correlation), given the ICC and respondents per program',
+        querystring: PlanningQuerySchema,
+        response: { 200: PlanSchema, ...errors },
+      },
+    },
+    (request) => {
+      requireActor(request);
+      return planCampaign(request.query);
+    },
   );
   app.get(
     '/api/analyses/:id',
