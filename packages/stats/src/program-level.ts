@@ -1,5 +1,5 @@
 import { choleskyInverse, crossProducts, multiplyVector, quadraticForm } from './linear.ts';
-import { ModelError, twoSidedP, type DesignRow } from './mixed-model.ts';
+import { ModelError, twoSidedP, type DesignRow, type ProgramSummary } from './mixed-model.ts';
 import { quantileOfSorted } from './describe.ts';
 
 // The program level: each program's means over the analysis sample, an OLS of the outcome mean on the factor means
@@ -31,10 +31,22 @@ export function programMeans(rows: readonly DesignRow[], factors: readonly strin
     for (let i = 0; i < f; i++) sum.x[i]! += row.x[i + 1]!;
   }
   const programs = [...sums.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const means = programs.map((program) => {
-    const sum = sums.get(program)!;
-    return { n: sum.n, x: sum.x.map((v) => v / sum.n), y: sum.y / sum.n };
-  });
+  return meansOfSums(
+    programs.map((program) => ({ program, ...sums.get(program)! })),
+    factors,
+  );
+}
+
+/** The same from per-program summaries of a design (columns 1…factors.length are the factors). */
+export function programMeansOfSummaries(summaries: readonly ProgramSummary[], factors: readonly string[]): ProgramMeans {
+  return meansOfSums(
+    summaries.map((s) => ({ program: s.program, n: s.n, x: s.sumX.slice(1, factors.length + 1), y: s.sumY })),
+    factors,
+  );
+}
+
+function meansOfSums(sums: readonly { program: string; n: number; x: readonly number[]; y: number }[], factors: readonly string[]): ProgramMeans {
+  const means = sums.map((sum) => ({ n: sum.n, x: sum.x.map((v) => v / sum.n), y: sum.y / sum.n }));
   const columns = factors.map((factor, i) => {
     const values = means.map((m) => m.x[i]!);
     const mean = values.reduce((s, v) => s + v, 0) / values.length;
@@ -42,7 +54,7 @@ export function programMeans(rows: readonly DesignRow[], factors: readonly strin
     if (!(sd > 0)) throw new ModelError('no_variance', `${factor} has the same mean in every program: it cannot explain differences between programs.`, [factor]);
     return values.map((v) => (v - mean) / sd);
   });
-  return { programs, n: means.map((m) => m.n), factors: [...factors], x: means.map((_, j) => columns.map((c) => c[j]!)), y: means.map((m) => m.y) };
+  return { programs: sums.map((s) => s.program), n: means.map((m) => m.n), factors: [...factors], x: means.map((_, j) => columns.map((c) => c[j]!)), y: means.map((m) => m.y) };
 }
 
 export interface OlsTerm {

@@ -79,18 +79,24 @@ export function standardizeSummaries(raw: RawSummaries): { terms: string[]; summ
     } else column[i] = 1;
     return column;
   });
-  const apply = (v: readonly number[]) => m.map((column) => column.reduce((sum, c, i) => sum + c * v[i]!, 0));
-  const summaries = raw.programs.map((s): ProgramSummary => {
-    const half = m.map((column) => s.xtx.map((row) => row.reduce((sum, a, k) => sum + a * column[k]!, 0))); // (X'X·M)'
-    return {
-      program: s.program,
-      n: s.n,
-      sumX: apply(s.sumX),
-      sumY: s.sumY,
-      xtx: m.map((column) => half.map((row) => column.reduce((sum, c, i) => sum + c * row[i]!, 0))),
-      xty: apply(s.xty),
-      yty: s.yty,
-    };
-  });
+  const summaries = raw.programs.map((s) => mapColumns(s, m));
   return { terms: keep.map((i) => raw.columns[i]!), summaries, standardization };
+}
+
+/**
+ * A program's summaries of new columns z = M'x (each entry of `columns` one new column's weights on the old ones):
+ * Σz = M'Σx, Z'Z = M'·X'X·M, Z'y = M'X'y.
+ */
+export function mapColumns(s: ProgramSummary, columns: readonly (readonly number[])[]): ProgramSummary {
+  const apply = (v: readonly number[]) => columns.map((column) => column.reduce((sum, c, i) => sum + c * v[i]!, 0));
+  const half = columns.map((column) => s.xtx.map((row) => row.reduce((sum, a, k) => sum + a * column[k]!, 0))); // (X'X·M)'
+  return {
+    program: s.program,
+    n: s.n,
+    sumX: apply(s.sumX),
+    sumY: s.sumY,
+    xtx: columns.map((column) => half.map((row) => column.reduce((sum, c, i) => sum + c * row[i]!, 0))),
+    xty: apply(s.xty),
+    yty: s.yty,
+  };
 }
