@@ -59,7 +59,7 @@ export interface Analysis {
 type Effect = ReturnType<MixedFit['contrast']>;
 
 /** Within, between and contextual effects of each factor from a fit of the centred design. */
-function centeredEffects(fit: MixedFit, factors: readonly string[]) {
+export function centeredEffects(fit: MixedFit, factors: readonly string[]) {
   const weights = (pairs: [string, number][]) => fit.terms.map((term) => pairs.find(([name]) => name === term)?.[1] ?? 0);
   return factors.map((factor) => ({
     factor,
@@ -69,7 +69,7 @@ function centeredEffects(fit: MixedFit, factors: readonly string[]) {
   }));
 }
 
-const attempt = <T>(part: () => T): T | Unavailable => {
+export const attempt = <T>(part: () => T): T | Unavailable => {
   try {
     return part();
   } catch (error) {
