@@ -135,6 +135,18 @@ export const router = createBrowserRouter([
                       Component: (await import('./features/campaigns/CampaignDataPage.tsx')).CampaignDataPage,
                     }),
                   },
+                  {
+                    path: 'analysis',
+                    lazy: async () => ({
+                      Component: (await import('./features/analyses/AnalysisPage.tsx')).AnalysisPage,
+                    }),
+                  },
+                  {
+                    path: 'analysis/:analysisId',
+                    lazy: async () => ({
+                      Component: (await import('./features/analyses/AnalysisPage.tsx')).AnalysisPage,
+                    }),
+                  },
                 ],
               },
               {

@@ -15,6 +15,7 @@ const SECTIONS = [
   { path: 'invitations', labelKey: 'campaigns.sections.invitations' },
   { path: 'progress', labelKey: 'campaigns.sections.progress' },
   { path: 'results', labelKey: 'campaigns.sections.results' },
+  { path: 'analysis', labelKey: 'campaigns.sections.analysis' },
   { path: 'data', labelKey: 'campaigns.sections.data' },
 ] as const;
 
@@ -88,7 +89,8 @@ export function CampaignLayout() {
           <Group gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {SECTIONS.map((s) => {
               const to = s.path ? `${base}/${s.path}` : base;
-              const active = current === to;
+              // A section's own pages (an opened analysis) keep its link marked.
+              const active = current === to || (s.path !== '' && current.startsWith(`${to}/`));
               return (
                 <li key={s.path || 'overview'}>
                   <Button

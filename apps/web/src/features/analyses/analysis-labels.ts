@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useFormat } from '../../lib/format.ts';
+import { useCampaignLabels } from '../campaigns/labels.ts';
+import { termKind } from './analysis-shape.ts';
+import type { CampaignScale } from './queries.ts';
+
+/** Names of scales and model terms, and number texts for the analysis tables, in the interface language. */
+export function useAnalysisText(scales: readonly CampaignScale[], factors: readonly string[]) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useCampaignLabels();
+  const language = currentLanguage();
+  const scale = (key: string): string => {
+    const s = scales.find((x) => x.key === key);
+    return s ? (s.name[language] ?? s.name.en ?? key) : key;
+  };
+  const fixed = (digits: number) => (v: number | null | undefined) =>
+    v === null || v === undefined || !Number.isFinite(v)
+      ? '—'
+      : format.number(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const term = (name: string): string => {
+    const kind = termKind(name, factors);
+    switch (kind.kind) {
+      case 'intercept':
+        return t('analyses.terms.intercept');
+      case 'factor':
+        return kind.part ? t(`analyses.terms.${kind.part}`, { factor: scale(kind.factor) }) : scale(kind.factor);
+      case 'country':
+        return t('analyses.terms.country', { country: labels.country(kind.country) });
+      case 'group':
+        return t('analyses.terms.group', { group: labels.group(kind.group) });
+      case 'interaction':
+        return t('analyses.terms.interaction', { factor: scale(kind.factor), country: labels.country(kind.country) });
+      case 'other':
+        return name;
+    }
+  };
+  return {
+    scale,
+    term,
+    country: labels.country,
+    estimate: fixed(3),
+    small: fixed(4),
+    df: fixed(1),
+    t: fixed(2),
+    count: (v: number | null | undefined) => (v === null || v === undefined ? '—' : format.number(v)),
+    percent: (v: number | null | undefined) =>
+      v === null || v === undefined ? '—' : format.number(v, { style: 'percent', maximumFractionDigits: 0 }),
+    /** p-values to three decimals; below 0.001 as "< 0.001". */
+    p: (v: number | null | undefined) =>
+      v === null || v === undefined
+        ? '—'
+        : v < 0.001
+          ? `< ${format.number(0.001, { minimumFractionDigits: 3 })}`
+          : format.number(v, { minimumFractionDigits: 3, maximumFractionDigits: 3 }),
+    interval: (low: number | null | undefined, high: number | null | undefined) =>
+      low === null || low === undefined || high === null || high === undefined
+        ? '—'
+        : t('analyses.interval', { low: fixed(3)(low), high: fixed(3)(high) }),
+    list: (items: readonly string[]) => new Intl.ListFormat(format.locale, { style: 'long', type: 'conjunction' }).format(items),
+    dateTime: format.dateTime,
+  };
+}
+
+export type AnalysisText = ReturnType<typeof useAnalysisText>;
