@@ -323,9 +323,9 @@ function ModelFit({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisT
     [t('analyses.fit.icc'), text.estimate(mixed.icc)],
     [t('analyses.fit.r2Marginal'), text.estimate(mixed.r2.marginal)],
     [t('analyses.fit.r2Conditional'), text.estimate(mixed.r2.conditional)],
-    [t('analyses.fit.logLik'), text.estimate(ml.logLik)],
-    [t('analyses.fit.aic'), text.estimate(ml.aic)],
-    [t('analyses.fit.bic'), text.estimate(ml.bic)],
+    [t('analyses.fit.logLik'), text.df(ml.logLik)],
+    [t('analyses.fit.aic'), text.df(ml.aic)],
+    [t('analyses.fit.bic'), text.df(ml.bic)],
     [t('analyses.fit.n'), text.count(mixed.n)],
     [t('analyses.fit.programs'), text.count(mixed.programs)],
   ];

@@ -18,7 +18,8 @@ export function useAnalysisText(scales: readonly CampaignScale[], factors: reado
   const fixed = (digits: number) => (v: number | null | undefined) =>
     v === null || v === undefined || !Number.isFinite(v)
       ? '—'
-      : format.number(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      : // A value that rounds to zero shows no minus sign ("-0.000" reads as a typo).
+        format.number(v, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' });
   const term = (name: string): string => {
     const kind = termKind(name, factors);
     switch (kind.kind) {
