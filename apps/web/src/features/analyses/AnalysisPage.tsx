@@ -28,6 +28,7 @@ import { AnalysisResultView } from './AnalysisResultView.tsx';
 import { useAnalyses, useAnalysis, useCampaignScales, useRunAnalysis, type CampaignScale } from './queries.ts';
 
 const MAX_FACTORS = 12;
+const SHOWN_AT_FIRST = 6;
 const FIELDS = ['waveId', 'outcome', 'factors', 'options.k', 'options.resamples'] as const;
 
 /** The form's starting point: the baseline wave, the scale marked as the outcome, every other scale (up to 12). */
@@ -214,6 +215,7 @@ function EarlierAnalyses({ campaign, scales, openId }: { campaign: CampaignDetai
   const format = useFormat();
   const text = useAnalysisText(scales, []);
   const list = useAnalyses();
+  const [showAll, setShowAll] = useState(false);
   const base = `/campaigns/${campaign.id}/analysis`;
   let body;
   if (list.isPending) body = <Loader size="sm" role="status" aria-label={t('common.loading')} />;
@@ -221,12 +223,13 @@ function EarlierAnalyses({ campaign, scales, openId }: { campaign: CampaignDetai
     body = <LoadError message={describeError(list.error, t)} onRetry={() => void list.refetch()} retryLabel={t('common.tryAgain')} />;
   else {
     const mine = list.data.filter((a) => a.campaignId === campaign.id);
+    const shown = showAll ? mine : mine.slice(0, SHOWN_AT_FIRST);
     body =
       mine.length === 0 ? (
         <Text size="sm">{t('analyses.list.empty')}</Text>
       ) : (
         <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-          {mine.map((a) => {
+          {shown.map((a) => {
             const wave = campaign.waves.find((w) => w.id === a.waveId)?.name ?? '';
             const open = a.id === openId;
             return (
@@ -240,6 +243,13 @@ function EarlierAnalyses({ campaign, scales, openId }: { campaign: CampaignDetai
               </li>
             );
           })}
+          {mine.length > shown.length ? (
+            <li>
+              <Button variant="subtle" size="compact-sm" onClick={() => setShowAll(true)}>
+                {t('analyses.list.showAll', { count: mine.length })}
+              </Button>
+            </li>
+          ) : null}
         </Stack>
       );
   }

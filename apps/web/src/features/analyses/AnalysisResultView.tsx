@@ -39,7 +39,8 @@ function Part({ title, id, children }: { title: string; id: string; children: Re
 function Unavailable({ message }: { message: string }) {
   const { t } = useTranslation();
   return (
-    <Alert color="gray" variant="light" title={t('analyses.result.unavailable')}>
+    // Part of the result, not an event: a note, not an alert that a screen reader would announce.
+    <Alert color="gray" variant="light" role="note" title={t('analyses.result.unavailable')}>
       <Text size="sm">{message}</Text>
     </Alert>
   );
