@@ -142,7 +142,11 @@ function AnalysisForm({
             </SimpleGrid>
           </Checkbox.Group>
           <Group gap="xs">
-            <Button variant="subtle" size="compact-sm" onClick={() => setFactors(candidates.slice(0, MAX_FACTORS).map((s) => s.key))}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => setFactors(candidates.slice(0, MAX_FACTORS).map((s) => s.key))}
+            >
               {t('analyses.form.selectAll')}
             </Button>
             <Button variant="subtle" size="compact-sm" onClick={() => setFactors([])}>
@@ -210,7 +214,15 @@ function AnalysisForm({
 }
 
 /** Earlier analyses of this campaign (newest first); the open one is marked. */
-function EarlierAnalyses({ campaign, scales, openId }: { campaign: CampaignDetail; scales: readonly CampaignScale[]; openId?: string }) {
+function EarlierAnalyses({
+  campaign,
+  scales,
+  openId,
+}: {
+  campaign: CampaignDetail;
+  scales: readonly CampaignScale[];
+  openId?: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const text = useAnalysisText(scales, []);
@@ -220,7 +232,13 @@ function EarlierAnalyses({ campaign, scales, openId }: { campaign: CampaignDetai
   let body;
   if (list.isPending) body = <Loader size="sm" role="status" aria-label={t('common.loading')} />;
   else if (list.isError)
-    body = <LoadError message={describeError(list.error, t)} onRetry={() => void list.refetch()} retryLabel={t('common.tryAgain')} />;
+    body = (
+      <LoadError
+        message={describeError(list.error, t)}
+        onRetry={() => void list.refetch()}
+        retryLabel={t('common.tryAgain')}
+      />
+    );
   else {
     const mine = list.data.filter((a) => a.campaignId === campaign.id);
     const shown = showAll ? mine : mine.slice(0, SHOWN_AT_FIRST);
@@ -234,7 +252,12 @@ function EarlierAnalyses({ campaign, scales, openId }: { campaign: CampaignDetai
             const open = a.id === openId;
             return (
               <li key={a.id}>
-                <Anchor component={Link} to={`${base}/${a.id}`} aria-current={open ? 'page' : undefined} fw={open ? 700 : 500}>
+                <Anchor
+                  component={Link}
+                  to={`${base}/${a.id}`}
+                  aria-current={open ? 'page' : undefined}
+                  fw={open ? 700 : 500}
+                >
                   {t('analyses.list.item', { outcome: text.scale(a.outcome), wave })}
                 </Anchor>
                 <Text size="sm">
@@ -265,12 +288,26 @@ function EarlierAnalyses({ campaign, scales, openId }: { campaign: CampaignDetai
   );
 }
 
-function OpenAnalysis({ id, scales, campaign }: { id: string; scales: readonly CampaignScale[]; campaign: CampaignDetail }) {
+function OpenAnalysis({
+  id,
+  scales,
+  campaign,
+}: {
+  id: string;
+  scales: readonly CampaignScale[];
+  campaign: CampaignDetail;
+}) {
   const { t } = useTranslation();
   const analysis = useAnalysis(id);
   if (analysis.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (analysis.isError)
-    return <LoadError message={describeError(analysis.error, t)} onRetry={() => void analysis.refetch()} retryLabel={t('common.tryAgain')} />;
+    return (
+      <LoadError
+        message={describeError(analysis.error, t)}
+        onRetry={() => void analysis.refetch()}
+        retryLabel={t('common.tryAgain')}
+      />
+    );
   if (analysis.data.campaignId !== campaign.id) return <Text>{t('analyses.list.otherCampaign')}</Text>;
   return <AnalysisResultView analysis={analysis.data} scales={scales} campaign={campaign} />;
 }
@@ -292,7 +329,13 @@ export function AnalysisPage() {
     );
   } else if (scales.isPending) body = <Loader role="status" aria-label={t('common.loading')} />;
   else if (scales.isError)
-    body = <LoadError message={describeError(scales.error, t)} onRetry={() => void scales.refetch()} retryLabel={t('common.tryAgain')} />;
+    body = (
+      <LoadError
+        message={describeError(scales.error, t)}
+        onRetry={() => void scales.refetch()}
+        retryLabel={t('common.tryAgain')}
+      />
+    );
   else if (scales.data.length < 2)
     body = <EmptyState title={t('analyses.noScalesTitle')}>{t('analyses.noScalesBody')}</EmptyState>;
   else

@@ -68,14 +68,29 @@ function Summary({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisTe
         {lost.length === 0
           ? t('analyses.summary.noneLost')
           : t('analyses.summary.lost', {
-              list: text.list(lost.map((l) => t('analyses.summary.lostItem', { name: lostName(l.key, text, variableNames), count: text.count(l.count) }))),
+              list: text.list(
+                lost.map((l) =>
+                  t('analyses.summary.lostItem', {
+                    name: lostName(l.key, text, variableNames),
+                    count: text.count(l.count),
+                  }),
+                ),
+              ),
             })}
       </Text>
       <List spacing={4}>
-        {c.positive.length > 0 ? <List.Item>{t('analyses.summary.positive', { list: names(c.positive) })}</List.Item> : null}
-        {c.negative.length > 0 ? <List.Item>{t('analyses.summary.negative', { list: names(c.negative) })}</List.Item> : null}
-        {c.unclear.length > 0 ? <List.Item>{t('analyses.summary.unclear', { list: names(c.unclear) })}</List.Item> : null}
-        {c.cannotRank.length > 0 ? <List.Item>{t('analyses.summary.cannotRank', { list: names(c.cannotRank) })}</List.Item> : null}
+        {c.positive.length > 0 ? (
+          <List.Item>{t('analyses.summary.positive', { list: names(c.positive) })}</List.Item>
+        ) : null}
+        {c.negative.length > 0 ? (
+          <List.Item>{t('analyses.summary.negative', { list: names(c.negative) })}</List.Item>
+        ) : null}
+        {c.unclear.length > 0 ? (
+          <List.Item>{t('analyses.summary.unclear', { list: names(c.unclear) })}</List.Item>
+        ) : null}
+        {c.cannotRank.length > 0 ? (
+          <List.Item>{t('analyses.summary.cannotRank', { list: names(c.cannotRank) })}</List.Item>
+        ) : null}
       </List>
       <Text size="sm">{t('analyses.summary.caution')}</Text>
     </Stack>
@@ -129,7 +144,13 @@ function Forest({ analysis, text, view }: { analysis: SavedAnalysis; text: Analy
   const rows = forestRows(analysis.result.mixed.fixed, analysis.spec.factors);
   const description = t('analyses.forest.description', {
     values: rows
-      .map((r) => t('analyses.forest.value', { name: text.scale(r.key), estimate: text.estimate(r.estimate), interval: text.interval(r.low, r.high) }))
+      .map((r) =>
+        t('analyses.forest.value', {
+          name: text.scale(r.key),
+          estimate: text.estimate(r.estimate),
+          interval: text.interval(r.low, r.high),
+        }),
+      )
       .join('; '),
   });
   return (
@@ -137,7 +158,15 @@ function Forest({ analysis, text, view }: { analysis: SavedAnalysis; text: Analy
       <Text size="sm">{t('analyses.forest.intro')}</Text>
       {view === 'chart' ? (
         <EChart
-          option={intervalOption(rows, { category: (r) => text.scale(r.key), series: [t('analyses.forest.series')], axis: t('analyses.forest.axis') }, narrow)}
+          option={intervalOption(
+            rows,
+            {
+              category: (r) => text.scale(r.key),
+              series: [t('analyses.forest.series')],
+              axis: t('analyses.forest.axis'),
+            },
+            narrow,
+          )}
           description={description}
           height={60 + rows.length * 40}
         />
@@ -161,7 +190,13 @@ function Importance({ analysis, text, view }: { analysis: SavedAnalysis; text: A
   const rows = importanceRows(pl);
   const description = t('analyses.importance.description', {
     values: rows
-      .map((r) => t('analyses.importance.value', { name: text.scale(r.key), weight: text.estimate(r.weight), interval: text.interval(r.low, r.high) }))
+      .map((r) =>
+        t('analyses.importance.value', {
+          name: text.scale(r.key),
+          weight: text.estimate(r.weight),
+          interval: text.interval(r.low, r.high),
+        }),
+      )
       .join('; '),
   });
   return (
@@ -183,7 +218,12 @@ function Importance({ analysis, text, view }: { analysis: SavedAnalysis; text: A
       <DataTable
         caption={t('analyses.importance.tableTitle')}
         captionVisible
-        head={[t('analyses.table.factor'), t('analyses.importance.weight'), t('analyses.importance.interval'), t('analyses.importance.stability')]}
+        head={[
+          t('analyses.table.factor'),
+          t('analyses.importance.weight'),
+          t('analyses.importance.interval'),
+          t('analyses.importance.stability'),
+        ]}
         minWidth={560}
       >
         {rows.map((r) => (
@@ -224,7 +264,13 @@ function Importance({ analysis, text, view }: { analysis: SavedAnalysis; text: A
           </Table.Tr>
         ))}
       </DataTable>
-      <Text size="sm">{t('analyses.ols.line', { r2: text.estimate(pl.ols.r2), df: text.count(pl.ols.df), sigma: text.estimate(pl.ols.sigma) })}</Text>
+      <Text size="sm">
+        {t('analyses.ols.line', {
+          r2: text.estimate(pl.ols.r2),
+          df: text.count(pl.ols.df),
+          sigma: text.estimate(pl.ols.sigma),
+        })}
+      </Text>
     </Part>
   );
 }
@@ -283,7 +329,14 @@ function Countries({ analysis, text, view }: { analysis: SavedAnalysis; text: An
       <DataTable
         caption={t('analyses.countries.tableTitle')}
         captionVisible
-        head={[t('analyses.table.factor'), t('campaigns.fields.country'), t('analyses.table.estimate'), t('analyses.table.se'), t('analyses.table.p'), t('analyses.table.ci')]}
+        head={[
+          t('analyses.table.factor'),
+          t('campaigns.fields.country'),
+          t('analyses.table.estimate'),
+          t('analyses.table.se'),
+          t('analyses.table.p'),
+          t('analyses.table.ci'),
+        ]}
         minWidth={640}
       >
         {rows.map((r) => {
@@ -332,7 +385,11 @@ function ModelFit({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisT
   ];
   return (
     <Part title={t('analyses.fit.title')} id="analysis-fit">
-      <DataTable caption={t('analyses.fit.tableTitle')} head={[t('analyses.fit.quantity'), t('analyses.fit.value')]} minWidth={320}>
+      <DataTable
+        caption={t('analyses.fit.tableTitle')}
+        head={[t('analyses.fit.quantity'), t('analyses.fit.value')]}
+        minWidth={320}
+      >
         {rows.map(([label, value]) => (
           <Table.Tr key={label}>
             <Table.Th scope="row" fw={500}>
@@ -368,7 +425,9 @@ function Blups({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisText
             </Table.Th>
             <Table.Td>{text.country(analysis.programs.find((p) => p.id === b.program)?.countryCode ?? '')}</Table.Td>
             <Table.Td>{b.withheld ? '—' : text.count(b.n)}</Table.Td>
-            <Table.Td>{b.withheld ? t('analyses.blups.withheld', { k: analysis.spec.options.k }) : text.estimate(b.blup)}</Table.Td>
+            <Table.Td>
+              {b.withheld ? t('analyses.blups.withheld', { k: analysis.spec.options.k }) : text.estimate(b.blup)}
+            </Table.Td>
           </Table.Tr>
         ))}
       </DataTable>
@@ -395,7 +454,12 @@ function Centered({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisT
       <Text size="sm">{t('analyses.centered.intro')}</Text>
       <DataTable
         caption={t('analyses.centered.tableTitle')}
-        head={[t('analyses.table.factor'), t('analyses.centered.within'), t('analyses.centered.between'), t('analyses.centered.contextual')]}
+        head={[
+          t('analyses.table.factor'),
+          t('analyses.centered.within'),
+          t('analyses.centered.between'),
+          t('analyses.centered.contextual'),
+        ]}
         minWidth={720}
       >
         {centered.effects.map((e) => (
@@ -450,7 +514,9 @@ export function AnalysisResultView({
       </Group>
       <Part title={t('analyses.summary.title')} id="analysis-summary">
         <Summary analysis={analysis} text={text} />
-        {withheld > 0 ? <Text size="sm">{t('analyses.result.withheld', { count: withheld, k: spec.options.k })}</Text> : null}
+        {withheld > 0 ? (
+          <Text size="sm">{t('analyses.result.withheld', { count: withheld, k: spec.options.k })}</Text>
+        ) : null}
       </Part>
       <Forest analysis={analysis} text={text} view={view} />
       <Importance analysis={analysis} text={text} view={view} />

@@ -59,7 +59,8 @@ export function useAnalysisText(scales: readonly CampaignScale[], factors: reado
       low === null || low === undefined || high === null || high === undefined
         ? '—'
         : t('analyses.interval', { low: fixed(3)(low), high: fixed(3)(high) }),
-    list: (items: readonly string[]) => new Intl.ListFormat(format.locale, { style: 'long', type: 'conjunction' }).format(items),
+    list: (items: readonly string[]) =>
+      new Intl.ListFormat(format.locale, { style: 'long', type: 'conjunction' }).format(items),
     dateTime: format.dateTime,
   };
 }

@@ -38,10 +38,18 @@ describe('termKind', () => {
   it('reads R term names', () => {
     expect(termKind('(Intercept)', FACTORS)).toEqual({ kind: 'intercept' });
     expect(termKind('role_clarity', FACTORS)).toEqual({ kind: 'factor', factor: 'role_clarity' });
-    expect(termKind('role_clarity_within', FACTORS)).toEqual({ kind: 'factor', factor: 'role_clarity', part: 'within' });
+    expect(termKind('role_clarity_within', FACTORS)).toEqual({
+      kind: 'factor',
+      factor: 'role_clarity',
+      part: 'within',
+    });
     expect(termKind('countryNO', FACTORS)).toEqual({ kind: 'country', country: 'NO' });
     expect(termKind('grouppolicy_maker', FACTORS)).toEqual({ kind: 'group', group: 'policy_maker' });
-    expect(termKind('mgmt_support:countryNO', FACTORS)).toEqual({ kind: 'interaction', factor: 'mgmt_support', country: 'NO' });
+    expect(termKind('mgmt_support:countryNO', FACTORS)).toEqual({
+      kind: 'interaction',
+      factor: 'mgmt_support',
+      country: 'NO',
+    });
     expect(termKind('something', FACTORS)).toEqual({ kind: 'other' });
   });
 });
@@ -126,7 +134,14 @@ describe('importanceRows', () => {
       programs: [],
       ols: { terms: [], df: 6, r2: 0.7, sigma: 0.1 },
       dominance: { factors: ['a', 'b'], r2: 0.7, general: [0.2, 0.5], conditional: [] },
-      bootstrap: { intervals: [{ low: 0.1, high: 0.3 }, { low: 0.3, high: 0.6 }], rankStability: [0.6, 0.8], resamples: 200 },
+      bootstrap: {
+        intervals: [
+          { low: 0.1, high: 0.3 },
+          { low: 0.3, high: 0.6 },
+        ],
+        rankStability: [0.6, 0.8],
+        resamples: 200,
+      },
     });
     expect(rows).toEqual([
       { key: 'b', weight: 0.5, low: 0.3, high: 0.6, rankStability: 0.8 },

@@ -18,9 +18,11 @@ export function termKind(term: string, factors: readonly string[]): TermKind {
   if (term === '(Intercept)') return { kind: 'intercept' };
   if (factors.includes(term)) return { kind: 'factor', factor: term };
   const interaction = /^(.+):country([A-Z]{2})$/.exec(term);
-  if (interaction && factors.includes(interaction[1]!)) return { kind: 'interaction', factor: interaction[1]!, country: interaction[2]! };
+  if (interaction && factors.includes(interaction[1]!))
+    return { kind: 'interaction', factor: interaction[1]!, country: interaction[2]! };
   const part = /^(.+)_(within|between)$/.exec(term);
-  if (part && factors.includes(part[1]!)) return { kind: 'factor', factor: part[1]!, part: part[2] === 'within' ? 'within' : 'between' };
+  if (part && factors.includes(part[1]!))
+    return { kind: 'factor', factor: part[1]!, part: part[2] === 'within' ? 'within' : 'between' };
   const country = /^country([A-Z]{2})$/.exec(term);
   if (country) return { kind: 'country', country: country[1]! };
   const group = /^group([a-z_]+)$/.exec(term);
@@ -105,16 +107,35 @@ export function tQuantile975(df: number): number {
 type CountryComparison = Exclude<AnalysisResult['countries'], { unavailable: unknown }>;
 
 /** Each factor's slope in Canada (the interaction model's main effect) and in Norway (its contrast), with 95 % intervals. */
-export function countryRows(countries: CountryComparison, factors: readonly string[]): (IntervalRow & { country: string; factor: string })[] {
+export function countryRows(
+  countries: CountryComparison,
+  factors: readonly string[],
+): (IntervalRow & { country: string; factor: string })[] {
   return factors.flatMap((factor) => {
     const rows: (IntervalRow & { country: string; factor: string })[] = [];
     const ca = countries.interaction.fixed.find((f) => f.term === factor);
     if (ca && ca.estimate !== null && ca.tLow !== null && ca.tHigh !== null)
-      rows.push({ key: `${factor}:CA`, factor, country: 'CA', estimate: ca.estimate, low: ca.tLow, high: ca.tHigh, series: 0 });
+      rows.push({
+        key: `${factor}:CA`,
+        factor,
+        country: 'CA',
+        estimate: ca.estimate,
+        low: ca.tLow,
+        high: ca.tHigh,
+        series: 0,
+      });
     const no = countries.slopes.find((s) => s.factor === factor);
     if (no && no.estimate !== null && no.se !== null) {
       const half = tQuantile975(no.df ?? Number.POSITIVE_INFINITY) * no.se;
-      rows.push({ key: `${factor}:${no.country}`, factor, country: no.country, estimate: no.estimate, low: no.estimate - half, high: no.estimate + half, series: 1 });
+      rows.push({
+        key: `${factor}:${no.country}`,
+        factor,
+        country: no.country,
+        estimate: no.estimate,
+        low: no.estimate - half,
+        high: no.estimate + half,
+        series: 1,
+      });
     }
     return rows;
   });
@@ -136,7 +157,15 @@ export function importanceRows(programLevel: ProgramLevel): {
       const weight = dominance.general[i];
       if (weight === null || weight === undefined) return [];
       const interval = bootstrap?.intervals[i];
-      return [{ key, weight, low: interval?.low ?? null, high: interval?.high ?? null, rankStability: bootstrap?.rankStability[i] ?? null }];
+      return [
+        {
+          key,
+          weight,
+          low: interval?.low ?? null,
+          high: interval?.high ?? null,
+          rankStability: bootstrap?.rankStability[i] ?? null,
+        },
+      ];
     })
     .sort((a, b) => b.weight - a.weight);
 }
@@ -162,7 +191,10 @@ export function intervalOption(
     aria: { enabled: false },
     animation: false,
     grid: { left: 8, right: 24, top: text.series.length > 1 ? 36 : 12, bottom: 28, containLabel: true },
-    legend: text.series.length > 1 ? { top: 0, left: 0, textStyle: { color: '#212529' }, data: [...text.series] } : { show: false },
+    legend:
+      text.series.length > 1
+        ? { top: 0, left: 0, textStyle: { color: '#212529' }, data: [...text.series] }
+        : { show: false },
     tooltip: { show: false },
     yAxis: {
       type: 'category',
