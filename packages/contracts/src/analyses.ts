@@ -28,6 +28,36 @@ export const AnalysisOptionsSchema = z.object({
   centering: z.boolean().default(false),
 });
 
+/** One program's sums over the raw columns of a design: what leaves an installation for a pooled fit. */
+const ProgramSumsSchema = z.object({
+  program: z.string().min(1).max(200),
+  n: z.number().int().min(1),
+  sumX: z.array(z.number()),
+  sumY: z.number(),
+  xtx: z.array(z.array(z.number())),
+  xty: z.array(z.number()),
+  yty: z.number(),
+});
+
+/** `alongside analyze --export-summaries` writes this: another installation's programs, no respondent rows. */
+export const SummariesFileSchema = z
+  .object({
+    format: z.literal('alongside-program-summaries'),
+    version: z.literal(1),
+    outcome: z.string().max(64),
+    factors: z.array(z.string().max(64)).max(12),
+    columns: z.array(z.string().max(80)).min(2).max(40),
+    programs: z.array(ProgramSumsSchema).min(1).max(5000),
+  })
+  .superRefine((file, context) => {
+    const p = file.columns.length;
+    file.programs.forEach((s, i) => {
+      if (s.sumX.length !== p || s.xty.length !== p || s.xtx.length !== p || s.xtx.some((row) => row.length !== p))
+        context.addIssue({ code: 'custom', path: ['programs', i], message: `does not have the file's ${p} columns` });
+    });
+  });
+export type SummariesFile = z.infer<typeof SummariesFileSchema>;
+
 export const AnalysisSpecSchema = z
   .object({
     campaignId: IdSchema,
@@ -35,6 +65,8 @@ export const AnalysisSpecSchema = z
     outcome: ScaleKeySchema,
     factors: z.array(ScaleKeySchema).min(1).max(12),
     options: AnalysisOptionsSchema.default({ k: 5, resamples: 200, seed: 1, centering: false }),
+    /** Other installations' summaries of the same analysis, fitted with this wave's programs as one pooled sample. */
+    summaries: z.array(SummariesFileSchema).min(1).max(20).optional(),
   })
   .superRefine((spec, context) => {
     if (new Set(spec.factors).size !== spec.factors.length) context.addIssue({ code: 'custom', path: ['factors'], message: 'names a scale twice' });
@@ -152,7 +184,8 @@ export const AnalysisSchema = AnalysisSummarySchema.extend({
   spec: AnalysisSpecSchema,
   dataAt: IsoDateTimeSchema,
   softwareVersion: z.string(),
-  programs: z.array(z.object({ id: IdSchema, name: z.string(), countryCode: CountryCodeSchema })),
+  /** This installation's programs, then those of imported summaries (named by their id there). */
+  programs: z.array(z.object({ id: ProgramKey, name: z.string(), countryCode: CountryCodeSchema, imported: z.boolean() })),
   result: AnalysisResultSchema,
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;

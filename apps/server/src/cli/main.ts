@@ -242,6 +242,7 @@ export function buildCli(): Command {
     .option('--centering', 'also split each factor into its within- and between-program parts')
     .option('--format <format>', 'json or text', 'text')
     .option('--export-summaries <file>', 'instead of analysing, write the wave’s per-program summaries for a pooled analysis elsewhere')
+    .option('--summaries <files...>', 'other installations’ summaries (from --export-summaries) to pool with the wave')
     .action(async (options: AnalyzeOptions) => {
       const format = valid(z.enum(['json', 'text']), '--format', options.format);
       const spec = analysisSpec(options);
@@ -249,7 +250,7 @@ export function buildCli(): Command {
       const bar = progressBar('Analysing');
       const onProgress = (done: number, total: number, step: string) => bar.update(done, total, step);
       if (options.data) {
-        if (options.campaign || options.exportSummaries) throw new CliError('--data analyses a file on its own: leave out --campaign and --export-summaries.');
+        if (options.campaign || options.exportSummaries || options.summaries) throw new CliError('--data analyses a file on its own: leave out --campaign, --summaries and --export-summaries.');
         let rows;
         try {
           rows = readAnalysisCsv(readInput(options.data), [spec.outcome, ...spec.factors]);
@@ -294,19 +295,13 @@ interface AnalyzeOptions {
   centering?: boolean;
   format: string;
   exportSummaries?: string;
+  summaries?: string[];
 }
 
 /** The analysis from --spec, or from the flags (a file analysis needs no campaign or wave). */
 function analysisSpec(options: AnalyzeOptions): AnalysisSpec {
   if (options.spec) {
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder().decode(readInput(options.spec)));
-    } catch (error) {
-      if (error instanceof CliError) throw error;
-      throw new CliError(`--spec: ${options.spec} is not JSON (${(error as Error).message}).`);
-    }
-    const parsed = AnalysisSpecSchema.safeParse(json);
+    const parsed = AnalysisSpecSchema.safeParse(readJson('--spec', options.spec));
     if (!parsed.success) throw new CliError(`--spec: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'the file'} ${i.message}`).join('; ')}`);
     return parsed.data;
   }
@@ -318,12 +313,23 @@ function analysisSpec(options: AnalyzeOptions): AnalysisSpec {
     outcome: options.outcome,
     factors: options.factors.split(',').map((f) => f.trim()).filter(Boolean),
     options: { k: Number(options.k), resamples: Number(options.resamples), seed: Number(options.seed), centering: Boolean(options.centering) },
+    ...(options.summaries ? { summaries: options.summaries.map((file) => readJson('--summaries', file)) } : {}),
   });
   if (!parsed.success) {
     const flag = (path: PropertyKey[]) => `--${String(path.at(-1) === undefined ? path[0] : typeof path.at(-1) === 'number' ? path.at(-2) : path.at(-1)).replace('campaignId', 'campaign').replace('waveId', 'wave')}`;
     throw new CliError(parsed.error.issues.map((i) => `${flag(i.path)}: ${i.message}`).join('; '));
   }
   return parsed.data;
+}
+
+/** A JSON file's content, or a clear line naming the option when it is not JSON. */
+function readJson(option: string, file: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(readInput(file)));
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${option}: ${file} is not JSON (${(error as Error).message}).`);
+  }
 }
 
 /** A file's bytes, or a clear line when it cannot be read. */

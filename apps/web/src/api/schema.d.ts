@@ -1341,6 +1341,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analyses/summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Export a wave’s per-program summaries for a pooled analysis in another installation (sums only, no respondent rows; programs under k left out) */
+        post: operations["postAnalysesSummaries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analyses/planning": {
         parameters: {
             query?: never;
@@ -13031,6 +13048,24 @@ export interface operations {
                         /** @default false */
                         centering?: boolean;
                     };
+                    summaries?: {
+                        /** @enum {string} */
+                        format: "alongside-program-summaries";
+                        /** @enum {number} */
+                        version: 1;
+                        outcome: string;
+                        factors: string[];
+                        columns: string[];
+                        programs: {
+                            program: string;
+                            n: number;
+                            sumX: number[];
+                            sumY: number;
+                            xtx: number[][];
+                            xty: number[];
+                            yty: number;
+                        }[];
+                    }[];
                 };
             };
         };
@@ -13077,16 +13112,34 @@ export interface operations {
                                 /** @default false */
                                 centering: boolean;
                             };
+                            summaries?: {
+                                /** @enum {string} */
+                                format: "alongside-program-summaries";
+                                /** @enum {number} */
+                                version: 1;
+                                outcome: string;
+                                factors: string[];
+                                columns: string[];
+                                programs: {
+                                    program: string;
+                                    n: number;
+                                    sumX: number[];
+                                    sumY: number;
+                                    xtx: number[][];
+                                    xty: number[];
+                                    yty: number;
+                                }[];
+                            }[];
                         };
                         /** Format: date-time */
                         dataAt: string;
                         softwareVersion: string;
                         programs: {
-                            /** Format: uuid */
                             id: string;
                             name: string;
                             /** @enum {string} */
                             countryCode: "CA" | "NO";
+                            imported: boolean;
                         }[];
                         result: {
                             sample: {
@@ -13501,6 +13554,126 @@ export interface operations {
             };
         };
     };
+    postAnalysesSummaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    campaignId: string;
+                    /** Format: uuid */
+                    waveId: string;
+                    outcome: string;
+                    factors: string[];
+                    /**
+                     * @default {
+                     *       "k": 5,
+                     *       "resamples": 200,
+                     *       "seed": 1,
+                     *       "centering": false
+                     *     }
+                     */
+                    options?: {
+                        /** @default 5 */
+                        k?: number;
+                        /** @default 200 */
+                        resamples?: number;
+                        /** @default 1 */
+                        seed?: number;
+                        /** @default false */
+                        centering?: boolean;
+                    };
+                    summaries?: {
+                        /** @enum {string} */
+                        format: "alongside-program-summaries";
+                        /** @enum {number} */
+                        version: 1;
+                        outcome: string;
+                        factors: string[];
+                        columns: string[];
+                        programs: {
+                            program: string;
+                            n: number;
+                            sumX: number[];
+                            sumY: number;
+                            xtx: number[][];
+                            xty: number[];
+                            yty: number;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "alongside-program-summaries";
+                        /** @enum {number} */
+                        version: 1;
+                        outcome: string;
+                        factors: string[];
+                        columns: string[];
+                        programs: {
+                            program: string;
+                            n: number;
+                            sumX: number[];
+                            sumY: number;
+                            xtx: number[][];
+                            xty: number[];
+                            yty: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getAnalysesPlanning: {
         parameters: {
             query: {
@@ -13621,16 +13794,34 @@ export interface operations {
                                 /** @default false */
                                 centering: boolean;
                             };
+                            summaries?: {
+                                /** @enum {string} */
+                                format: "alongside-program-summaries";
+                                /** @enum {number} */
+                                version: 1;
+                                outcome: string;
+                                factors: string[];
+                                columns: string[];
+                                programs: {
+                                    program: string;
+                                    n: number;
+                                    sumX: number[];
+                                    sumY: number;
+                                    xtx: number[][];
+                                    xty: number[];
+                                    yty: number;
+                                }[];
+                            }[];
                         };
                         /** Format: date-time */
                         dataAt: string;
                         softwareVersion: string;
                         programs: {
-                            /** Format: uuid */
                             id: string;
                             name: string;
                             /** @enum {string} */
                             countryCode: "CA" | "NO";
+                            imported: boolean;
                         }[];
                         result: {
                             sample: {

@@ -42,25 +42,30 @@ beforeAll(async () => {
   worlds = [];
   for (const country of ['CA', 'CA', 'CA', 'NO', 'NO', 'NO'] as const) worlds.push(await createWorld(ctx.db, country));
   researcher = await signIn(ctx.app, worlds[0]!.users.researcherA!.email);
+  ({ campaignId, waveId, emptyWaveId } = await campaignOf(worlds, responsesCsv(worlds.map((w) => w.programId))));
+});
+
+/** A campaign of these worlds' programs, joined by their administrators, with a baseline of these responses and an empty follow-up. */
+async function campaignOf(members: World[], csv: string) {
   const { versionId } = await addInstrument(researcher, `analysis-${randomUUID().slice(0, 8)}`);
-  const programIds = worlds.map((w) => w.programId);
-  const created = await researcher.request({ method: 'POST', url: '/api/campaigns', payload: { ...campaignBody(versionId, programIds, 'anonymous'), k: 11 } });
+  const created = await researcher.request({ method: 'POST', url: '/api/campaigns', payload: { ...campaignBody(versionId, members.map((w) => w.programId), 'anonymous'), k: 11 } });
   expect(created.statusCode, created.body).toBe(201);
-  campaignId = created.json<{ id: string }>().id;
-  for (const world of worlds) {
+  const id = created.json<{ id: string }>().id;
+  for (const world of members) {
     const admin = await signIn(ctx.app, world.users.orgAdmin!.email);
-    expect((await admin.request({ method: 'PUT', url: `/api/campaigns/${campaignId}/programs/${world.programId}`, payload: { status: 'joined' } })).statusCode).toBe(200);
+    expect((await admin.request({ method: 'PUT', url: `/api/campaigns/${id}/programs/${world.programId}`, payload: { status: 'joined' } })).statusCode).toBe(200);
   }
   const wave = async (name: string, kind: 'baseline' | 'follow_up') => {
-    const response = await researcher.request({ method: 'POST', url: `/api/campaigns/${campaignId}/waves`, payload: { name, kind, opensOn: '2026-03-01', closesOn: '2026-04-30', reminderDays: [] } });
+    const response = await researcher.request({ method: 'POST', url: `/api/campaigns/${id}/waves`, payload: { name, kind, opensOn: '2026-03-01', closesOn: '2026-04-30', reminderDays: [] } });
     expect(response.statusCode, response.body).toBe(201);
     return response.json<{ id: string }>().id;
   };
-  waveId = await wave('Baseline', 'baseline');
-  emptyWaveId = await wave('Follow-up', 'follow_up');
-  const imported = await researcher.request({ method: 'POST', url: `/api/campaigns/${campaignId}/waves/${waveId}/responses/import`, payload: { content: Buffer.from(responsesCsv(programIds)).toString('base64') } });
+  const baseline = await wave('Baseline', 'baseline');
+  const followUp = await wave('Follow-up', 'follow_up');
+  const imported = await researcher.request({ method: 'POST', url: `/api/campaigns/${id}/waves/${baseline}/responses/import`, payload: { content: Buffer.from(csv).toString('base64') } });
   expect(imported.statusCode, imported.body).toBe(201);
-});
+  return { campaignId: id, waveId: baseline, emptyWaveId: followUp };
+}
 
 describe('analyses', () => {
   it('lists the campaign’s scales, runs an analysis, saves it with its inputs and reads it back', async () => {
@@ -158,5 +163,43 @@ describe('analyses', () => {
     expect(refused.statusCode).toBe(400);
     expect(fieldsOf(refused)).toEqual(['icc']);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/analyses/planning?icc=0.1&effect=0.3&perProgram=10' })).statusCode).toBe(401);
+  });
+
+  it('pools two installations: one exports its programs’ summaries, the other analyses its own wave with them — the pooled analysis’s numbers', async () => {
+    const csv = responsesCsv(worlds.map((w) => w.programId));
+    const [header, ...lines] = csv.split('\n');
+    const of = (members: World[]) => [header, ...lines.filter((line) => members.some((w) => line.includes(w.programId)))].join('\n');
+    const canada = await campaignOf(worlds.slice(0, 3), of(worlds.slice(0, 3)));
+    const norway = await campaignOf(worlds.slice(3), of(worlds.slice(3)));
+    const analysis = { outcome: 'success', factors: ['teamwork'], options: { resamples: 40, centering: true } };
+
+    const exported = await researcher.request({ method: 'POST', url: '/api/analyses/summaries', payload: { campaignId: norway.campaignId, waveId: norway.waveId, ...analysis } });
+    expect(exported.statusCode, exported.body.slice(0, 300)).toBe(200);
+    const file = exported.json<{ format: string; columns: string[]; programs: { program: string; n: number }[] }>();
+    expect(file.format).toBe('alongside-program-summaries');
+    expect(file.programs.map((p) => p.n)).toEqual([30, 30, 30]);
+    expect(exported.body).not.toMatch(/answers|team_1/);
+
+    const pooled = await researcher.request({ method: 'POST', url: '/api/analyses', payload: { campaignId: canada.campaignId, waveId: canada.waveId, ...analysis, summaries: [file] } });
+    expect(pooled.statusCode, pooled.body.slice(0, 300)).toBe(201);
+    const together = await researcher.request({ method: 'POST', url: '/api/analyses', payload: { campaignId, waveId, ...analysis } });
+    const a = pooled.json<Analysis>().result;
+    const b = together.json<Analysis>().result;
+    expect(pooled.json<Analysis>().programs.filter((p) => p.imported).map((p) => p.countryCode)).toEqual(['NO', 'NO', 'NO']);
+    const close = (x: unknown, y: unknown, path: string): void => {
+      if (typeof y === 'number') expect(Math.abs((x as number) - y), `${path}: ${String(x)} vs ${y}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y)));
+      else if (Array.isArray(y)) y.forEach((v, i) => close((x as unknown[])[i], v, `${path}[${i}]`));
+      else if (y && typeof y === 'object') for (const key of Object.keys(y)) close((x as Record<string, unknown>)[key], (y as Record<string, unknown>)[key], `${path}.${key}`);
+      else expect(x, path).toEqual(y);
+    };
+    close({ ...a, sample: { ...a.sample, lost: {} } }, { ...b, sample: { ...b.sample, lost: {} } }, 'result');
+
+    // Summaries of another analysis, or twice the same programs, are refused with the reason.
+    const other = await researcher.request({ method: 'POST', url: '/api/analyses', payload: { campaignId: canada.campaignId, waveId: canada.waveId, ...analysis, outcome: 'teamwork', factors: ['success'], summaries: [file] } });
+    expect(other.statusCode).toBe(400);
+    expect(fieldsOf(other)).toEqual(['summaries.0']);
+    const twice = await researcher.request({ method: 'POST', url: '/api/analyses', payload: { campaignId, waveId, ...analysis, summaries: [file] } });
+    expect(twice.statusCode).toBe(400);
+    expect(errorOf(twice).message).toMatch(/is in two sets of summaries/);
   });
 });

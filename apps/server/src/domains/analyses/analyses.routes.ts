@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AnalysisSchema, AnalysisSpecSchema, AnalysisSummarySchema, CampaignScaleSchema, ErrorBodySchema, IdParamsSchema, LanguageSchema, PlanningQuerySchema, PlanSchema } from '@alongside/contracts';
+import { AnalysisSchema, AnalysisSpecSchema, AnalysisSummarySchema, CampaignScaleSchema, ErrorBodySchema, IdParamsSchema, LanguageSchema, PlanningQuerySchema, PlanSchema, SummariesFileSchema } from '@alongside/contracts';
 import { planCampaign } from '@alongside/stats/planning';
 import { sendFile } from '../../lib/files.ts';
 import { requireActor } from '../../plugins/auth.ts';
@@ -18,6 +18,8 @@ export const analysesRoutes: FastifyPluginAsyncZod<{ analyses: AnalysesService }
   app.post(
     '/api/analyses',
     {
+      // Other installations' summaries may come along: a thousand programs of 12 factors is about 6 MB of JSON.
+      bodyLimit: 32 * 1024 * 1024,
       schema: {
         tags,
         summary: 'Run an analysis of a campaign wave (mixed model, program level and importance, countries) and save it',
@@ -31,6 +33,18 @@ export const analysesRoutes: FastifyPluginAsyncZod<{ analyses: AnalysesService }
     '/api/analyses',
     { schema: { tags, summary: 'The analyses I ran, newest first', response: { 200: z.array(AnalysisSummarySchema), ...errors } } },
     async (request) => analyses.list(requireActor(request)),
+  );
+  app.post(
+    '/api/analyses/summaries',
+    {
+      schema: {
+        tags,
+        summary: 'Export a wave’s per-program summaries for a pooled analysis in another installation (sums only, no respondent rows; programs under k left out)',
+        body: AnalysisSpecSchema,
+        response: { 200: SummariesFileSchema, ...errors },
+      },
+    },
+    async (request) => ({ format: 'alongside-program-summaries' as const, version: 1 as const, ...(await analyses.exportSummaries(requireActor(request), request.body)) }),
   );
   app.get(
     '/api/analyses/planning',

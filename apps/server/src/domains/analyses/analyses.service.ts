@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '@alongside/db';
 import { AnalysisResultSchema, AnalysisSpecSchema, type Analysis, type AnalysisResult, type AnalysisSpec, type Language } from '@alongside/contracts';
-import { COUNTRY_CODES, STAKEHOLDER_GROUPS } from '@alongside/contracts';
+import { COUNTRY_CODES, STAKEHOLDER_GROUPS, type CountryCode } from '@alongside/contracts';
 import { analyze, type Analysis as Computed, type AnalysisOptions } from '@alongside/stats/analysis';
 import type { AnalysisRow } from '@alongside/stats/analysis-design';
 import { ModelError } from '@alongside/stats/mixed-model';
-import { rawSummaries, type RawSummaries } from '@alongside/stats/summaries';
+import { analyzeSummaries } from '@alongside/stats/analysis-summaries';
+import { combineSummaries, rawSummaries, type RawSummaries } from '@alongside/stats/summaries';
 import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -42,9 +43,41 @@ function toJson(value: unknown): unknown {
  * `analysis_not_possible` with the reason.
  */
 export function computeResult(rows: readonly AnalysisRow[], spec: Pick<AnalysisSpec, 'outcome' | 'factors' | 'options'>, onProgress?: AnalysisOptions['onProgress']): AnalysisResult {
+  return resultOf(() => analyze(rows, { outcome: spec.outcome, factors: spec.factors }, { ...spec.options, ...(onProgress ? { onProgress } : {}) }));
+}
+
+/** The columns every installation summarises over: the factors, then every country and group but the references. */
+const summaryLevels = { countries: COUNTRY_CODES.filter((c) => c !== 'CA'), groups: STAKEHOLDER_GROUPS.filter((g) => g !== 'psp') };
+
+/**
+ * This wave's rows pooled with other installations' summaries: they must summarise the same analysis (outcome,
+ * factors and columns) and name other programs; then the fit from the combined summaries is the pooled fit.
+ */
+function pooledResult(rows: readonly AnalysisRow[], spec: AnalysisSpec, imported: NonNullable<AnalysisSpec['summaries']>): AnalysisResult {
+  const local = rawSummaries(rows, spec, summaryLevels);
+  imported.forEach((file, i) => {
+    const problem =
+      file.outcome !== spec.outcome || file.factors.join() !== spec.factors.join()
+        ? `summarise ${file.outcome} with ${file.factors.join(', ')}, not this analysis`
+        : file.columns.join() !== local.columns.join()
+          ? `have the columns ${file.columns.join(', ')}, not ${local.columns.join(', ')}`
+          : undefined;
+    if (problem) throw badRequest(`summaries.${i}`, problem);
+  });
+  const lost = Object.fromEntries([...spec.factors, spec.outcome, 'country', 'group'].map((v) => [v, 0]));
+  try {
+    const combined = combineSummaries([local, ...imported.map((file): RawSummaries => ({ columns: file.columns, factors: file.factors, programs: file.programs }))]);
+    return resultOf(() => analyzeSummaries(combined, { ...spec.options, lost }));
+  } catch (error) {
+    if (error instanceof ModelError && error.code === 'incompatible_summaries') throw badRequest('summaries', error.message);
+    throw error;
+  }
+}
+
+function resultOf(compute: () => Computed): AnalysisResult {
   let computed: Computed;
   try {
-    computed = analyze(rows, { outcome: spec.outcome, factors: spec.factors }, { ...spec.options, ...(onProgress ? { onProgress } : {}) });
+    computed = compute();
   } catch (error) {
     if (error instanceof ModelError)
       throw new AppError(422, 'analysis_not_possible', error.message, [{ field: error.terms.length > 0 ? 'factors' : 'waveId', in: 'body', message: error.message }]);
@@ -79,9 +112,19 @@ export function createAnalysesService({ db, clock, campaigns, data }: AnalysesDe
     scales: (actor: Actor, campaignId: string) => data.scales(actor, campaignId),
 
     async run(actor: Actor, spec: AnalysisSpec, onProgress?: AnalysisOptions['onProgress']): Promise<Analysis> {
-      const { rows, programs } = await scoredRows(actor, spec);
+      const { rows, programs: local } = await scoredRows(actor, spec);
       const dataAt = clock.now();
-      const result = computeResult(rows, spec, onProgress);
+      const result = spec.summaries ? pooledResult(rows, spec, spec.summaries) : computeResult(rows, spec, onProgress);
+      const programs = [
+        ...local,
+        // An imported program is named by its id in its own installation; its country is its 0/1 country column's.
+        ...(spec.summaries ?? []).flatMap((file) =>
+          file.programs.map((s) => {
+            const at = file.columns.findIndex((c, i) => c.startsWith('country') && s.sumX[i]! > 0);
+            return { id: s.program, name: s.program, countryCode: (at >= 0 ? file.columns[at]!.slice('country'.length) : 'CA') as CountryCode, imported: true };
+          }),
+        ),
+      ];
       const saved = await repo.insertAnalysis(db, { campaignId: spec.campaignId, waveId: spec.waveId, ownerId: actor.userId, spec, programs, result, dataAt, softwareVersion: SOFTWARE_VERSION });
       await writeAudit(db, actor, {
         action: 'analysis.run',
@@ -99,8 +142,7 @@ export function createAnalysesService({ db, clock, campaigns, data }: AnalysesDe
      */
     async exportSummaries(actor: Actor, spec: AnalysisSpec): Promise<RawSummaries & { campaignId: string; waveId: string; outcome: string; k: number; withheld: number }> {
       const { rows } = await scoredRows(actor, spec);
-      const levels = { countries: COUNTRY_CODES.filter((c) => c !== 'CA'), groups: STAKEHOLDER_GROUPS.filter((g) => g !== 'psp') };
-      const summaries = rawSummaries(rows, spec, levels);
+      const summaries = rawSummaries(rows, spec, summaryLevels);
       const kept = summaries.programs.filter((p) => p.n >= spec.options.k);
       await writeAudit(db, actor, {
         action: 'analysis.summaries_export',

@@ -82,7 +82,7 @@ export function createCampaignDataService({ db, clock, campaigns }: CampaignData
           ),
         }));
       });
-      return { rows, scales: scalesOf(groups), programs: programs.map((p) => ({ id: p.programId, name: p.programName, countryCode: p.countryCode as CountryCode })) };
+      return { rows, scales: scalesOf(groups), programs: programs.map((p) => ({ id: p.programId, name: p.programName, countryCode: p.countryCode as CountryCode, imported: false })) };
     },
 
     /** Scale results by country, group, program, setting, wave and language; reliability; below k withheld. */
