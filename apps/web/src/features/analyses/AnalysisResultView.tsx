@@ -1,10 +1,11 @@
 import type { AnalysisResult } from '@alongside/contracts';
-import { Alert, Card, Group, List, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EChart } from '../../components/EChart.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
 import type { CampaignDetail } from '../campaigns/queries.ts';
 import { useAnalysisText, type AnalysisText } from './analysis-labels.ts';
 import {
@@ -502,6 +503,14 @@ export function AnalysisResultView({
           </Title>
           <Text size="sm">{t('analyses.result.ranAt', { at: text.dateTime(analysis.createdAt) })}</Text>
         </Stack>
+        <Button
+          component="a"
+          href={`/api/analyses/${encodeURIComponent(analysis.id)}/report.html?language=${currentLanguage()}`}
+          download
+          variant="outline"
+        >
+          {t('analyses.result.report')}
+        </Button>
         <SegmentedControl
           aria-label={t('campaigns.viewLabel')}
           value={view}

@@ -1,0 +1,96 @@
+// Acceptance journey of the analysis (issue 10), in headless Chromium against one real server started with --demo.
+// The researcher opens the demo campaign's Analysis tab, runs an analysis of the baseline wave with four factors,
+// reads the plain-language summary, the forest plot, the importance ranking with its intervals and the Canada–Norway
+// comparison, downloads the report and opens it; then opens the saved analysis on a phone. Every page on the way —
+// the downloaded report included — is checked for serious or critical WCAG 2.1 AA violations.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, expectNoSeriousA11yViolations, PHONE } from '../support/browser.ts';
+import { demoJourney, h1, loaded, text } from '../support/journey.ts';
+import { DEMO_PASSWORD, signIn } from '../support/server.ts';
+
+const RESEARCHER = 'researcher@alongside.example';
+const FACTORS = ['collab_culture', 'role_clarity', 'mgmt_support', 'supervision_support'];
+
+const { base, newPage, signedIn, screenshotsOnFailure } = demoJourney();
+
+/** The demo campaign and its scales' English names, read through the API as the researcher. */
+async function demoCampaign() {
+  const api = await signIn(base(), RESEARCHER, DEMO_PASSWORD);
+  const [campaign] = (await (await api.get('/api/campaigns')).json()) as { id: string; title: string }[];
+  const scales = (await (await api.get(`/api/campaigns/${campaign!.id}/scales`)).json()) as { key: string; name: { en: string }; outcome: boolean }[];
+  const name = (key: string) => scales.find((s) => s.key === key)!.name.en;
+  return { campaign: campaign!, name, outcome: scales.find((s) => s.outcome)!.key };
+}
+
+describe('an analysis of the demo campaign', () => {
+  it('runs the analysis, shows its parts, downloads and opens the report, and reopens it on a phone', { timeout: 300_000 }, async () => {
+    screenshotsOnFailure('analysis-journey');
+    const { campaign, name, outcome } = await demoCampaign();
+
+    const page = await signedIn(RESEARCHER, DESKTOP, 'campaigns.list.title');
+    await page.getByRole('link', { name: campaign.title }).first().click();
+    await h1(page, campaign.title).waitFor();
+    await page.getByRole('navigation', { name: text('campaigns.sections.label') }).getByRole('link', { name: text('campaigns.sections.analysis'), exact: true }).click();
+    const form = page.getByRole('region', { name: text('analyses.form.title') });
+    await form.waitFor();
+    await loaded(page);
+    await expectNoSeriousA11yViolations(page, 'analysis form');
+
+    // Four factors: the drivers of the demo's latent structure.
+    await form.getByRole('button', { name: text('analyses.form.selectNone'), exact: true }).click();
+    const factors = form.getByRole('group', { name: text('analyses.form.factors') });
+    for (const key of FACTORS) await factors.getByRole('checkbox', { name: name(key), exact: true }).check();
+    await form.getByRole('button', { name: text('analyses.form.run'), exact: true }).click();
+
+    const result = page.getByRole('region', { name: new RegExp(`^${name(outcome)} — `) });
+    await result.waitFor({ timeout: 60_000 });
+    expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/campaigns/${campaign.id}/analysis/[0-9a-f-]{36}$`));
+    const summary = result.getByRole('region', { name: text('analyses.summary.title') });
+    await summary.getByText(/respondents in \d+ programs were analysed/).waitFor();
+    // The drivers come out clear: the sentence that lists them is there (a substring of the catalog's words).
+    await summary.getByText(text('analyses.summary.positive', { list: '' }).split(':')[0]!).waitFor();
+    for (const title of ['analyses.forest.title', 'analyses.countries.title']) await result.getByRole('region', { name: text(title) }).waitFor();
+    const importance = result.getByRole('region', { name: text('analyses.importance.title') });
+    await importance.getByRole('img').first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'analysis result, charts');
+
+    // The tables instead of the charts.
+    await result.getByRole('radiogroup', { name: text('campaigns.viewLabel') }).getByText(text('campaigns.viewTable'), { exact: true }).click();
+    const forestTable = result.getByRole('table', { name: text('analyses.forest.tableTitle') });
+    for (const key of FACTORS) await forestTable.getByRole('row', { name: new RegExp(`^${name(key)} `) }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'analysis result, tables');
+
+    // The report: one HTML file that opens on its own.
+    const [download] = await Promise.all([page.waitForEvent('download'), result.getByRole('link', { name: text('analyses.result.report'), exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^analysis-${outcome}-\\d{4}-\\d{2}-\\d{2}-en\\.html$`));
+    const file = await download.path();
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain(campaign.title);
+    for (const key of FACTORS) expect(html).toContain(name(key));
+    // Saved under its own name (the browser's temporary file has no extension, and would open as text).
+    const saved = join(mkdtempSync(join(tmpdir(), 'analysis-report-')), download.suggestedFilename());
+    writeFileSync(saved, html);
+    const report = await newPage(DESKTOP);
+    await report.goto(pathToFileURL(saved).href);
+    await report.getByRole('heading', { level: 1, name: new RegExp(campaign.title) }).waitFor();
+    await report.getByRole('heading', { level: 2, name: 'LEVEL reporting checklist' }).waitFor();
+    await expectNoSeriousA11yViolations(report, 'downloaded report');
+
+    // The saved analysis, on a phone.
+    const savedAt = page.url();
+    const phone = await newPage(PHONE);
+    await phone.goto(`${base()}/sign-in`);
+    await phone.getByRole('textbox', { name: text('signIn.email'), exact: true }).fill(RESEARCHER);
+    await phone.getByRole('textbox', { name: text('signIn.password'), exact: true }).fill(DEMO_PASSWORD);
+    await phone.getByRole('button', { name: text('signIn.submit'), exact: true }).click();
+    await h1(phone, text('campaigns.list.title')).waitFor();
+    await phone.goto(savedAt);
+    await phone.getByRole('region', { name: new RegExp(`^${name(outcome)} — `) }).getByRole('region', { name: text('analyses.forest.title') }).waitFor();
+    await expectNoSeriousA11yViolations(phone, 'saved analysis (phone)');
+  });
+});
