@@ -7,7 +7,7 @@ import { CountryCodeSchema } from './vocabulary.ts';
 // model, the program level with relative importance, the country comparison — saved with its exact inputs.
 
 /** A scale an analysis can use: a subscale id shared by the campaign's instruments. */
-export const ScaleKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'is not a scale key');
+export const ScaleKeySchema = z.string().max(64).regex(/^[a-z][a-z0-9_]{0,63}$/, 'is not a scale key');
 
 export const CampaignScaleSchema = z.object({
   key: ScaleKeySchema,
@@ -28,22 +28,26 @@ export const AnalysisOptionsSchema = z.object({
   centering: z.boolean().default(false),
 });
 
+/** A sum over a program's respondents (scores of a few points each: far inside these bounds). */
+const Sum = z.number().min(-1e15).max(1e15);
+
 /** One program's sums over the raw columns of a design: what leaves an installation for a pooled fit. */
 const ProgramSumsSchema = z.object({
   program: z.string().min(1).max(200),
-  n: z.number().int().min(1),
-  sumX: z.array(z.number()),
-  sumY: z.number(),
-  xtx: z.array(z.array(z.number())),
-  xty: z.array(z.number()),
-  yty: z.number(),
+  n: z.number().int().min(1).max(10_000_000),
+  sumX: z.array(Sum).max(40),
+  sumY: Sum,
+  xtx: z.array(z.array(Sum).max(40)).max(40),
+  xty: z.array(Sum).max(40),
+  yty: Sum,
 });
 
 /** `alongside analyze --export-summaries` writes this: another installation's programs, no respondent rows. */
 export const SummariesFileSchema = z
   .object({
     format: z.literal('alongside-program-summaries'),
-    version: z.literal(1),
+    /** The file format's version: 1. */
+    version: z.number().int().min(1).max(1),
     outcome: z.string().max(64),
     factors: z.array(z.string().max(64)).max(12),
     columns: z.array(z.string().max(80)).min(2).max(40),
@@ -192,11 +196,12 @@ export type Analysis = z.infer<typeof AnalysisSchema>;
 
 /** Planning a campaign: the programs needed to find an effect of a given size, given the ICC (design effect). */
 export const PlanningQuerySchema = z.object({
-  icc: z.coerce.number().min(0).lt(1, 'must be below 1'),
-  effect: z.coerce.number().gt(0, 'must be above 0').lt(1, 'must be below 1'),
+  icc: z.coerce.number().min(0).max(0.99),
+  /** A correlation: 0.1 is small, 0.3 medium, 0.5 large (Cohen). */
+  effect: z.coerce.number().min(0.01).max(0.99),
   perProgram: z.coerce.number().int().min(1).max(10_000),
-  power: z.coerce.number().gt(0).lt(1).default(0.8),
-  alpha: z.coerce.number().gt(0).lt(1).default(0.05),
+  power: z.coerce.number().min(0.5).max(0.999).default(0.8),
+  alpha: z.coerce.number().min(0.0001).max(0.5).default(0.05),
 });
 
 export const PlanSchema = z.object({

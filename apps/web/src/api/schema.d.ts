@@ -13051,8 +13051,7 @@ export interface operations {
                     summaries?: {
                         /** @enum {string} */
                         format: "alongside-program-summaries";
-                        /** @enum {number} */
-                        version: 1;
+                        version: number;
                         outcome: string;
                         factors: string[];
                         columns: string[];
@@ -13115,8 +13114,7 @@ export interface operations {
                             summaries?: {
                                 /** @enum {string} */
                                 format: "alongside-program-summaries";
-                                /** @enum {number} */
-                                version: 1;
+                                version: number;
                                 outcome: string;
                                 factors: string[];
                                 columns: string[];
@@ -13591,8 +13589,7 @@ export interface operations {
                     summaries?: {
                         /** @enum {string} */
                         format: "alongside-program-summaries";
-                        /** @enum {number} */
-                        version: 1;
+                        version: number;
                         outcome: string;
                         factors: string[];
                         columns: string[];
@@ -13619,8 +13616,7 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         format: "alongside-program-summaries";
-                        /** @enum {number} */
-                        version: 1;
+                        version: number;
                         outcome: string;
                         factors: string[];
                         columns: string[];
@@ -13797,8 +13793,7 @@ export interface operations {
                             summaries?: {
                                 /** @enum {string} */
                                 format: "alongside-program-summaries";
-                                /** @enum {number} */
-                                version: 1;
+                                version: number;
                                 outcome: string;
                                 factors: string[];
                                 columns: string[];
