@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '@alongside/db';
-import { AnalysisResultSchema, AnalysisSpecSchema, type Analysis, type AnalysisResult, type AnalysisSpec, type Language } from '@alongside/contracts';
-import { COUNTRY_CODES, STAKEHOLDER_GROUPS, type CountryCode } from '@alongside/contracts';
+import {
+  AnalysisResultSchema,
+  AnalysisSpecSchema,
+  COUNTRY_CODES,
+  STAKEHOLDER_GROUPS,
+  type Analysis,
+  type AnalysisResult,
+  type AnalysisSpec,
+  type CountryCode,
+  type Language,
+} from '@alongside/contracts';
 import { analyze, type Analysis as Computed, type AnalysisOptions } from '@alongside/stats/analysis';
 import type { AnalysisRow } from '@alongside/stats/analysis-design';
 import { ModelError } from '@alongside/stats/mixed-model';
