@@ -145,6 +145,14 @@ export const AnalysisResultSchema = z.object({
   mixed: MixedFitSchema,
   ml: MixedFitSchema,
   blups: z.array(z.object({ program: ProgramKey, n: z.number().int(), blup: Figure, withheld: z.boolean() })),
+  /** Aggregate diagnostics (bins and quantiles, no respondent's point); absent for a fit from summaries alone. */
+  diagnostics: z
+    .object({
+      residualsByFitted: z.array(z.object({ fitted: Figure, residual: Figure, n: z.number().int() })),
+      residualQuantiles: z.array(z.object({ theoretical: Figure, sample: Figure })),
+      blupQuantiles: z.array(z.object({ theoretical: Figure, sample: Figure })),
+    })
+    .optional(),
   programLevel: z.union([ProgramLevelSchema, UnavailableSchema]),
   countries: z.union([
     z.object({

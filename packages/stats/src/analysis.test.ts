@@ -65,6 +65,20 @@ describe('the analysis', () => {
     expect(countries.perCountry.map((c) => c.country)).toEqual(['CA', 'NO']);
   });
 
+  it('gives aggregate diagnostics: residuals by fitted value in bins, and Q–Q points of residuals and BLUPs', () => {
+    const result = analyze(simulate(11, 60, 20), { outcome: 'outcome', factors: FACTORS }, { resamples: 0 });
+    const d = result.diagnostics!;
+    expect(d.residualsByFitted).toHaveLength(20);
+    expect(d.residualsByFitted.reduce((sum, b) => sum + b.n, 0)).toBe(result.mixed.n);
+    for (let i = 1; i < d.residualsByFitted.length; i++) expect(d.residualsByFitted[i]!.fitted).toBeGreaterThanOrEqual(d.residualsByFitted[i - 1]!.fitted);
+    // The model is right here: no bin's mean residual strays far from 0, and the residuals' quantiles follow the normal's.
+    for (const bin of d.residualsByFitted) expect(Math.abs(bin.residual)).toBeLessThan(0.35);
+    expect(d.residualQuantiles).toHaveLength(50);
+    for (const q of d.residualQuantiles.slice(5, 45)) expect(Math.abs(q.sample - q.theoretical)).toBeLessThan(0.2);
+    expect(d.blupQuantiles).toHaveLength(60);
+    expect(d.blupQuantiles.map((q) => q.sample)).toEqual([...d.blupQuantiles.map((q) => q.sample)].sort((a, b) => a - b));
+  });
+
   it('withholds the per-program outputs of programs under k and refits without them', () => {
     const rows = simulate(7, 30, 12);
     const tiny = [0, 1, 2].map((j) => `prog-${String(j).padStart(3, '0')}`);

@@ -1,5 +1,6 @@
 import { buildDesign, type AnalysisRow, type Design } from './analysis-design.ts';
 import { compareCountries, type CountryComparison } from './country-comparison.ts';
+import { diagnostics, type Diagnostics } from './diagnostics.ts';
 import { fitRandomIntercept, ModelError, programSummaries, type MixedFit } from './mixed-model.ts';
 import { bootstrapDominance, dominance, olsHC3, programMeans, programResamples, type Dominance, type DominanceBootstrap, type OlsFit } from './program-level.ts';
 
@@ -44,6 +45,8 @@ export interface Analysis {
   ml: MixedFit;
   /** BLUPs with the programs under k withheld (null). */
   blups: { program: string; n: number; blup: number | null; withheld: boolean }[];
+  /** Residuals and BLUPs against what the model assumes (from respondent rows; absent for summaries alone). */
+  diagnostics?: Diagnostics;
   programLevel: ProgramLevel | Unavailable;
   countries: CountryComparison | Unavailable;
   /** With `centering`: the centred model, and per factor its within, between and contextual (between − within) effects. */
@@ -133,6 +136,7 @@ export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, option
     mixed,
     ml,
     blups: mixed.blups.map((b) => ({ ...b, blup: small.has(b.program) ? null : b.blup, withheld: small.has(b.program) })),
+    diagnostics: diagnostics(design.rows, mixed, (program) => !small.has(program)),
     programLevel: programs,
     countries,
     ...(centered ? { centered } : {}),

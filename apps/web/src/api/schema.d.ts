@@ -13222,6 +13222,21 @@ export interface operations {
                                 blup: number | null;
                                 withheld: boolean;
                             }[];
+                            diagnostics?: {
+                                residualsByFitted: {
+                                    fitted: number | null;
+                                    residual: number | null;
+                                    n: number;
+                                }[];
+                                residualQuantiles: {
+                                    theoretical: number | null;
+                                    sample: number | null;
+                                }[];
+                                blupQuantiles: {
+                                    theoretical: number | null;
+                                    sample: number | null;
+                                }[];
+                            };
                             programLevel: {
                                 programs: {
                                     program: string;
@@ -13901,6 +13916,21 @@ export interface operations {
                                 blup: number | null;
                                 withheld: boolean;
                             }[];
+                            diagnostics?: {
+                                residualsByFitted: {
+                                    fitted: number | null;
+                                    residual: number | null;
+                                    n: number;
+                                }[];
+                                residualQuantiles: {
+                                    theoretical: number | null;
+                                    sample: number | null;
+                                }[];
+                                blupQuantiles: {
+                                    theoretical: number | null;
+                                    sample: number | null;
+                                }[];
+                            };
                             programLevel: {
                                 programs: {
                                     program: string;

@@ -10,7 +10,8 @@ type Words = Record<
   | 'design' | 'icc' | 'designEffect' | 'missing' | 'noneMissing' | 'effects' | 'effectsNote' | 'term' | 'estimate' | 'se'
   | 'df' | 'p' | 'ci' | 'variance' | 'programVariance' | 'residualVariance' | 'r2' | 'ml' | 'importance' | 'importanceNote'
   | 'general' | 'interval' | 'stability' | 'countriesTitle' | 'lrt' | 'slope' | 'unavailable' | 'smallCells' | 'level'
-  | 'levelItem' | 'where' | 'singular',
+  | 'levelItem' | 'where' | 'singular' | 'diagnostics' | 'diagnosticsNote' | 'byFitted' | 'qqResiduals' | 'qqBlups' | 'fitted'
+  | 'residual' | 'theoretical' | 'sampleQuantile',
   string
 >;
 
@@ -30,6 +31,9 @@ const WORDS: Record<Language, Words> = {
     lrt: 'Likelihood-ratio test of all factor × country terms (ML fits)', slope: 'Slope in', unavailable: 'Not computed',
     smallCells: 'Programs with fewer than k respondents: their per-program figures are withheld', level: 'LEVEL reporting checklist',
     levelItem: 'Item', where: 'In this report', singular: 'The program variance is estimated at 0 (a singular fit).',
+    diagnostics: 'Diagnostics', diagnosticsNote: 'Aggregates only, no respondent’s point: mean residual in bins of fitted values (they should stay near 0), and quantiles of the standardized residuals and of the programs’ BLUPs against a normal distribution (they should follow the line).',
+    byFitted: 'Residuals against fitted values (bin means)', qqResiduals: 'Normal Q–Q of the standardized residuals', qqBlups: 'Normal Q–Q of the programs’ standardized BLUPs',
+    fitted: 'fitted', residual: 'residual', theoretical: 'normal quantile', sampleQuantile: 'sample quantile',
   },
   fr: {
     title: 'Rapport d’analyse', generated: 'Rapport produit le', data: 'Données lues le', software: 'Calculé par', model: 'Le modèle',
@@ -46,6 +50,9 @@ const WORDS: Record<Language, Words> = {
     lrt: 'Test du rapport de vraisemblance de tous les termes facteur × pays (ajustements par MV)', slope: 'Pente en', unavailable: 'Non calculé',
     smallCells: 'Programmes de moins de k répondants : leurs chiffres par programme ne sont pas montrés', level: 'Liste de contrôle LEVEL',
     levelItem: 'Élément', where: 'Dans ce rapport', singular: 'La variance entre programmes est estimée à 0 (ajustement singulier).',
+    diagnostics: 'Diagnostics', diagnosticsNote: 'Agrégats seulement, aucun point de répondant : résidu moyen par tranche de valeurs ajustées (il devrait rester près de 0), et quantiles des résidus standardisés et des BLUP des programmes face à une loi normale (ils devraient suivre la droite).',
+    byFitted: 'Résidus selon les valeurs ajustées (moyennes par tranche)', qqResiduals: 'Q–Q normal des résidus standardisés', qqBlups: 'Q–Q normal des BLUP standardisés des programmes',
+    fitted: 'ajusté', residual: 'résidu', theoretical: 'quantile normal', sampleQuantile: 'quantile observé',
   },
   nb: {
     title: 'Analyserapport', generated: 'Rapport laget', data: 'Data lest', software: 'Beregnet av', model: 'Modellen',
@@ -62,6 +69,9 @@ const WORDS: Record<Language, Words> = {
     lrt: 'Likelihood-ratio-test av alle faktor × land-ledd (ML-tilpasninger)', slope: 'Stigning i', unavailable: 'Ikke beregnet',
     smallCells: 'Programmer med færre enn k respondenter: tallene per program vises ikke', level: 'LEVEL-sjekkliste',
     levelItem: 'Punkt', where: 'I denne rapporten', singular: 'Variansen mellom programmer er estimert til 0 (singulær tilpasning).',
+    diagnostics: 'Diagnostikk', diagnosticsNote: 'Bare aggregater, ingen respondents punkt: gjennomsnittlig residual i grupper av predikerte verdier (bør ligge nær 0), og kvantiler av standardiserte residualer og av programmenes BLUP mot en normalfordeling (bør følge linjen).',
+    byFitted: 'Residualer mot predikerte verdier (gruppegjennomsnitt)', qqResiduals: 'Normal Q–Q av standardiserte residualer', qqBlups: 'Normal Q–Q av programmenes standardiserte BLUP',
+    fitted: 'predikert', residual: 'residual', theoretical: 'normalkvantil', sampleQuantile: 'observert kvantil',
   },
 };
 
@@ -71,19 +81,19 @@ const LEVEL_ITEMS: Record<Language, [string, string][]> = {
     ['The levels of the data and the units at each', 'units'], ['The number of units at each level', 'units'], ['How much of the outcome varies between clusters (ICC)', 'design'],
     ['The model, its equation and estimation method', 'model'], ['Software and version', 'header'], ['How missing data were handled', 'missing'],
     ['How predictors were centred or scaled', 'model'], ['Fixed effects with their uncertainty', 'effects'], ['Variance components', 'variance'],
-    ['Model fit and comparison', 'variance'],
+    ['Model fit and comparison', 'variance'], ['How the model’s assumptions were checked', 'diagnostics'],
   ],
   fr: [
     ['Les niveaux des données et les unités de chacun', 'units'], ['Le nombre d’unités à chaque niveau', 'units'], ['La part du résultat qui varie entre groupes (CCI)', 'design'],
     ['Le modèle, son équation et la méthode d’estimation', 'model'], ['Logiciel et version', 'header'], ['Le traitement des données manquantes', 'missing'],
     ['Le centrage ou la mise à l’échelle des prédicteurs', 'model'], ['Les effets fixes et leur incertitude', 'effects'], ['Les composantes de la variance', 'variance'],
-    ['L’ajustement et la comparaison des modèles', 'variance'],
+    ['L’ajustement et la comparaison des modèles', 'variance'], ['La vérification des hypothèses du modèle', 'diagnostics'],
   ],
   nb: [
     ['Nivåene i dataene og enhetene på hvert', 'units'], ['Antall enheter på hvert nivå', 'units'], ['Hvor mye av utfallet som varierer mellom grupper (ICC)', 'design'],
     ['Modellen, ligningen og estimeringsmetoden', 'model'], ['Programvare og versjon', 'header'], ['Hvordan manglende data ble håndtert', 'missing'],
     ['Hvordan prediktorer ble sentrert eller skalert', 'model'], ['Faste effekter med usikkerhet', 'effects'], ['Varianskomponenter', 'variance'],
-    ['Modelltilpasning og sammenligning', 'variance'],
+    ['Modelltilpasning og sammenligning', 'variance'], ['Hvordan modellens forutsetninger ble sjekket', 'diagnostics'],
   ],
 };
 
@@ -139,7 +149,9 @@ export function analysisReport(analysis: Analysis, context: { campaignTitle: str
         })();
   const level = table(
     [w.levelItem, w.where],
-    LEVEL_ITEMS[language].map(([item, where]) => [item, where === 'header' ? w.software : ({ units: w.units, design: w.design, model: w.model, missing: w.missing.split(':')[0]!, effects: w.effects, variance: w.variance } as Record<string, string>)[where]!]),
+    LEVEL_ITEMS[language]
+      .filter(([, where]) => where !== 'diagnostics' || result.diagnostics)
+      .map(([item, where]) => [item, where === 'header' ? w.software : ({ units: w.units, design: w.design, model: w.model, missing: w.missing.split(':')[0]!, effects: w.effects, variance: w.variance, diagnostics: w.diagnostics } as Record<string, string>)[where]!]),
   );
 
   return `<!doctype html>
@@ -166,6 +178,7 @@ ${section('design', w.design, table(['', ''], [[w.icc, format(mixed.icc)], [w.de
 ${section('missing', w.missing.split(':')[0]!, lost.length === 0 ? `<p>${escape(w.noneMissing)}</p>` : `<p>${escape(w.missing)}:</p>${table(['', w.respondents], lost.map(([v, n]) => [termName(v), String(n)]))}`)}
 ${section('effects', w.effects, `<p>${escape(w.effectsNote)}</p>${forest}${table([w.term, w.estimate, w.se, w.df, w.p, w.ci], mixed.fixed.map((f) => [termName(f.term), format(f.estimate), format(f.se), format(f.df, 1), pValue(f.p), `${format(f.tLow)} – ${format(f.tHigh)}`]))}`)}
 ${section('variance', w.variance, table(['', ''], [[w.programVariance, format(mixed.programVariance, 4)], [w.residualVariance, format(mixed.residualVariance, 4)], [w.r2, `${format(mixed.r2.marginal)}, ${format(mixed.r2.conditional)}`], [w.ml, `${format(result.ml.logLik, 2)}, ${format(result.ml.aic, 2)}, ${format(result.ml.bic, 2)}`]]))}
+${result.diagnostics ? section('diagnostics', w.diagnostics, `<p>${escape(w.diagnosticsNote)}</p>${scatterChart(result.diagnostics.residualsByFitted.map((b) => ({ x: b.fitted ?? 0, y: b.residual ?? 0 })), w.byFitted, w.fitted, w.residual, 'zero')}${scatterChart(result.diagnostics.residualQuantiles.map((q) => ({ x: q.theoretical ?? 0, y: q.sample ?? 0 })), w.qqResiduals, w.theoretical, w.sampleQuantile, 'identity')}${result.diagnostics.blupQuantiles.length > 0 ? scatterChart(result.diagnostics.blupQuantiles.map((q) => ({ x: q.theoretical ?? 0, y: q.sample ?? 0 })), w.qqBlups, w.theoretical, w.sampleQuantile, 'identity') : ''}`) : ''}
 ${section('importance', w.importance, importance)}
 ${section('countries', w.countriesTitle, countryPart)}
 ${result.smallCells.withheld.length > 0 ? section('small-cells', w.smallCells.split(':')[0]!, `<p>${escape(w.smallCells)} (k = ${result.smallCells.k}): ${result.smallCells.withheld.length}</p>`) : ''}
@@ -192,4 +205,23 @@ function intervalChart(rows: { label: string; value: number; low: number; high: 
     })
     .join('');
   return `<svg role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${escape(title)}</title><line x1="${x(0)}" x2="${x(0)}" y1="6" y2="${height - 18}" stroke="#6b7280" stroke-dasharray="4 3"/><text x="${x(0)}" y="${height - 4}" text-anchor="middle" font-size="12">0</text>${marks}</svg>`;
+}
+
+/** Points with a reference line (y = 0 or y = x), as an accessible SVG; the note above says what to look for. */
+function scatterChart(points: { x: number; y: number }[], title: string, xLabel: string, yLabel: string, reference: 'zero' | 'identity'): string {
+  const size = { width: 340, height: 260, pad: 36 };
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [x0, x1] = [Math.min(...xs, reference === 'identity' ? Math.min(...ys) : Infinity), Math.max(...xs, reference === 'identity' ? Math.max(...ys) : -Infinity)];
+  const [y0, y1] = [Math.min(...ys, 0, reference === 'identity' ? x0 : 0), Math.max(...ys, 0, reference === 'identity' ? x1 : 0)];
+  const sx = (v: number) => size.pad + ((v - x0) / (x1 - x0 || 1)) * (size.width - size.pad - 8);
+  const sy = (v: number) => size.height - size.pad - ((v - y0) / (y1 - y0 || 1)) * (size.height - size.pad - 8);
+  const line = reference === 'zero' ? `<line x1="${sx(x0)}" x2="${sx(x1)}" y1="${sy(0)}" y2="${sy(0)}" stroke="#6b7280" stroke-dasharray="4 3"/>` : `<line x1="${sx(x0)}" x2="${sx(x1)}" y1="${sy(x0)}" y2="${sy(x1)}" stroke="#6b7280" stroke-dasharray="4 3"/>`;
+  const dots = points.map((p) => `<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="3" fill="#1f5f99"/>`).join('');
+  // The ends of each axis, so a spread can be read against its scale.
+  const tick = (v: number) => (Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(2));
+  const ticks =
+    `<text x="${sx(x0)}" y="${size.height - 20}" font-size="10" text-anchor="start">${tick(x0)}</text><text x="${sx(x1)}" y="${size.height - 20}" font-size="10" text-anchor="end">${tick(x1)}</text>` +
+    `<text x="${size.pad - 4}" y="${sy(y0)}" font-size="10" text-anchor="end">${tick(y0)}</text><text x="${size.pad - 4}" y="${sy(y1) + 8}" font-size="10" text-anchor="end">${tick(y1)}</text>`;
+  return `<figure style="display:inline-block;margin:0 1rem 1rem 0"><svg role="img" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}" xmlns="http://www.w3.org/2000/svg"><title>${escape(title)}</title>${line}${dots}${ticks}<text x="${size.width / 2}" y="${size.height - 6}" text-anchor="middle" font-size="12">${escape(xLabel)}</text><text x="12" y="${size.height / 2}" text-anchor="middle" font-size="12" transform="rotate(-90 12 ${size.height / 2})">${escape(yLabel)}</text></svg><figcaption>${escape(title)}</figcaption></figure>`;
 }
