@@ -147,12 +147,12 @@ describe(`alongside CLI (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('analyze --data fits a CSV as R does, and reports a bad file line by line', async () => {
     const files = tempDir();
     const data = join(files, 'scores.csv');
-    const fixture = readFileSync(join(ROOT, 'packages/stats/reference/mixed-unbalanced.csv'), 'utf8');
+    const fixture = readFileSync(join(ROOT, 'tools/reference/mixed-unbalanced.csv'), 'utf8');
     writeFileSync(data, fixture.replace(/^respondent,program,/, 'respondent,program_id,'));
     const json = await runCli(['analyze', '--data', data, '--outcome', 'outcome', '--factors', 'f1,f2,f3', '--resamples', '20', '--format', 'json']);
     expectOk(json, 'analyze --data');
     const result = JSON.parse(json.stdout) as { sample: { n: number }; mixed: { fixed: { term: string; estimate: number }[] } };
-    const reference = JSON.parse(readFileSync(join(ROOT, 'packages/stats/reference/mixed-expected.json'), 'utf8')) as { fixtures: { n: number; reml: { estimate: number[] } }[] };
+    const reference = JSON.parse(readFileSync(join(ROOT, 'tools/reference/mixed-expected.json'), 'utf8')) as { fixtures: { n: number; reml: { estimate: number[] } }[] };
     expect(result.sample.n).toBe(reference.fixtures[0]!.n);
     expect(result.mixed.fixed.map((f) => f.term)).toEqual(['(Intercept)', 'f1', 'f2', 'f3', 'countryNO', 'groupclinician', 'groupmanager']);
     result.mixed.fixed.forEach((f, i) => expect(Math.abs(f.estimate - reference.fixtures[0]!.reml.estimate[i]!)).toBeLessThan(1e-6));

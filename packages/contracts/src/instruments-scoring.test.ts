@@ -9,7 +9,7 @@ const asScorable = (definition: InstrumentDefinition): SurveyInstrument => defin
 
 describe('instrument definitions and packages/stats scoring', () => {
   it('scores a parsed definition as it is, defaults included', () => {
-    const raw: unknown = JSON.parse(readFileSync(new URL('../../stats/reference/survey-instrument.json', import.meta.url), 'utf8'));
+    const raw: unknown = JSON.parse(readFileSync(new URL('../../../tools/reference/survey-instrument.json', import.meta.url), 'utf8'));
     const definition = InstrumentDefinitionSchema.parse(raw);
     expect(definitionProblems(definition)).toEqual([]);
     const layout = surveyLayout(asScorable(definition));

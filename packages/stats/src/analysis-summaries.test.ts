@@ -10,7 +10,7 @@ import { combineSummaries, rawSummaries } from './summaries.ts';
 // Canada's and Norway's summaries come from two installations and are combined.
 
 function fixture(name: string): AnalysisRow[] {
-  const [header, ...lines] = readFileSync(new URL(`../reference/${name}`, import.meta.url), 'utf8').trim().split('\n');
+  const [header, ...lines] = readFileSync(new URL(`../../../tools/reference/${name}`, import.meta.url), 'utf8').trim().split('\n');
   const columns = header!.split(',');
   return lines.map((line) => {
     const cells = Object.fromEntries(line.split(',').map((cell, i) => [columns[i]!, cell]));

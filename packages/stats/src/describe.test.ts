@@ -4,8 +4,8 @@ import { describe as group, expect, it } from 'vitest';
 import { binEdges, describe, describeSets, histogram } from './describe.ts';
 
 // describe() and histogram() against base R (mean, sd, quantile type 7, hist with right = FALSE and the last bin
-// closed) on the subscale scores of the reference fixture, as packages/stats/reference/survey.R computes them
-// (regenerate: Rscript packages/stats/reference/survey.R). The scores are R's own, so only the descriptions are tested.
+// closed) on the subscale scores of the reference fixture, as tools/reference/survey.R computes them
+// (regenerate: Rscript tools/reference/survey.R). The scores are R's own, so only the descriptions are tested.
 
 type Value = number | null;
 interface Described {
@@ -21,7 +21,7 @@ interface Expected {
   describe: Record<string, { range: [number, number]; breaks: number[] } & Record<Subset, Record<string, Described>>>;
   histogramEdgeCases: { x: number[]; breaks: number[]; counts: number[] };
 }
-const here = (name: string) => new URL(`../reference/${name}`, import.meta.url);
+const here = (name: string) => new URL(`../../../tools/reference/${name}`, import.meta.url);
 const expected = JSON.parse(readFileSync(here('survey-expected.json'), 'utf8')) as Expected;
 
 // Which respondents are in which program, country, language and group: the fixture's own columns.

@@ -7,11 +7,11 @@ import { compareCountries } from './country-comparison.ts';
 import { analyze } from './analysis.ts';
 
 // Our random-intercept model against lme4 + lmerTest, and the program-level OLS (HC3) and dominance analysis against
-// lm, sandwich and a dominance analysis written out in R, on the fixtures of packages/stats/reference (regenerate:
-// Rscript packages/stats/reference/mixed.R): every reported number to 1e-6 relative (a number near 0 relative to
+// lm, sandwich and a dominance analysis written out in R, on the fixtures of tools/reference (regenerate:
+// Rscript tools/reference/mixed.R): every reported number to 1e-6 relative (a number near 0 relative to
 // max(|R's|, its SE)); Satterthwaite df and t-based intervals to 1e-3.
 
-const here = (name: string) => new URL(`../reference/${name}`, import.meta.url);
+const here = (name: string) => new URL(`../../../tools/reference/${name}`, import.meta.url);
 type Numbers = number[];
 interface Expected {
   fixtures: {

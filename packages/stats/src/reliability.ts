@@ -1,7 +1,7 @@
 // Reliability and agreement of survey scales (issue 9), computed as the reference tools do so that results can be
 // checked against them: Cronbach's alpha with item–rest correlations as psych::alpha computes them, rwg(j) as
 // multilevel::rwg.j, ICC(1) and ICC(2) as multilevel::ICC1/ICC2 on a one-way ANOVA. Reference values:
-// packages/stats/reference/survey.R. Everything works on a ScoreMatrix; a figure that cannot be computed is null
+// tools/reference/survey.R. Everything works on a ScoreMatrix; a figure that cannot be computed is null
 // with a reason code, never NaN and never a throw (a throw is kept for a caller's mistake: a bad column, mismatched
 // lengths).
 import type { ScoreMatrix } from './score-matrix.ts';

@@ -7,7 +7,7 @@ import { combineSummaries, rawSummaries, standardizeSummaries } from './summarie
 // Canada's and Norway's respondents summarised in two installations, the summaries combined: the same fit as the
 // pooled respondent rows, to 1e-9.
 
-const [header, ...lines] = readFileSync(new URL('../reference/mixed-unbalanced.csv', import.meta.url), 'utf8').trim().split('\n');
+const [header, ...lines] = readFileSync(new URL('../../../tools/reference/mixed-unbalanced.csv', import.meta.url), 'utf8').trim().split('\n');
 const columns = header!.split(',');
 const rows: AnalysisRow[] = lines.map((line) => {
   const cells = Object.fromEntries(line.split(',').map((cell, i) => [columns[i]!, cell]));

@@ -4,10 +4,10 @@ import { cronbachAlpha, icc, rwgJ } from './reliability.ts';
 import { matrixCell, matrixColumn } from './score-matrix.ts';
 import { scoreSurveyResponses, type SurveyAnswers, type SurveyInstrument } from './survey-scoring.ts';
 
-// Our scoring, alpha, rwg(j) and ICCs against the values packages/stats/reference/survey.R computes with base R,
-// psych and multilevel on the same fixture (regenerate: Rscript packages/stats/reference/survey.R).
+// Our scoring, alpha, rwg(j) and ICCs against the values tools/reference/survey.R computes with base R,
+// psych and multilevel on the same fixture (regenerate: Rscript tools/reference/survey.R).
 
-const here = (name: string) => new URL(`../reference/${name}`, import.meta.url);
+const here = (name: string) => new URL(`../../../tools/reference/${name}`, import.meta.url);
 const instrument = JSON.parse(readFileSync(here('survey-instrument.json'), 'utf8')) as SurveyInstrument;
 
 type Value = number | null;

@@ -4,7 +4,7 @@ import { InstrumentDefinitionSchema, RESULT_DIMENSIONS, type ScoreSummary, type 
 import { computeResults, type ResultsInput } from './results.ts';
 
 // Campaign results against base R, psych and multilevel on the reference fixture of packages/stats
-// (packages/stats/reference/survey.R; regenerate: Rscript packages/stats/reference/survey.R). With k = 1 nothing is
+// (tools/reference/survey.R; regenerate: Rscript tools/reference/survey.R). With k = 1 nothing is
 // withheld, so every summary by program, country, stakeholder group and language, every alpha by country and
 // language, rwg(j) per program and the ICCs can be compared with R's figures to 1e-6.
 
@@ -27,7 +27,7 @@ interface Expected {
   rwg: Record<string, { groups: { group: string; n: number; rwg: Value }[] }>;
   icc: Record<string, { icc1: number; icc2: number; n: number; groups: number }>;
 }
-const reference = (name: string) => readFileSync(new URL(`../../../../../packages/stats/reference/${name}`, import.meta.url), 'utf8');
+const reference = (name: string) => readFileSync(new URL(`../../../../../tools/reference/${name}`, import.meta.url), 'utf8');
 const expected = JSON.parse(reference('survey-expected.json')) as Expected;
 const definition = InstrumentDefinitionSchema.parse(JSON.parse(reference('survey-instrument.json')));
 

@@ -1,7 +1,7 @@
 # Writes the fixture data of mixed.R (run once; the CSVs are committed, so this needs no rerun unless a fixture is
 # meant to change):
 #
-#   Rscript packages/stats/reference/mixed-fixtures.R
+#   Rscript tools/reference/mixed-fixtures.R
 #
 # Respondents in programs of Canada and Norway, with stakeholder group, three candidate factors and an outcome, drawn
 # from a stated truth: outcome = 3 + 0.40·f1 + 0.15·f2 + 0·f3 + 0.2·[NO] − 0.1·[clinician] + 0.1·[manager]

@@ -2,7 +2,7 @@
 #
 # Regenerate (from the repository root; Debian packages r-base-core, r-cran-lme4, r-cran-lmertest, r-cran-jsonlite):
 #
-#   Rscript packages/stats/reference/mixed.R
+#   Rscript tools/reference/mixed.R
 #
 # For each fixture (mixed-*.csv, written by mixed-fixtures.R) it takes the analysis sample (listwise: every factor,
 # the outcome, country and group present), z-scores each factor over it (mean, sd with n − 1), and fits
@@ -186,7 +186,7 @@ fit_fixture <- function(name) {
 
 fixtures <- c("mixed-unbalanced.csv", "mixed-boundary.csv", "mixed-collinear.csv")
 out <- list(
-  generatedBy = "packages/stats/reference/mixed.R",
+  generatedBy = "tools/reference/mixed.R",
   versions = list(R = R.version.string, lme4 = as.character(packageVersion("lme4")),
                   lmerTest = as.character(packageVersion("lmerTest"))),
   fixtures = lapply(fixtures, fit_fixture)

@@ -3,7 +3,7 @@
 # Regenerate (from the repository root, R with psych, multilevel and jsonlite installed — Debian packages
 # r-base-core, r-cran-psych, r-cran-multilevel, r-cran-jsonlite):
 #
-#   Rscript packages/stats/reference/survey.R
+#   Rscript tools/reference/survey.R
 #
 # It reads survey-instrument.json (an instrument definition) and survey-responses.csv (respondents × items, with
 # program, country, language and stakeholder group) from this directory and writes survey-expected.json beside them, which
