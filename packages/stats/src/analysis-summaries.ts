@@ -1,9 +1,9 @@
-import type { Analysis, AnalysisOptions, ProgramLevel } from './analysis.ts';
-import { attempt, centeredEffects } from './analysis.ts';
+import type { Analysis, AnalysisOptions } from './analysis.ts';
+import { attempt, centeredEffects, programLevelOf } from './analysis.ts';
 import type { CountryComparison } from './country-comparison.ts';
 import jStat from 'jstat';
 import { fitRandomIntercept, ModelError, type ProgramSummary } from './mixed-model.ts';
-import { bootstrapDominance, dominance, olsHC3, programMeansOfSummaries, programResamples } from './program-level.ts';
+import { programMeansOfSummaries } from './program-level.ts';
 import { mapColumns, standardizeSummaries, type RawSummaries } from './summaries.ts';
 
 // The whole analysis from per-program summaries alone — one installation's, or several combined — giving the same
@@ -26,15 +26,7 @@ export function analyzeSummaries(raw: RawSummaries, options: AnalysisOptions & {
   const withheld = [...small].sort();
 
   const programLevel = (design: readonly ProgramSummary[], count: number) =>
-    attempt((): ProgramLevel => {
-      const means = programMeansOfSummaries(design, factors);
-      return {
-        programs: means.programs.map((program, j) => ({ program, n: means.n[j]!, outcomeMean: small.has(program) ? null : means.y[j]!, withheld: small.has(program) })),
-        ols: olsHC3(means.x, means.y, factors),
-        dominance: dominance(means.x, means.y, factors),
-        bootstrap: count > 0 ? bootstrapDominance(means, programResamples(means.programs.length, count, options.seed ?? 1)) : null,
-      };
-    });
+    attempt(() => programLevelOf(programMeansOfSummaries(design, factors), small, count, options.seed ?? 1));
 
   const lost = options.lost ?? Object.fromEntries([...factors, 'country', 'group'].map((v) => [v, 0]));
   const dropped = [...(terms.some(isCountry) ? [] : ['country' as const]), ...(terms.some(isGroup) ? [] : ['group' as const])];

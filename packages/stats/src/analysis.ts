@@ -2,7 +2,7 @@ import { buildDesign, type AnalysisRow, type Design } from './analysis-design.ts
 import { compareCountries, type CountryComparison } from './country-comparison.ts';
 import { diagnostics, type Diagnostics } from './diagnostics.ts';
 import { fitRandomIntercept, ModelError, programSummaries, type MixedFit } from './mixed-model.ts';
-import { bootstrapDominance, dominance, olsHC3, programMeans, programResamples, type Dominance, type DominanceBootstrap, type OlsFit } from './program-level.ts';
+import { bootstrapDominance, dominance, olsHC3, programMeans, programResamples, type Dominance, type DominanceBootstrap, type OlsFit, type ProgramMeans } from './program-level.ts';
 
 // The whole analysis of issue 10 on respondent rows: the analysis sample, the mixed model (REML, and its ML refit),
 // the program level (OLS with HC3, dominance with bootstrap intervals), the country comparison, and the small-cell
@@ -72,6 +72,16 @@ export function centeredEffects(fit: MixedFit, factors: readonly string[]) {
   }));
 }
 
+/** The program level from the programs' means: OLS with HC3, dominance, its bootstrap; programs under k withheld. */
+export function programLevelOf(means: ProgramMeans, small: ReadonlySet<string>, resamples: number, seed: number): ProgramLevel {
+  return {
+    programs: means.programs.map((program, j) => ({ program, n: means.n[j]!, outcomeMean: small.has(program) ? null : means.y[j]!, withheld: small.has(program) })),
+    ols: olsHC3(means.x, means.y, means.factors),
+    dominance: dominance(means.x, means.y, means.factors),
+    bootstrap: resamples > 0 ? bootstrapDominance(means, programResamples(means.programs.length, resamples, seed)) : null,
+  };
+}
+
 export const attempt = <T>(part: () => T): T | Unavailable => {
   try {
     return part();
@@ -97,16 +107,7 @@ export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, option
   const ml = step('ML refit', () => fitRandomIntercept(summaries, design.terms, { reml: false }));
   const small = new Set(summaries.filter((s) => s.n < k).map((s) => s.program));
 
-  const programLevel = (d: Design, count: number) =>
-    attempt((): ProgramLevel => {
-      const means = programMeans(d.rows, spec.factors);
-      return {
-        programs: means.programs.map((program, j) => ({ program, n: means.n[j]!, outcomeMean: small.has(program) ? null : means.y[j]!, withheld: small.has(program) })),
-        ols: olsHC3(means.x, means.y, spec.factors),
-        dominance: dominance(means.x, means.y, spec.factors),
-        bootstrap: count > 0 ? bootstrapDominance(means, programResamples(means.programs.length, count, options.seed ?? 1)) : null,
-      };
-    });
+  const programLevel = (d: Design, count: number) => attempt(() => programLevelOf(programMeans(d.rows, spec.factors), small, count, options.seed ?? 1));
 
   const withheld = [...small].sort();
   const programs = step('program level and importance', () => programLevel(design, resamples));

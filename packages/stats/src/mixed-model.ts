@@ -226,7 +226,7 @@ export function fitRandomIntercept(summaries: readonly ProgramSummary[], terms: 
     const rssSlope = -summaries.reduce((sum, _s, j) => sum + w1[j]! * e.residualSums[j]! ** 2, 0);
     // dβ̂/dγ = −A⁻¹·Σ w'·sx·e
     const pull = Array.from({ length: p }, (_, i) => summaries.reduce((sum, s, j) => sum + w1[j]! * s.sumX[i]! * e.residualSums[j]!, 0));
-    const betaSlope = e.inverse.map((row) => -row.reduce((sum, a, i) => sum + a * pull[i]!, 0));
+    const betaSlope = multiplyVector(e.inverse, pull).map((v) => -v);
     let rssCurve = 0;
     let h = rssSlope / sigma2;
     let hSlope = 0;
