@@ -65,10 +65,10 @@ export function createCampaignDataService({ db, clock, campaigns }: CampaignData
     async waveScores(actor: Actor, id: string, waveId: string) {
       const campaign = await campaigns.get(actor, id);
       if (!campaign.waves.some((w) => w.id === waveId)) throw badRequest('waveId', 'is not a wave of this campaign');
-      const [groups, responses, programs] = await Promise.all([definitions(id), repo.findResponses(db, id), repo.findPrograms(db, id)]);
+      const [groups, responses, programs] = await Promise.all([definitions(id), repo.findResponses(db, id, waveId), repo.findPrograms(db, id)]);
       const countryOf = new Map(programs.map((p) => [p.programId, p.countryCode]));
       const rows: AnalysisRow[] = groups.flatMap(({ group, definition }) => {
-        const answered = responses.filter((r) => r.waveId === waveId && r.group === group);
+        const answered = responses.filter((r) => r.group === group);
         const scores = scoreSurveyResponses(definition, answered.map((r) => r.answers as Record<string, unknown>));
         return answered.map((r, i) => ({
           program: r.programId,

@@ -174,7 +174,8 @@ export const responseCounts = (db: Db, campaignId: string) =>
     .groupBy(surveyResponses.waveId, surveyResponses.programId, surveyResponses.group);
 
 /** Every response of a campaign with what results need (no ids of invitations, no moments). */
-export const findResponses = (db: Db, campaignId: string) =>
+/** A campaign's responses, or one wave's. */
+export const findResponses = (db: Db, campaignId: string, waveId?: string) =>
   db
     .select({
       id: surveyResponses.id,
@@ -187,7 +188,7 @@ export const findResponses = (db: Db, campaignId: string) =>
       answers: surveyResponses.answers,
     })
     .from(surveyResponses)
-    .where(eq(surveyResponses.campaignId, campaignId));
+    .where(and(eq(surveyResponses.campaignId, campaignId), waveId ? eq(surveyResponses.waveId, waveId) : undefined));
 
 /** The licence and definition of each of these instrument versions. */
 export const findVersionLicences = (db: Db, versionIds: string[]) =>
