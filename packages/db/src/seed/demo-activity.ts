@@ -31,6 +31,8 @@ export interface ActivityOptions {
 }
 
 const ACTIVITY_DAYS = 182;
+/** People a month with contacts, shared voice items and connections in the demo team: above k = 5. */
+const DEMO_MONTHLY_PEOPLE = 6;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -498,6 +500,21 @@ function generateTeam(team: ActivityTeam, teamIndex: number, targetDays: number,
       if (row) fromStatuses.add(row.status);
     }
   }
+  // The demo program's monthly indicators must clear k whatever day the seed runs: top up thin months.
+  const monthStarts = Array.from({ length: 6 }, (_, back) => Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 6 + back, 1));
+  function fillMonths(rows: () => { personId: string; at: Date | null }[], add: (w: (typeof sharers)[number], ms: number) => void): void {
+    if (!team.isDemoTeam) return;
+    for (const start of monthStarts) {
+      const end = Date.UTC(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth() + 1, 1);
+      const inMonth = () => new Set(rows().filter((r) => r.at && r.at.getTime() >= start && r.at.getTime() < end).map((r) => r.personId));
+      for (const w of shuffled(sharers.filter((s) => s.activeFrom.getTime() < start))) {
+        if (inMonth().size >= DEMO_MONTHLY_PEOPLE) break;
+        if (!inMonth().has(w.row.id)) add(w, workingTime(between(start, end - 4 * DAY)));
+      }
+    }
+  }
+  fillMonths(() => out.connections.filter((c) => c.teamId === team.teamId).map((c) => ({ personId: c.personId, at: c.createdAt })),
+    (w, ms) => void addConnection(w, { at: ms }, w.activeFrom.getTime(), 'from_peer_support'));
   if (team.isDemoTeam) {
     for (const status of CONNECTION_STATUSES.filter((s) => !fromStatuses.has(s))) {
       for (let tries = 0; tries < 20; tries++) {
@@ -606,6 +623,8 @@ function generateTeam(team: ActivityTeam, teamIndex: number, targetDays: number,
     const months = (nowMs - from) / (30 * DAY);
     for (let n = poisson(Math.max(0, months) * 0.9); n > 0; n--) addVoiceItem(w, between(from, nowMs - HOUR));
   }
+  fillMonths(() => out.voiceItems.filter((v) => v.teamId === team.teamId).map((v) => ({ personId: v.personId, at: v.sharedAt })),
+    (w, ms) => void addVoiceItem(w, ms, { share: true, stall: false }));
   if (team.isDemoTeam) {
     // The nurse's board must show items past the program's target: shared 9–20 days ago, still unanswered.
     const caseload = sharers.filter((w) => w.primary === team.demoPeerId);
