@@ -63,7 +63,8 @@ export function buildDesign(rows: readonly AnalysisRow[], spec: { outcome: strin
     const values = sample.map((row) => row.values[factor] as number);
     const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
     const sd = Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1));
-    if (!(sd > 0)) throw new ModelError('no_variance', `${factor} has the same value for every respondent in the sample: it cannot explain differences.`, [factor]);
+    const missing = lost[factor]! > 0 ? ` (${lost[factor]} respondents have no value of it and are left out)` : '';
+    if (!(sd > 0)) throw new ModelError('no_variance', `${factor} has the same value for every respondent in the sample${missing}: it cannot explain differences.`, [factor]);
     return { factor, mean, sd };
   });
 

@@ -1,5 +1,5 @@
 import type { Analysis, AnalysisOptions } from './analysis.ts';
-import { attempt, centeredEffects, programLevelOf } from './analysis.ts';
+import { attempt, centeredEffects, isFit, mixedOrProgramLevel, programLevelOf } from './analysis.ts';
 import type { CountryComparison } from './country-comparison.ts';
 import jStat from 'jstat';
 import { fitRandomIntercept, ModelError, type ProgramSummary } from './mixed-model.ts';
@@ -20,8 +20,8 @@ export function analyzeSummaries(raw: RawSummaries, options: AnalysisOptions & {
   const resamples = options.resamples ?? 200;
   const factors = raw.factors;
   const { terms, summaries, standardization } = standardizeSummaries(raw);
-  const mixed = fitRandomIntercept(summaries, terms);
-  const ml = fitRandomIntercept(summaries, terms, { reml: false });
+  const mixed = mixedOrProgramLevel(() => fitRandomIntercept(summaries, terms));
+  const ml = mixedOrProgramLevel(() => fitRandomIntercept(summaries, terms, { reml: false }));
   const small = new Set(summaries.filter((s) => s.n < k).map((s) => s.program));
   const withheld = [...small].sort();
 
@@ -35,14 +35,14 @@ export function analyzeSummaries(raw: RawSummaries, options: AnalysisOptions & {
       ? undefined
       : attempt(() => {
           const kept = standardizeSummaries({ ...raw, programs: raw.programs.filter((p) => !small.has(p.program)) });
-          return { mixed: fitRandomIntercept(kept.summaries, kept.terms), programLevel: programLevel(kept.summaries, 0) };
+          return { mixed: mixedOrProgramLevel(() => fitRandomIntercept(kept.summaries, kept.terms)), programLevel: programLevel(kept.summaries, 0) };
         });
   const centered = options.centering ? attempt(() => centeredFit(terms, summaries, factors)) : undefined;
   return {
-    sample: { n: mixed.n, programs: summaries.length, terms, lost, standardization, dropped },
+    sample: { n: summaries.reduce((sum, s) => sum + s.n, 0), programs: summaries.length, terms, lost, standardization, dropped },
     mixed,
     ml,
-    blups: mixed.blups.map((b) => ({ ...b, blup: small.has(b.program) ? null : b.blup, withheld: small.has(b.program) })),
+    blups: isFit(mixed) ? mixed.blups.map((b) => ({ ...b, blup: small.has(b.program) ? null : b.blup, withheld: small.has(b.program) })) : [],
     programLevel: programLevel(summaries, resamples),
     countries: attempt(() => compareCountriesOfSummaries(terms, summaries, factors)),
     ...(centered ? { centered } : {}),

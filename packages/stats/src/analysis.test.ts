@@ -40,7 +40,7 @@ const available = <T extends object>(part: T | Unavailable): T => {
 describe('the analysis', () => {
   it('recovers a known truth: the order of the effects, the program-level importance, and the country difference in one slope', () => {
     const result: Analysis = analyze(simulate(42, 120, 25), { outcome: 'outcome', factors: FACTORS }, { resamples: 100 });
-    const estimates = FACTORS.map((factor) => result.mixed.fixed.find((f) => f.term === factor)!);
+    const estimates = FACTORS.map((factor) => available(result.mixed).fixed.find((f) => f.term === factor)!);
     // Pooled over both countries role clarity's effect is about 0.3 + 0.25/2.
     const order = (values: number[]) => values.map((_, i) => i).sort((a, b) => values[b]! - values[a]!);
     expect(order(estimates.map((e) => e.estimate))).toEqual([0, 1, 2, 3]);
@@ -69,7 +69,7 @@ describe('the analysis', () => {
     const result = analyze(simulate(11, 60, 20), { outcome: 'outcome', factors: FACTORS }, { resamples: 0 });
     const d = result.diagnostics!;
     expect(d.residualsByFitted).toHaveLength(20);
-    expect(d.residualsByFitted.reduce((sum, b) => sum + b.n, 0)).toBe(result.mixed.n);
+    expect(d.residualsByFitted.reduce((sum, b) => sum + b.n, 0)).toBe(available(result.mixed).n);
     for (let i = 1; i < d.residualsByFitted.length; i++) expect(d.residualsByFitted[i]!.fitted).toBeGreaterThanOrEqual(d.residualsByFitted[i - 1]!.fitted);
     // The model is right here: no bin's mean residual strays far from 0, and the residuals' quantiles follow the normal's.
     for (const bin of d.residualsByFitted) expect(Math.abs(bin.residual)).toBeLessThan(0.35);
@@ -97,8 +97,8 @@ describe('the analysis', () => {
     const program = available<ProgramLevel>(result.programLevel);
     expect(program.programs.filter((p) => p.withheld).every((p) => p.outcomeMean === null)).toBe(true);
     const without = available(result.smallCells.without!);
-    expect(without.mixed.n).toBe(result.mixed.n - (2 + 3 + 4));
-    expect(without.mixed.programs).toBe(27);
+    expect(available(without.mixed).n).toBe(available(result.mixed).n - (2 + 3 + 4));
+    expect(available(without.mixed).programs).toBe(27);
   });
 
   describe('says what is wrong with degenerate inputs', () => {
@@ -134,13 +134,30 @@ describe('the analysis', () => {
     it('one country only: the comparison says so, the rest is computed', () => {
       const result = analyze(base.filter((r) => r.country === 'NO'), spec, { resamples: 0 });
       expect(result.sample.dropped).toEqual(['country']);
-      expect(result.mixed.terms).not.toContain('countryNO');
+      expect(available(result.mixed).terms).not.toContain('countryNO');
       expect('unavailable' in result.countries && result.countries.unavailable.message).toMatch(/one country only/);
+    });
+
+    it('an outcome with one value per program: the mixed model says why it has nothing to fit, the program level is computed', () => {
+      const byProgram = new Map<string, number>();
+      const rows = base.map((r) => {
+        if (!byProgram.has(r.program)) byProgram.set(r.program, 40 + 30 * Number(r.values.culture));
+        return { ...r, values: { ...r.values, outcome: byProgram.get(r.program)! } };
+      });
+      const result = analyze(rows, spec, { resamples: 20 });
+      for (const part of [result.mixed, result.ml, result.countries])
+        expect('unavailable' in part && part.unavailable.code).toBe('program_level_outcome');
+      expect(result.blups).toEqual([]);
+      expect(result.diagnostics).toBeUndefined();
+      const programLevel = available(result.programLevel);
+      const expected = [...byProgram].filter(([program]) => !result.smallCells.withheld.includes(program)).map(([, value]) => value);
+      programLevel.programs.filter((p) => !p.withheld).forEach((p, j) => expect(p.outcomeMean).toBeCloseTo(expected[j]!, 9));
+      expect(programLevel.ols.r2).toBeGreaterThan(0);
     });
 
     it('fewer programs than factors: the program level says so, the mixed model is fitted', () => {
       const result = analyze(base.filter((r) => ['prog-000', 'prog-001', 'prog-002', 'prog-003'].includes(r.program)), spec, { resamples: 0 });
-      expect(result.mixed.fixed.every((f) => Number.isFinite(f.estimate) && Number.isFinite(f.se))).toBe(true);
+      expect(available(result.mixed).fixed.every((f) => Number.isFinite(f.estimate) && Number.isFinite(f.se))).toBe(true);
       expect('unavailable' in result.programLevel && result.programLevel.unavailable.code).toBe('too_few_programs');
     });
   });

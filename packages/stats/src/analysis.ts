@@ -41,8 +41,9 @@ export interface ProgramLevel {
 
 export interface Analysis {
   sample: Pick<Design, 'terms' | 'lost' | 'standardization' | 'dropped'> & { n: number; programs: number };
-  mixed: MixedFit;
-  ml: MixedFit;
+  /** Unavailable only for an outcome with one value per program: then the program level is the analysis. */
+  mixed: MixedFit | Unavailable;
+  ml: MixedFit | Unavailable;
   /** BLUPs with the programs under k withheld (null). */
   blups: { program: string; n: number; blup: number | null; withheld: boolean }[];
   /** Residuals and BLUPs against what the model assumes (from respondent rows; absent for summaries alone). */
@@ -55,7 +56,7 @@ export interface Analysis {
     k: number;
     withheld: string[];
     /** Everything refitted without the programs under k (absent when there are none). */
-    without?: { mixed: MixedFit; programLevel: ProgramLevel | Unavailable } | Unavailable;
+    without?: { mixed: MixedFit | Unavailable; programLevel: ProgramLevel | Unavailable } | Unavailable;
   };
 }
 
@@ -91,6 +92,18 @@ export const attempt = <T>(part: () => T): T | Unavailable => {
   }
 };
 
+/** A mixed-model fit, or why an outcome with one value per program has none (any other failure is thrown). */
+export function mixedOrProgramLevel(fit: () => MixedFit): MixedFit | Unavailable {
+  const result = attempt(fit);
+  if ('unavailable' in result && result.unavailable.code !== 'program_level_outcome') {
+    const { code, message, terms } = result.unavailable;
+    throw new ModelError(code, message, terms);
+  }
+  return result;
+}
+
+export const isFit = (fit: MixedFit | Unavailable): fit is MixedFit => !('unavailable' in fit);
+
 export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, options: AnalysisOptions = {}): Analysis {
   const k = options.k ?? 5;
   const resamples = options.resamples ?? 200;
@@ -103,8 +116,8 @@ export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, option
   };
   const design = buildDesign(rows, spec);
   const summaries = programSummaries(design.rows);
-  const mixed = step('mixed model', () => fitRandomIntercept(summaries, design.terms));
-  const ml = step('ML refit', () => fitRandomIntercept(summaries, design.terms, { reml: false }));
+  const mixed = step('mixed model', () => mixedOrProgramLevel(() => fitRandomIntercept(summaries, design.terms)));
+  const ml = step('ML refit', () => mixedOrProgramLevel(() => fitRandomIntercept(summaries, design.terms, { reml: false })));
   const small = new Set(summaries.filter((s) => s.n < k).map((s) => s.program));
 
   const programLevel = (d: Design, count: number) => attempt(() => programLevelOf(programMeans(d.rows, spec.factors), small, count, options.seed ?? 1));
@@ -129,15 +142,15 @@ export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, option
             rows.filter((r) => !small.has(r.program)),
             spec,
           );
-          return { mixed: fitRandomIntercept(programSummaries(kept.rows), kept.terms), programLevel: programLevel(kept, 0) };
+          return { mixed: mixedOrProgramLevel(() => fitRandomIntercept(programSummaries(kept.rows), kept.terms)), programLevel: programLevel(kept, 0) };
         });
   options.onProgress?.(steps, steps, 'small cells');
   return {
     sample: { n: design.rows.length, programs: summaries.length, terms: design.terms, lost: design.lost, standardization: design.standardization, dropped: design.dropped },
     mixed,
     ml,
-    blups: mixed.blups.map((b) => ({ ...b, blup: small.has(b.program) ? null : b.blup, withheld: small.has(b.program) })),
-    diagnostics: diagnostics(design.rows, mixed, (program) => !small.has(program)),
+    blups: isFit(mixed) ? mixed.blups.map((b) => ({ ...b, blup: small.has(b.program) ? null : b.blup, withheld: small.has(b.program) })) : [],
+    ...(isFit(mixed) ? { diagnostics: diagnostics(design.rows, mixed, (program) => !small.has(program)) } : {}),
     programLevel: programs,
     countries,
     ...(centered ? { centered } : {}),

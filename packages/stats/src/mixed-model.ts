@@ -65,7 +65,7 @@ export function programSummaries(rows: readonly DesignRow[]): ProgramSummary[] {
 /** Why a model cannot be fitted, named for the person who chose its inputs. */
 export class ModelError extends Error {
   constructor(
-    readonly code: 'no_rows' | 'no_variance' | 'too_few_rows' | 'too_few_programs' | 'collinear' | 'did_not_converge' | 'incompatible_summaries',
+    readonly code: 'no_rows' | 'no_variance' | 'too_few_rows' | 'too_few_programs' | 'collinear' | 'did_not_converge' | 'incompatible_summaries' | 'program_level_outcome',
     message: string,
     readonly terms: string[] = [],
   ) {
@@ -154,6 +154,13 @@ export function fitRandomIntercept(summaries: readonly ProgramSummary[], terms: 
   const xty = Array.from({ length: p }, (_, i) => summaries.reduce((sum, s) => sum + s.xty[i]!, 0));
   const yty = summaries.reduce((sum, s) => sum + s.yty, 0);
   const residualDf = reml ? n - p : n;
+  // An outcome with one value per program (a program variable) leaves no variance within programs to split from theirs.
+  const within = summaries.reduce((sum, s) => sum + (s.yty - s.sumY ** 2 / s.n), 0);
+  if (!(within > 1e-9 * yty))
+    throw new ModelError(
+      'program_level_outcome',
+      'The outcome has one value per program: nothing varies between the respondents of a program for a mixed model to explain. The program level (programs as units) answers this question.',
+    );
 
   /** A(γ), b(γ) and c(γ) (A's upper triangle; choleskyInverse mirrors it). */
   const weighted = (gamma: number) => {
