@@ -1,7 +1,8 @@
 // Acceptance journey of the analysis (issue 10), in headless Chromium against one real server started with --demo.
 // The researcher opens the demo campaign's Analysis tab, runs an analysis of the baseline wave with four factors,
-// reads the plain-language summary, the forest plot, the importance ranking with its intervals and the Canada–Norway
-// comparison, downloads the report and opens it; then opens the saved analysis on a phone. Every page on the way —
+// reads the plain-language summary, the forest plot, the importance ranking with its intervals, the Canada–Norway
+// comparison and the diagnostics, downloads the report and opens it, opens the analysis from the list of earlier ones
+// (the form takes its choices); then opens the saved analysis on a phone. Every page on the way —
 // the downloaded report included — is checked for serious or critical WCAG 2.1 AA violations.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,12 +57,18 @@ describe('an analysis of the demo campaign', () => {
     for (const title of ['analyses.forest.title', 'analyses.countries.title']) await result.getByRole('region', { name: text(title) }).waitFor();
     const importance = result.getByRole('region', { name: text('analyses.importance.title') });
     await importance.getByRole('img').first().waitFor();
+    // The diagnostics: three plots, each a chart named by its text alternative (which starts with its title).
+    const diagnostics = result.getByRole('region', { name: text('analyses.diagnostics.title'), exact: true });
+    await diagnostics.getByRole('heading', { level: 4, name: text('analyses.diagnostics.title'), exact: true }).waitFor();
+    const PLOTS = ['byFitted', 'residuals', 'blups'].map((key) => text(`analyses.diagnostics.${key}.title`));
+    for (const title of PLOTS) await diagnostics.getByRole('img', { name: new RegExp(`^${title}: `) }).waitFor();
     await expectNoSeriousA11yViolations(page, 'analysis result, charts');
 
     // The tables instead of the charts.
     await result.getByRole('radiogroup', { name: text('campaigns.viewLabel') }).getByText(text('campaigns.viewTable'), { exact: true }).click();
     const forestTable = result.getByRole('table', { name: text('analyses.forest.tableTitle') });
     for (const key of FACTORS) await forestTable.getByRole('row', { name: new RegExp(`^${name(key)} `) }).waitFor();
+    for (const title of PLOTS) await diagnostics.getByRole('table', { name: title, exact: true }).waitFor();
     await expectNoSeriousA11yViolations(page, 'analysis result, tables');
 
     // The report: one HTML file that opens on its own.
@@ -81,8 +88,17 @@ describe('an analysis of the demo campaign', () => {
     await report.getByRole('heading', { level: 2, name: 'LEVEL reporting checklist' }).waitFor();
     await expectNoSeriousA11yViolations(report, 'downloaded report');
 
-    // The saved analysis, on a phone.
+    // Opening an earlier analysis sets the form to it: from the bare page, with another outcome chosen meanwhile.
     const savedAt = page.url();
+    await page.goto(`${base()}/campaigns/${campaign.id}/analysis`);
+    const outcomeField = form.getByRole('combobox', { name: text('analyses.form.outcome'), exact: true });
+    await outcomeField.selectOption(FACTORS[0]!);
+    await page.getByRole('region', { name: text('analyses.list.title') }).locator(`a[href="${new URL(savedAt).pathname}"]`).click();
+    await form.getByText(text('analyses.form.fromOpened'), { exact: true }).waitFor();
+    expect(await outcomeField.inputValue()).toBe(outcome);
+    expect(await factors.getByRole('checkbox', { checked: true }).count()).toBe(FACTORS.length);
+
+    // The saved analysis, on a phone.
     const phone = await newPage(PHONE);
     await phone.goto(`${base()}/sign-in`);
     await phone.getByRole('textbox', { name: text('signIn.email'), exact: true }).fill(RESEARCHER);

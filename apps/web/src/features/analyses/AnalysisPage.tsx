@@ -23,48 +23,57 @@ import { describeError, formErrorsFrom, NO_FORM_ERRORS, type FormErrors } from '
 import { useFormat } from '../../lib/format.ts';
 import { useCampaignContext } from '../campaigns/campaign-context.ts';
 import type { CampaignDetail } from '../campaigns/queries.ts';
+import { choiceFromSpec, initialChoice, MAX_FACTORS, notInForm, type AnalysisChoice } from './analysis-form.ts';
 import { useAnalysisText } from './analysis-labels.ts';
 import { AnalysisResultView } from './AnalysisResultView.tsx';
-import { useAnalyses, useAnalysis, useCampaignScales, useRunAnalysis, type CampaignScale } from './queries.ts';
+import {
+  useAnalyses,
+  useAnalysis,
+  useCampaignScales,
+  useRunAnalysis,
+  type CampaignScale,
+  type SavedAnalysis,
+} from './queries.ts';
 
-const MAX_FACTORS = 12;
 const SHOWN_AT_FIRST = 6;
 const FIELDS = ['waveId', 'outcome', 'factors', 'options.k', 'options.resamples'] as const;
-
-/** The form's starting point: the baseline wave, the scale marked as the outcome, every other scale (up to 12). */
-function initialChoice(campaign: CampaignDetail, scales: readonly CampaignScale[]) {
-  const outcome = scales.find((s) => s.outcome)?.key ?? scales[0]?.key ?? '';
-  return {
-    waveId: campaign.waves.find((w) => w.kind === 'baseline')?.id ?? campaign.waves[0]?.id ?? '',
-    outcome,
-    factors: scales
-      .filter((s) => s.key !== outcome)
-      .slice(0, MAX_FACTORS)
-      .map((s) => s.key),
-  };
-}
 
 function AnalysisForm({
   campaign,
   scales,
+  opened,
   onDone,
 }: {
   campaign: CampaignDetail;
   scales: readonly CampaignScale[];
+  /** The analysis open below the form: the form is set to its spec when it opens. */
+  opened?: SavedAnalysis;
   onDone: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const text = useAnalysisText(scales, []);
-  const start = initialChoice(campaign, scales);
-  const [waveId, setWaveId] = useState(start.waveId);
-  const [outcome, setOutcome] = useState(start.outcome);
-  const [factors, setFactors] = useState<string[]>(start.factors);
-  const [k, setK] = useState<number>(5);
-  const [resamples, setResamples] = useState<number>(200);
-  const [centering, setCentering] = useState(false);
+  const [choice, setChoice] = useState<AnalysisChoice>(() =>
+    opened
+      ? choiceFromSpec(opened.spec, campaign, scales, initialChoice(campaign, scales))
+      : initialChoice(campaign, scales),
+  );
+  const [filledFrom, setFilledFrom] = useState(opened?.id);
   const [errors, setErrors] = useState<FormErrors>(NO_FORM_ERRORS);
   const [notPossible, setNotPossible] = useState<string>();
+  const [tried, setTried] = useState(false);
   const run = useRunAnalysis();
+  const set = (part: Partial<AnalysisChoice>) => setChoice((c) => ({ ...c, ...part }));
+
+  // Another analysis was opened: the form takes its spec (adjusted while rendering, so nothing flashes and focus stays).
+  if (opened && opened.id !== filledFrom) {
+    setFilledFrom(opened.id);
+    setChoice(choiceFromSpec(opened.spec, campaign, scales, choice));
+    setErrors(NO_FORM_ERRORS);
+    setNotPossible(undefined);
+    setTried(false);
+  }
+  const { waveId, outcome, factors, k, resamples, seed, centering } = choice;
+  const leftOut = opened ? notInForm(opened.spec, scales) : [];
 
   const candidates = scales.filter((s) => s.key !== outcome);
   const chosen = factors.filter((f) => f !== outcome);
@@ -74,7 +83,6 @@ function AnalysisForm({
       : chosen.length > MAX_FACTORS
         ? t('analyses.form.factorsTooMany', { max: MAX_FACTORS })
         : undefined;
-  const [tried, setTried] = useState(false);
 
   const submit = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -89,7 +97,7 @@ function AnalysisForm({
         outcome,
         // In the order of the instrument, so the same choice gives the same spec.
         factors: candidates.filter((s) => chosen.includes(s.key)).map((s) => s.key),
-        options: { k, resamples, seed: 1, centering },
+        options: { k, resamples, seed, centering },
       },
       {
         onSuccess: (analysis) => onDone(analysis.id),
@@ -105,14 +113,21 @@ function AnalysisForm({
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="analysis-form-title">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Title order={3} fz="lg" id="analysis-form-title">
-            {t('analyses.form.title')}
-          </Title>
+          <Stack gap={4}>
+            <Title order={3} fz="lg" id="analysis-form-title">
+              {t('analyses.form.title')}
+            </Title>
+            {opened ? <Text size="sm">{t('analyses.form.fromOpened')}</Text> : null}
+            {leftOut.length > 0 ? (
+              <Text size="sm">{t('analyses.form.leftOut', { list: text.list(leftOut.map(text.scale)) })}</Text>
+            ) : null}
+            {opened?.spec.summaries ? <Text size="sm">{t('analyses.form.summariesLeftOut')}</Text> : null}
+          </Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <NativeSelect
               label={t('campaigns.fields.wave')}
               value={waveId}
-              onChange={(e) => setWaveId(e.currentTarget.value)}
+              onChange={(e) => set({ waveId: e.currentTarget.value })}
               data={campaign.waves.map((w) => ({ value: w.id, label: w.name }))}
               error={errors.fields.waveId}
             />
@@ -120,7 +135,7 @@ function AnalysisForm({
               label={t('analyses.form.outcome')}
               description={t('analyses.form.outcomeHelp')}
               value={outcome}
-              onChange={(e) => setOutcome(e.currentTarget.value)}
+              onChange={(e) => set({ outcome: e.currentTarget.value })}
               data={scales.map((s) => ({
                 value: s.key,
                 label: s.outcome ? t('analyses.form.outcomeMarked', { name: text.scale(s.key) }) : text.scale(s.key),
@@ -132,7 +147,7 @@ function AnalysisForm({
             label={t('analyses.form.factors')}
             description={t('analyses.form.factorsHelp', { count: chosen.length, max: MAX_FACTORS })}
             value={chosen}
-            onChange={setFactors}
+            onChange={(chosenNow) => set({ factors: chosenNow })}
             error={(tried ? factorProblem : undefined) ?? errors.fields.factors}
           >
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs" mt="xs">
@@ -145,11 +160,11 @@ function AnalysisForm({
             <Button
               variant="subtle"
               size="compact-sm"
-              onClick={() => setFactors(candidates.slice(0, MAX_FACTORS).map((s) => s.key))}
+              onClick={() => set({ factors: candidates.slice(0, MAX_FACTORS).map((s) => s.key) })}
             >
               {t('analyses.form.selectAll')}
             </Button>
-            <Button variant="subtle" size="compact-sm" onClick={() => setFactors([])}>
+            <Button variant="subtle" size="compact-sm" onClick={() => set({ factors: [] })}>
               {t('analyses.form.selectNone')}
             </Button>
           </Group>
@@ -165,7 +180,7 @@ function AnalysisForm({
                       min={2}
                       max={100}
                       value={k}
-                      onChange={(v) => setK(typeof v === 'number' ? v : Number(v) || 5)}
+                      onChange={(v) => set({ k: typeof v === 'number' ? v : Number(v) || 5 })}
                       error={errors.fields['options.k']}
                     />
                     <NumberInput
@@ -175,7 +190,7 @@ function AnalysisForm({
                       max={1000}
                       step={100}
                       value={resamples}
-                      onChange={(v) => setResamples(typeof v === 'number' ? v : Number(v) || 0)}
+                      onChange={(v) => set({ resamples: typeof v === 'number' ? v : Number(v) || 0 })}
                       error={errors.fields['options.resamples']}
                     />
                   </SimpleGrid>
@@ -184,7 +199,7 @@ function AnalysisForm({
                     label={t('analyses.form.centering')}
                     description={t('analyses.form.centeringHelp')}
                     checked={centering}
-                    onChange={(e) => setCentering(e.currentTarget.checked)}
+                    onChange={(e) => set({ centering: e.currentTarget.checked })}
                   />
                 </Stack>
               </Accordion.Panel>
@@ -319,6 +334,9 @@ export function AnalysisPage() {
   const { analysisId } = useParams();
   const navigate = useNavigate();
   const scales = useCampaignScales(campaign.id);
+  // The same query as the result below (one request): the form starts from the open analysis's spec.
+  const opened = useAnalysis(analysisId);
+  const openedHere = analysisId && opened.data?.campaignId === campaign.id ? opened.data : undefined;
 
   let body;
   if (campaign.waves.length === 0) {
@@ -346,6 +364,7 @@ export function AnalysisPage() {
             <AnalysisForm
               campaign={campaign}
               scales={scales.data}
+              opened={openedHere}
               onDone={(id) => void navigate(`/campaigns/${campaign.id}/analysis/${id}`)}
             />
           </Grid.Col>

@@ -1,13 +1,15 @@
 import type { AnalysisResult } from '@alongside/contracts';
-import { Alert, Button, Card, Group, List, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, List, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EChart } from '../../components/EChart.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { CampaignDetail } from '../campaigns/queries.ts';
+import { AnalysisDiagnostics } from './AnalysisDiagnostics.tsx';
 import { useAnalysisText, type AnalysisText } from './analysis-labels.ts';
+import { Part, Unavailable, type View } from './AnalysisPart.tsx';
 import {
   classifyFactors,
   countryRows,
@@ -20,32 +22,7 @@ import {
 import type { CampaignScale, SavedAnalysis } from './queries.ts';
 
 type MixedFit = AnalysisResult['mixed'];
-type View = 'chart' | 'table';
 const PHONE = '(max-width: 47.99em)';
-
-/** A card with a heading: one part of the result. */
-function Part({ title, id, children }: { title: string; id: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={id}>
-      <Stack gap="sm">
-        <Title order={4} fz="md" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Card>
-  );
-}
-
-function Unavailable({ message }: { message: string }) {
-  const { t } = useTranslation();
-  return (
-    // Part of the result, not an event: a note, not an alert that a screen reader would announce.
-    <Alert color="gray" variant="light" role="note" title={t('analyses.result.unavailable')}>
-      <Text size="sm">{message}</Text>
-    </Alert>
-  );
-}
 
 /** The plain-language summary: who was analysed, who was left out, and what the data can and cannot say. */
 function Summary({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisText }) {
@@ -531,6 +508,7 @@ export function AnalysisResultView({
       <Importance analysis={analysis} text={text} view={view} />
       <Countries analysis={analysis} text={text} view={view} />
       <ModelFit analysis={analysis} text={text} />
+      <AnalysisDiagnostics analysis={analysis} text={text} view={view} />
       <Centered analysis={analysis} text={text} />
       <Blups analysis={analysis} text={text} />
       <Part title={t('analyses.reproduce.title')} id="analysis-reproduce">
