@@ -169,11 +169,108 @@ describe(`alongside CLI (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(refused.stdout).toBe('');
   });
 
+  it('analyze --format html writes the report of a file to stdout or --out (scales by their keys, titled with the file’s name), nothing else on stdout', async () => {
+    const files = tempDir();
+    const data = join(files, 'scores.csv');
+    writeFileSync(data, readFileSync(join(ROOT, 'tools/reference/mixed-unbalanced.csv'), 'utf8').replace(/^respondent,program,/, 'respondent,program_id,'));
+    const args = ['analyze', '--data', data, '--outcome', 'outcome', '--factors', 'f1,f2,f3', '--resamples', '10', '--format', 'html'];
+    const html = await runCli(args);
+    expectOk(html, 'analyze --format html');
+    expect(html.stdout).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html.stdout).toMatch(/<\/html>\n$/);
+    expect(html.stdout).toContain('<title>Analysis report — scores.csv</title>');
+    expect(html.stdout).toContain('outcome ~ f1 + f2 + f3');
+    expect(html.stdout).toContain('488 respondents · 35 programs · 2 countries');
+    expect(html.stdout).toMatch(/<svg role="img"/);
+    expect(html.stdout).not.toMatch(/<script|\bsrc=|href="http/);
+    expect(html.stderr).not.toContain('<');
+
+    const out = join(files, 'report.html');
+    const written = await runCli([...args, '--language', 'nb', '--out', out]);
+    expectOk(written, 'analyze --format html --out');
+    expect(written.stdout).toBe(`Wrote ${out}.\n`);
+    expect(readFileSync(out, 'utf8')).toContain('<html lang="nb">');
+    const refused = await runCli([...args.slice(0, -1), 'pdf']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--format');
+  });
+
+  it('analyze --data --instrument scores item answers with the instrument first (the same analysis as of the scores), and reports a bad file by line and column', async () => {
+    const files = tempDir();
+    const instrument = join(ROOT, 'apps/server/src/domains/instruments/formats/fixtures/team-integration-pulse.alongside.json');
+    // Ten programs of 15 respondents answering two subscales of three 1–5 items (culture_3 and role_2 reverse-keyed), a few left empty.
+    let seed = 7;
+    const uniform = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const point = (x: number) => Math.min(5, Math.max(1, Math.round(x)));
+    const items: string[] = ['program_id,country,group,culture_1,culture_2,culture_3,role_1,role_2,role_3,role_comment'];
+    const scores: string[] = ['program_id,country,group,team_culture_score,role_clarity_score'];
+    const mean = (xs: (number | null)[]) => {
+      const answered = xs.filter((x) => x !== null);
+      return answered.reduce((sum, x) => sum + x, 0) / answered.length;
+    };
+    for (let j = 0; j < 10; j++) {
+      const shift = 2 * uniform() - 1;
+      for (let i = 0; i < 15; i++) {
+        const culture = shift + 3 * (uniform() - 0.5);
+        const role = 0.6 * culture + uniform() - 0.5;
+        const c = [point(3 + culture + uniform() - 0.5), i === 4 ? null : point(3 + culture + uniform() - 0.5), point(3 - culture + uniform() - 0.5)];
+        const r = [point(3 + role + uniform() - 0.5), point(3 - role + uniform() - 0.5), i === 7 ? null : point(3 + role + uniform() - 0.5)];
+        const where = [`p${j}`, j < 5 ? 'CA' : 'NO', i % 3 === 0 ? 'clinician' : 'psp'];
+        items.push([...where, ...c, ...r].map((x) => x ?? '').join(',') + (i === 2 ? ',"a comment, on\ntwo lines"' : ','));
+        // The instrument's scoring: culture the mean of the answered items, role on 0–100 (percent), reverse-keyed items as 6 − x.
+        const culture3 = [c[0]!, c[1] ?? null, 6 - c[2]!];
+        const role3 = [r[0]!, 6 - r[1]!, r[2] ?? null].map((x) => (x === null ? null : x - 1));
+        scores.push([...where, mean(culture3), (100 * mean(role3)) / 4].join(','));
+      }
+    }
+    writeFileSync(join(files, 'items.csv'), `${items.join('\n')}\n`);
+    writeFileSync(join(files, 'scores.csv'), `${scores.join('\n')}\n`);
+    const spec = ['--outcome', 'role_clarity_score', '--factors', 'team_culture_score', '--resamples', '10', '--format', 'json'];
+    const scored = await runCli(['analyze', '--data', join(files, 'items.csv'), '--instrument', instrument, ...spec]);
+    expectOk(scored, 'analyze --instrument');
+    const direct = await runCli(['analyze', '--data', join(files, 'scores.csv'), ...spec]);
+    expectOk(direct, 'analyze of the scores');
+    type Result = { sample: { n: number; lost: Record<string, number> }; mixed: { fixed: { term: string; estimate: number; se: number }[] } };
+    const [a, b] = [JSON.parse(scored.stdout) as Result, JSON.parse(direct.stdout) as Result];
+    expect(a.sample).toEqual(b.sample);
+    expect(a.sample.n).toBe(150);
+    expect(a.mixed.fixed.map((f) => f.term)).toEqual(['(Intercept)', 'team_culture_score', 'countryNO', 'groupclinician']);
+    a.mixed.fixed.forEach((f, i) => {
+      expect(Math.abs(f.estimate - b.mixed.fixed[i]!.estimate)).toBeLessThan(1e-9);
+      expect(Math.abs(f.se - b.mixed.fixed[i]!.se)).toBeLessThan(1e-9);
+    });
+    // The report names the scales as the instrument does.
+    const html = await runCli(['analyze', '--data', join(files, 'items.csv'), '--instrument', instrument, ...spec.slice(0, -1), 'html']);
+    expectOk(html, 'analyze --instrument --format html');
+    expect(html.stdout).toContain('Clarity of the peer support role ~ Collaborative team culture');
+
+    const bad = join(files, 'bad.csv');
+    writeFileSync(bad, 'program_id,country,group,culture_1,culture_2,culture_3,role_1,role_2,role_3,role_comment\np1,CA,psp,4,5,2,4,2,5,"fine,\nreally"\np1,CA,psp,7,x,,4,,,\n,CA,psp,1,2,3,3,3,3,\n');
+    const refused = await runCli(['analyze', '--data', bad, '--instrument', instrument, ...spec]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('The data file cannot be used (3 problems).');
+    expect(refused.stderr).toContain('line 4, column 4 (culture_1): “7” is not a point of scale agree5 (1, 2, 3, 4, 5)');
+    expect(refused.stderr).toContain('line 4, column 5 (culture_2): “x” is not a point of scale agree5');
+    expect(refused.stderr).toContain('line 5, column 1 (program_id): is empty');
+    expect(refused.stdout).toBe('');
+    writeFileSync(bad, 'program_id,country,group,culture_1,culture_2,cultur_3,role_1,role_2,role_3\n');
+    const header = await runCli(['analyze', '--data', bad, '--instrument', instrument, ...spec]);
+    expect(header.code).toBe(1);
+    expect(header.stderr).toContain('line 1, column 6: “cultur_3” is not an item of the instrument');
+    expect(header.stderr).toContain('line 1: no column culture_3 (an item of team_culture_score)');
+    const notOwn = await runCli(['analyze', '--data', join(files, 'items.csv'), '--instrument', join(ROOT, 'apps/server/src/domains/instruments/formats/fixtures/PeerSupportIntegration_DataDictionary_2025-03-14.csv'), ...spec]);
+    expect(notOwn.code).toBe(1);
+    expect(notOwn.stderr).toContain('Alongside’s own JSON');
+    const notSubscale = await runCli(['analyze', '--data', join(files, 'items.csv'), '--instrument', instrument, ...spec.slice(0, 1), 'role_1', ...spec.slice(2)]);
+    expect(notSubscale.code).toBe(1);
+    expect(notSubscale.stderr).toContain('--outcome: role_1 is not a subscale');
+  });
+
   it('analyze --campaign saves the analysis of a demo wave; --export-summaries writes per-program sums, no respondent rows', async () => {
     const t = await target();
     expectOk(await runCli(['seed', '--demo'], { env: t.env }), 'seed');
     const [wave] = await withDatabase(t, (database) =>
-      database.query<{ campaign: string; wave: string }>(sql`SELECT c.id AS campaign, w.id AS wave FROM campaigns c JOIN campaign_waves w ON w.campaign_id = c.id WHERE w.kind = 'baseline'`),
+      database.query<{ campaign: string; wave: string; title: string }>(sql`SELECT c.id AS campaign, w.id AS wave, c.title FROM campaigns c JOIN campaign_waves w ON w.campaign_id = c.id WHERE w.kind = 'baseline'`),
     );
     const args = ['analyze', '--campaign', wave!.campaign, '--wave', wave!.wave, '--outcome', 'integration_success', '--factors', 'collab_culture,role_clarity,supervision_support', '--resamples', '20'];
     const run = await runCli([...args, '--format', 'json'], { env: t.env });
@@ -182,6 +279,14 @@ describe(`alongside CLI (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const culture = result.mixed.fixed.find((f) => f.term === 'collab_culture')!;
     expect(culture.estimate).toBeGreaterThan(0.1);
     expect(culture.p).toBeLessThan(0.001);
+    // The report of a campaign's analysis, as the route gives it (saved like any run).
+    const report = join(tempDir(), 'report.html');
+    const html = await runCli([...args, '--format', 'html', '--language', 'fr', '--out', report], { env: t.env });
+    expectOk(html, 'analyze --campaign --format html');
+    expect(html.stdout).toBe(`Wrote ${report}.\n`);
+    const page = readFileSync(report, 'utf8');
+    expect(page).toMatch(/^<!doctype html>\n<html lang="fr">/);
+    expect(page).toContain(`<title>Rapport d’analyse — ${wave!.title}</title>`);
     const summaries = join(tempDir(), 'summaries.json');
     expectOk(await runCli([...args, '--export-summaries', summaries], { env: t.env }), 'analyze --export-summaries');
     const written = JSON.parse(readFileSync(summaries, 'utf8')) as { format: string; columns: string[]; programs: { program: string; n: number; xtx: number[][] }[] };
@@ -191,6 +296,6 @@ describe(`alongside CLI (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(written.programs.every((p) => p.n >= 5 && p.xtx.length === written.columns.length)).toBe(true);
     expect(readFileSync(summaries, 'utf8')).not.toMatch(/answers|respondent/);
     const saved = await withDatabase(t, (database) => database.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM analyses`));
-    expect(saved[0]!.n).toBe(1);
+    expect(saved[0]!.n).toBe(2);
   });
 });

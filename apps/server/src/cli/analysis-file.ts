@@ -1,13 +1,18 @@
 import { parse } from 'csv-parse/sync';
-import type { AnalysisResult } from '@alongside/contracts';
+import type { Analysis, AnalysisResult, AnalysisSpec, CountryCode } from '@alongside/contracts';
 import type { AnalysisRow } from '@alongside/stats/analysis-design';
+import { SOFTWARE_VERSION } from '../domains/analyses/analyses.service.ts';
 
-// `alongside analyze --data FILE`: a CSV of scale scores read into analysis rows, and the result as text.
+// `alongside analyze --data FILE`: a CSV of scale scores read into analysis rows, and the result as text (or as a
+// saved analysis, for the report).
 
 /** A file's problems, each with where it is: nothing of the file is used when there is one. */
 export class DataFileError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The data file cannot be used (${problems.length} problem${problems.length === 1 ? '' : 's'}).`);
+  constructor(
+    readonly problems: string[],
+    what = 'The data file',
+  ) {
+    super(`${what} cannot be used (${problems.length} problem${problems.length === 1 ? '' : 's'}).`);
   }
 }
 
@@ -48,6 +53,30 @@ export function readAnalysisCsv(content: Uint8Array, scales: readonly string[]):
   });
   if (problems.length > 0) throw new DataFileError(problems.slice(0, MAX_PROBLEMS).concat(problems.length > MAX_PROBLEMS ? [`… and ${problems.length - MAX_PROBLEMS} more`] : []));
   return rows;
+}
+
+/**
+ * A file's analysis in the shape of a saved one, for the report: no campaign (the spec's placeholder ids), its
+ * programs those of the rows, its data read now.
+ */
+export function fileAnalysis(rows: readonly AnalysisRow[], spec: AnalysisSpec, result: AnalysisResult, now: Date): Analysis {
+  const programs = new Map<string, string>();
+  for (const row of rows) if (!programs.has(row.program)) programs.set(row.program, row.country);
+  const at = now.toISOString();
+  return {
+    id: spec.campaignId,
+    campaignId: spec.campaignId,
+    waveId: spec.waveId,
+    outcome: spec.outcome,
+    factors: spec.factors,
+    createdAt: at,
+    spec,
+    dataAt: at,
+    softwareVersion: SOFTWARE_VERSION,
+    // A file may name any country; the report only counts them.
+    programs: [...programs].map(([id, country]) => ({ id, name: id, countryCode: country as CountryCode, imported: false })),
+    result,
+  };
 }
 
 const number = (value: number | null | undefined, digits = 3) => (value === null || value === undefined ? '—' : value.toFixed(digits));

@@ -15,7 +15,8 @@ import {
   seedReferenceData,
   type Database,
 } from '@alongside/db';
-import { AnalysisSpecSchema, EmailSchema, IdSchema, LanguageSchema, NameSchema, NewPasswordSchema, type AnalysisSpec, type Role } from '@alongside/contracts';
+import { AnalysisSpecSchema, EmailSchema, IdSchema, LanguageSchema, NameSchema, NewPasswordSchema, type AnalysisSpec, type CampaignScale, type Role } from '@alongside/contracts';
+import type { AnalysisRow } from '@alongside/stats/analysis-design';
 import { randomBytes } from 'node:crypto';
 import { dbTarget, loadConfig } from '../config.ts';
 import { AppError } from '../lib/errors.ts';
@@ -24,7 +25,9 @@ import { createInstrumentsService } from '../domains/instruments/instruments.ser
 import { createCampaignsService } from '../domains/campaigns/campaigns.service.ts';
 import { createCampaignDataService } from '../domains/campaigns/campaign-data.service.ts';
 import { computeResult, createAnalysesService } from '../domains/analyses/analyses.service.ts';
-import { DataFileError, describeAnalysis, readAnalysisCsv } from './analysis-file.ts';
+import { analysisReport } from '../domains/analyses/analysis-report.ts';
+import { DataFileError, describeAnalysis, fileAnalysis, readAnalysisCsv } from './analysis-file.ts';
+import { instrumentScales, readInstrumentFile, readItemAnswersCsv } from './analysis-items.ts';
 import type { Actor } from '../lib/actor.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createMailer } from '../lib/mailer.ts';
@@ -233,6 +236,7 @@ export function buildCli(): Command {
     .option('--campaign <id>', 'analyse a campaign wave (saved, on behalf of the campaign’s researcher)')
     .option('--wave <id>', 'the wave (with --campaign)')
     .option('--data <file>', 'or analyse a CSV: program_id, country, group and one column per scale score (empty = missing)')
+    .option('--instrument <file>', 'with --data: the CSV holds item answers (one column per item name), scored with this instrument (Alongside JSON) into its subscales')
     .option('--spec <file>', 'the analysis as JSON, as POST /api/analyses takes it (instead of the flags below)')
     .option('--outcome <scale>', 'the outcome scale')
     .option('--factors <scales>', 'the factor scales, separated by commas')
@@ -240,26 +244,33 @@ export function buildCli(): Command {
     .option('--resamples <n>', 'bootstrap resamples of programs for the importance intervals', '200')
     .option('--seed <n>', 'the bootstrap’s seed', '1')
     .option('--centering', 'also split each factor into its within- and between-program parts')
-    .option('--format <format>', 'json or text', 'text')
+    .option('--format <format>', 'json, text or html (the self-contained report, as GET /api/analyses/:id/report.html gives it)', 'text')
+    .option('--language <code>', 'the language of the html report: en, fr or nb', 'en')
+    .option('--out <file>', 'write the result to this file instead of standard output')
     .option('--export-summaries <file>', 'instead of analysing, write the wave’s per-program summaries for a pooled analysis elsewhere')
     .option('--summaries <files...>', 'other installations’ summaries (from --export-summaries) to pool with the wave')
     .action(async (options: AnalyzeOptions) => {
-      const format = valid(z.enum(['json', 'text']), '--format', options.format);
+      const format = valid(z.enum(['json', 'text', 'html']), '--format', options.format);
+      const language = valid(LanguageSchema, '--language', options.language);
       const spec = analysisSpec(options);
-      const print = (result: Parameters<typeof describeAnalysis>[0]) => console.log(format === 'json' ? JSON.stringify(result, null, 2) : describeAnalysis(result, spec));
+      // Standard output (or --out) holds the result alone; the progress bar is on standard error.
+      const write = (text: string) => {
+        if (!options.out) return void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+        writeFileSync(options.out, text);
+        console.log(`Wrote ${options.out}.`);
+      };
+      const print = (result: Parameters<typeof describeAnalysis>[0]) => write(format === 'json' ? JSON.stringify(result, null, 2) : describeAnalysis(result, spec));
       const bar = progressBar('Analysing');
       const onProgress = (done: number, total: number, step: string) => bar.update(done, total, step);
+      if (options.instrument && !options.data) throw new CliError('--instrument scores the item answers of a --data file: give --data FILE too.');
       if (options.data) {
         if (options.campaign || options.exportSummaries || options.summaries) throw new CliError('--data analyses a file on its own: leave out --campaign, --summaries and --export-summaries.');
-        let rows;
-        try {
-          rows = readAnalysisCsv(readInput(options.data), [spec.outcome, ...spec.factors]);
-        } catch (error) {
-          if (error instanceof DataFileError) throw new CliError(`${error.message}${error.problems.map((p) => `\n  ${p}`).join('')}`);
-          throw error;
-        }
-        print(await explained(Promise.resolve().then(() => computeResult(rows, spec, onProgress))).finally(() => bar.stop()));
-        return;
+        const { rows, scales } = await fileRows(options.data, options.instrument, spec);
+        const result = await explained(Promise.resolve().then(() => computeResult(rows, spec, onProgress))).finally(() => bar.stop());
+        if (format !== 'html') return print(result);
+        const now = systemClock.now();
+        // No campaign: the report is titled with the file's name, and names scales by their keys (or the instrument's names).
+        return write(analysisReport(fileAnalysis(rows, spec, result, now), { campaignTitle: basename(options.data), scales, language, now }));
       }
       if (!options.spec && (!options.campaign || !options.wave)) throw new CliError('Say what to analyse: --campaign and --wave, or --data FILE.');
       await withDatabase(async (database) => {
@@ -275,7 +286,9 @@ export function buildCli(): Command {
         }
         const analysis = await explained(analyses.run(owner, spec, onProgress), 'No campaign has that id.').finally(() => bar.stop());
         if (format === 'text') console.log(`Saved as analysis ${analysis.id}.`);
-        print(analysis.result);
+        // The report as the route gives it (read on the researcher's behalf, audited as the route's read is).
+        if (format === 'html') write(new TextDecoder().decode((await explained(analyses.report(owner, analysis.id, language))).body));
+        else print(analysis.result);
       });
     });
 
@@ -294,6 +307,9 @@ interface AnalyzeOptions {
   seed: string;
   centering?: boolean;
   format: string;
+  language: string;
+  out?: string;
+  instrument?: string;
   exportSummaries?: string;
   summaries?: string[];
 }
@@ -320,6 +336,26 @@ function analysisSpec(options: AnalyzeOptions): AnalysisSpec {
     throw new CliError(parsed.error.issues.map((i) => `${flag(i.path)}: ${i.message}`).join('; '));
   }
   return parsed.data;
+}
+
+/**
+ * A data file's rows: scale scores as they are, or (with an instrument) item answers scored into its subscales, which
+ * the outcome and factors must then name. A bad file is reported problem by problem.
+ */
+async function fileRows(data: string, instrumentFile: string | undefined, spec: AnalysisSpec): Promise<{ rows: AnalysisRow[]; scales: CampaignScale[] }> {
+  try {
+    if (!instrumentFile) return { rows: readAnalysisCsv(readInput(data), [spec.outcome, ...spec.factors]), scales: [] };
+    const definition = await readInstrumentFile(readInput(instrumentFile), basename(instrumentFile));
+    const scales = instrumentScales(definition);
+    const keys = scales.map((s) => s.key);
+    if (!keys.includes(spec.outcome)) throw new CliError(`--outcome: ${spec.outcome} is not a subscale of ${instrumentFile} (${keys.join(', ') || 'it has none'}).`);
+    const unknown = spec.factors.find((f) => !keys.includes(f));
+    if (unknown) throw new CliError(`--factors: ${unknown} is not a subscale of ${instrumentFile} (${keys.join(', ')}).`);
+    return { rows: readItemAnswersCsv(readInput(data), definition, [spec.outcome, ...spec.factors]), scales };
+  } catch (error) {
+    if (error instanceof DataFileError) throw new CliError(`${error.message}${error.problems.map((p) => `\n  ${p}`).join('')}`);
+    throw error;
+  }
 }
 
 /** A JSON file's content, or a clear line naming the option when it is not JSON. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@alongside/db';
 import type { Analysis } from '@alongside/contracts';
@@ -121,6 +122,38 @@ describe('analyses', () => {
     expect(html).not.toMatch(/<script|\bsrc=|href="http/);
     expect((await researcher.request({ method: 'GET', url: `/api/analyses/${analysis.id}/report.html?language=de` })).statusCode).toBe(400);
 
+    // Every table: a CSV each, the whole analysis as tables.json and a README naming each file, in one zip.
+    const zip = await researcher.request({ method: 'GET', url: `/api/analyses/${analysis.id}/tables.zip` });
+    expect(zip.statusCode, zip.body.slice(0, 300)).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    expect(zip.headers['content-disposition']).toMatch(/^attachment; filename="analysis-success-2026-03-02-tables\.zip"/);
+    const files = unzipSync(new Uint8Array(zip.rawPayload));
+    const names = Object.keys(files);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'README.txt', 'tables.json', 'fixed-effects-reml.csv', 'fixed-effects-ml.csv', 'fits.csv', 'blups.csv', 'program-level-programs.csv', 'program-level-ols.csv',
+        'program-level-dominance.csv', 'program-level-bootstrap.csv', 'country-slopes.csv', 'likelihood-ratio.csv', 'country-fixed-effects.csv', 'centered-effects.csv',
+        'diagnostics-residuals-by-fitted.csv', 'sample.csv', 'lost.csv', 'standardization.csv',
+      ]),
+    );
+    const text = (name: string) => strFromU8(files[name]!);
+    expect(JSON.parse(text('tables.json'))).toEqual(analysis);
+    const readme = text('README.txt');
+    for (const name of names.filter((n) => n !== 'README.txt')) expect(readme, name).toContain(`\r\n${name}\r\n`);
+    const csvRows = (name: string) => text(name).split('\r\n').slice(0, -1).map((line) => line.split(','));
+    const [header, ...fixed] = csvRows('fixed-effects-reml.csv');
+    expect(header).toEqual(['term', 'estimate', 'se', 'df', 't', 'p', 'waldLow', 'waldHigh', 'tLow', 'tHigh']);
+    // R's term names, and numbers that read back as exactly the JSON result's.
+    expect(fixed.map(([term, ...cells]) => [term, ...cells.map((c) => (c === '' ? null : Number(c)))])).toEqual(
+      result.mixed.fixed.map((f) => [f.term, f.estimate, f.se, f.df, f.t, f.p, f.waldLow, f.waldHigh, f.tLow, f.tHigh]),
+    );
+    expect(fixed.map(([term]) => term)).toEqual(['(Intercept)', 'teamwork', 'countryNO']);
+    expect(csvRows('fixed-effects-ml.csv').slice(1).map((row) => row[3])).toEqual(['', '', '']);
+    expect(csvRows('blups.csv').slice(1).map((row) => Number(row[2]))).toEqual(result.blups.map((b) => b.blup));
+    const zipAudit = await queryRows<{ action: string }>(ctx.db, sql`SELECT action FROM audit_events WHERE entity_id = ${analysis.id} ORDER BY id`);
+    expect(zipAudit.map((a) => a.action).at(-1)).toBe('analysis.read');
+    expect(zipAudit).toHaveLength(audit.length + 2);
+
     // The same inputs give the same numbers.
     const again = (await researcher.request({ method: 'POST', url: '/api/analyses', payload: spec })).json<Analysis>();
     expect(again.result).toEqual(analysis.result);
@@ -130,6 +163,8 @@ describe('analyses', () => {
     const [mine] = (await researcher.request({ method: 'GET', url: '/api/analyses' })).json<{ id: string }[]>();
     const other = await signIn(ctx.app, worlds[3]!.users.researcherA!.email);
     expect((await other.request({ method: 'GET', url: `/api/analyses/${mine!.id}` })).statusCode).toBe(404);
+    expect((await other.request({ method: 'GET', url: `/api/analyses/${mine!.id}/tables.zip` })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/analyses/${mine!.id}/tables.zip` })).statusCode).toBe(401);
     expect((await other.request({ method: 'GET', url: '/api/analyses' })).json()).toEqual([]);
     expect((await other.request({ method: 'POST', url: '/api/analyses', payload: { campaignId, waveId, outcome: 'success', factors: ['teamwork'] } })).statusCode).toBe(404);
     expect((await other.request({ method: 'GET', url: `/api/campaigns/${campaignId}/scales` })).statusCode).toBe(404);

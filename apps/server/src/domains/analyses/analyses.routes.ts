@@ -5,6 +5,7 @@ import { planCampaign } from '@alongside/stats/planning';
 import { sendFile } from '../../lib/files.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { AnalysesService } from './analyses.service.ts';
+import { analysisTablesZip } from './analysis-tables.ts';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 const tags = ['analyses'];
@@ -78,5 +79,18 @@ export const analysesRoutes: FastifyPluginAsyncZod<{ analyses: AnalysesService }
       },
     },
     async (request, reply) => sendFile(reply, await analyses.report(requireActor(request), request.params.id, request.query.language)),
+  );
+  app.get(
+    '/api/analyses/:id/tables.zip',
+    {
+      schema: {
+        tags,
+        summary: 'Every table of the analysis as CSV (fixed effects, fits, BLUPs, program level, importance, countries, diagnostics, sample), the whole analysis as tables.json and a README naming each file and its columns, in one zip',
+        params: IdParamsSchema,
+        response: { 200: { description: 'A zip archive', content: { 'application/zip': { schema: z.string() } } }, ...errors },
+      },
+    },
+    // Read as GET /api/analyses/:id reads it (its researcher only, audited); the tables are built from what it gives.
+    async (request, reply) => sendFile(reply, analysisTablesZip(await analyses.get(requireActor(request), request.params.id))),
   );
 };
