@@ -62,12 +62,31 @@ export const SummariesFileSchema = z
   });
 export type SummariesFile = z.infer<typeof SummariesFileSchema>;
 
+/**
+ * An outcome the researcher defines: a weighted sum of variables (scales, program variables), each first z-scored
+ * over the respondents who have every part when `standardize` is set. Missing when any part is missing.
+ */
+export const CompositeSchema = z.object({
+  key: ScaleKeySchema,
+  /** What the researcher calls it (the key when absent). */
+  label: z.string().trim().min(1).max(120).optional(),
+  parts: z
+    .array(z.object({ variable: ScaleKeySchema, weight: z.number().min(-100).max(100).refine((w) => w !== 0, 'is 0') }))
+    .min(2)
+    .max(12)
+    .refine((parts) => new Set(parts.map((p) => p.variable)).size === parts.length, 'name a variable twice'),
+  standardize: z.boolean().default(true),
+});
+export type Composite = z.infer<typeof CompositeSchema>;
+
 export const AnalysisSpecSchema = z
   .object({
     campaignId: IdSchema,
     waveId: IdSchema,
+    /** A scale key of the campaign, a program variable (PROGRAM_VARIABLES) or a composite's key. */
     outcome: ScaleKeySchema,
     factors: z.array(ScaleKeySchema).min(1).max(12),
+    composites: z.array(CompositeSchema).max(4).optional(),
     options: AnalysisOptionsSchema.default({ k: 5, resamples: 200, seed: 1, centering: false }),
     /** Other installations' summaries of the same analysis, fitted with this wave's programs as one pooled sample. */
     summaries: z.array(SummariesFileSchema).min(1).max(20).optional(),
@@ -75,6 +94,14 @@ export const AnalysisSpecSchema = z
   .superRefine((spec, context) => {
     if (new Set(spec.factors).size !== spec.factors.length) context.addIssue({ code: 'custom', path: ['factors'], message: 'names a scale twice' });
     if (spec.factors.includes(spec.outcome)) context.addIssue({ code: 'custom', path: ['factors'], message: 'includes the outcome' });
+    const composites = spec.composites ?? [];
+    const keys = new Set(composites.map((c) => c.key));
+    if (keys.size !== composites.length) context.addIssue({ code: 'custom', path: ['composites'], message: 'name a composite twice' });
+    composites.forEach((c, i) =>
+      c.parts.forEach((part, j) => {
+        if (keys.has(part.variable)) context.addIssue({ code: 'custom', path: ['composites', i, 'parts', j, 'variable'], message: 'is a composite: a composite is made of scales and program variables' });
+      }),
+    );
   });
 export type AnalysisSpec = z.infer<typeof AnalysisSpecSchema>;
 
@@ -141,9 +168,12 @@ export const AnalysisResultSchema = z.object({
     lost: z.record(z.string(), z.number().int()),
     standardization: z.array(z.object({ factor: z.string(), mean: Figure, sd: Figure })),
     dropped: z.array(z.enum(['country', 'group'])),
+    /** Program variables joined to the rows: the months their indicators cover (null when none was chosen). */
+    joined: z.object({ variables: z.array(z.string()), period: z.object({ from: z.string(), to: z.string() }).nullable() }).optional(),
   }),
-  mixed: MixedFitSchema,
-  ml: MixedFitSchema,
+  /** Unavailable only for an outcome with one value per program (code program_level_outcome): the program level answers. */
+  mixed: z.union([MixedFitSchema, UnavailableSchema]),
+  ml: z.union([MixedFitSchema, UnavailableSchema]),
   blups: z.array(z.object({ program: ProgramKey, n: z.number().int(), blup: Figure, withheld: z.boolean() })),
   /** Aggregate diagnostics (bins and quantiles, no respondent's point); absent for a fit from summaries alone. */
   diagnostics: z
@@ -177,7 +207,7 @@ export const AnalysisResultSchema = z.object({
     k: z.number().int(),
     withheld: z.array(ProgramKey),
     /** Present when programs were withheld: everything refitted without them. */
-    without: z.union([z.object({ mixed: MixedFitSchema, programLevel: z.union([ProgramLevelSchema, UnavailableSchema]) }), UnavailableSchema]).optional(),
+    without: z.union([z.object({ mixed: z.union([MixedFitSchema, UnavailableSchema]), programLevel: z.union([ProgramLevelSchema, UnavailableSchema]) }), UnavailableSchema]).optional(),
   }),
 });
 export type AnalysisResult = z.infer<typeof AnalysisResultSchema>;

@@ -12,3 +12,4 @@ export * from './wellbeing.ts';
 export * from './instruments.ts';
 export * from './campaigns.ts';
 export * from './analyses.ts';
+export * from './analysis-variables.ts';

@@ -3,7 +3,7 @@ import type { AnalysisRow } from './analysis-design.ts';
 import { analyze, type Analysis, type ProgramLevel, type Unavailable } from './analysis.ts';
 import type { CountryComparison } from './country-comparison.ts';
 import { ModelError } from './mixed-model.ts';
-import { seededUniform } from './program-level.ts';
+import { bootstrapDominance, seededUniform } from './program-level.ts';
 
 // The analysis as a whole: a known truth is recovered, small cells are withheld and refitted without, and degenerate
 // inputs say what is wrong instead of giving NaN tables.
@@ -160,5 +160,12 @@ describe('the analysis', () => {
       expect(available(result.mixed).fixed.every((f) => Number.isFinite(f.estimate) && Number.isFinite(f.se))).toBe(true);
       expect('unavailable' in result.programLevel && result.programLevel.unavailable.code).toBe('too_few_programs');
     });
+  });
+
+  it('leaves out a bootstrap resample that draws too few distinct programs, and counts those used', () => {
+    const means = { programs: ['a', 'b', 'c', 'd', 'e'], n: [9, 9, 9, 9, 9], factors: ['f', 'g'], x: [[-1, 0.5], [0, -1], [1, 0.2], [0.4, 1], [-0.4, -0.7]], y: [1, 2, 4, 3, 1.5] };
+    const boot = bootstrapDominance(means, [[0, 0, 0, 0, 0], [0, 1, 0, 1, 0], [0, 1, 2, 3, 4], [4, 3, 2, 1, 1]]);
+    expect(boot.resamples).toBe(2);
+    expect(boot.intervals.every((i) => Number.isFinite(i.low) && Number.isFinite(i.high))).toBe(true);
   });
 });

@@ -202,13 +202,21 @@ export interface DominanceBootstrap {
 /** Dominance over resamples of programs (each resample a list of program indices, drawn with replacement). */
 export function bootstrapDominance(means: ProgramMeans, resamples: readonly (readonly number[])[]): DominanceBootstrap {
   const full = ranks(dominance(means.x, means.y, means.factors).general);
-  const draws = resamples.map((indices) =>
-    dominance(
-      indices.map((j) => means.x[j]!),
-      indices.map((j) => means.y[j]!),
-      means.factors,
-    ).general,
-  );
+  // A resample that draws too few distinct programs (collinear factors, or an outcome without variance among them)
+  // has no dominance: it is left out, and `resamples` counts those used.
+  const draws = resamples.flatMap((indices) => {
+    try {
+      const { general } = dominance(
+        indices.map((j) => means.x[j]!),
+        indices.map((j) => means.y[j]!),
+        means.factors,
+      );
+      return general.every(Number.isFinite) ? [general] : [];
+    } catch (error) {
+      if (error instanceof ModelError) return [];
+      throw error;
+    }
+  });
   return {
     intervals: means.factors.map((_, i) => {
       const values = draws.map((d) => d[i]!).sort((a, b) => a - b);

@@ -90,11 +90,14 @@ export function describeAnalysis(result: AnalysisResult, spec: { outcome: string
   const lost = Object.entries(sample.lost).filter(([, n]) => n > 0);
   if (lost.length > 0) out.push(`Left out for missing values: ${lost.map(([v, n]) => `${v} ${n}`).join(', ')}.`);
   if (sample.dropped.length > 0) out.push(`No term for ${sample.dropped.join(' and ')}: the sample has one level of it.`);
-  out.push('', `Mixed model (REML), standardized factors: ${mixed.singular ? 'singular fit (no program variance)' : `ICC ${number(mixed.icc)}`}; R² marginal ${number(mixed.r2.marginal)}, conditional ${number(mixed.r2.conditional)}`);
-  out.push(`${'term'.padEnd(28)}${'estimate'.padStart(10)}${'SE'.padStart(8)}${'df'.padStart(9)}${'p'.padStart(9)}   95 % CI`);
-  for (const f of mixed.fixed)
-    out.push(`${f.term.padEnd(28)}${number(f.estimate).padStart(10)}${number(f.se).padStart(8)}${number(f.df, 1).padStart(9)}${pValue(f.p).padStart(9)}   ${number(f.tLow)} to ${number(f.tHigh)}`);
-  out.push(`ML refit: logLik ${number(result.ml.logLik, 2)}, AIC ${number(result.ml.aic, 2)}, BIC ${number(result.ml.bic, 2)}`);
+  if ('unavailable' in mixed) out.push('', `Mixed model: ${mixed.unavailable.message}`);
+  else {
+    out.push('', `Mixed model (REML), standardized factors: ${mixed.singular ? 'singular fit (no program variance)' : `ICC ${number(mixed.icc)}`}; R² marginal ${number(mixed.r2.marginal)}, conditional ${number(mixed.r2.conditional)}`);
+    out.push(`${'term'.padEnd(28)}${'estimate'.padStart(10)}${'SE'.padStart(8)}${'df'.padStart(9)}${'p'.padStart(9)}   95 % CI`);
+    for (const f of mixed.fixed)
+      out.push(`${f.term.padEnd(28)}${number(f.estimate).padStart(10)}${number(f.se).padStart(8)}${number(f.df, 1).padStart(9)}${pValue(f.p).padStart(9)}   ${number(f.tLow)} to ${number(f.tHigh)}`);
+  }
+  if (!('unavailable' in result.ml)) out.push(`ML refit: logLik ${number(result.ml.logLik, 2)}, AIC ${number(result.ml.aic, 2)}, BIC ${number(result.ml.bic, 2)}`);
   out.push('');
   if ('unavailable' in result.programLevel) out.push(`Program level: ${result.programLevel.unavailable.message}`);
   else {

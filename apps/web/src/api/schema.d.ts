@@ -1409,6 +1409,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analyses/{id}/tables.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every table of the analysis as CSV (fixed effects, fits, BLUPs, program level, importance, countries, diagnostics, sample), the whole analysis as tables.json and a README naming each file and its columns, in one zip */
+        get: operations["getAnalysesByIdTablesZip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/respond/{token}": {
         parameters: {
             query?: never;
@@ -13030,6 +13047,16 @@ export interface operations {
                     waveId: string;
                     outcome: string;
                     factors: string[];
+                    composites?: {
+                        key: string;
+                        label?: string;
+                        parts: {
+                            variable: string;
+                            weight: number;
+                        }[];
+                        /** @default true */
+                        standardize?: boolean;
+                    }[];
                     /**
                      * @default {
                      *       "k": 5,
@@ -13093,6 +13120,16 @@ export interface operations {
                             waveId: string;
                             outcome: string;
                             factors: string[];
+                            composites?: {
+                                key: string;
+                                label?: string;
+                                parts: {
+                                    variable: string;
+                                    weight: number;
+                                }[];
+                                /** @default true */
+                                standardize: boolean;
+                            }[];
                             /**
                              * @default {
                              *       "k": 5,
@@ -13153,6 +13190,13 @@ export interface operations {
                                     sd: number | null;
                                 }[];
                                 dropped: ("country" | "group")[];
+                                joined?: {
+                                    variables: string[];
+                                    period: {
+                                        from: string;
+                                        to: string;
+                                    } | null;
+                                };
                             };
                             mixed: {
                                 reml: boolean;
@@ -13184,6 +13228,12 @@ export interface operations {
                                     marginal: number | null;
                                     conditional: number | null;
                                 };
+                            } | {
+                                unavailable: {
+                                    code: string;
+                                    message: string;
+                                    terms: string[];
+                                };
                             };
                             ml: {
                                 reml: boolean;
@@ -13214,6 +13264,12 @@ export interface operations {
                                 r2: {
                                     marginal: number | null;
                                     conditional: number | null;
+                                };
+                            } | {
+                                unavailable: {
+                                    code: string;
+                                    message: string;
+                                    terms: string[];
                                 };
                             };
                             blups: {
@@ -13464,6 +13520,12 @@ export interface operations {
                                             marginal: number | null;
                                             conditional: number | null;
                                         };
+                                    } | {
+                                        unavailable: {
+                                            code: string;
+                                            message: string;
+                                            terms: string[];
+                                        };
                                     };
                                     programLevel: {
                                         programs: {
@@ -13583,6 +13645,16 @@ export interface operations {
                     waveId: string;
                     outcome: string;
                     factors: string[];
+                    composites?: {
+                        key: string;
+                        label?: string;
+                        parts: {
+                            variable: string;
+                            weight: number;
+                        }[];
+                        /** @default true */
+                        standardize?: boolean;
+                    }[];
                     /**
                      * @default {
                      *       "k": 5,
@@ -13787,6 +13859,16 @@ export interface operations {
                             waveId: string;
                             outcome: string;
                             factors: string[];
+                            composites?: {
+                                key: string;
+                                label?: string;
+                                parts: {
+                                    variable: string;
+                                    weight: number;
+                                }[];
+                                /** @default true */
+                                standardize: boolean;
+                            }[];
                             /**
                              * @default {
                              *       "k": 5,
@@ -13847,6 +13929,13 @@ export interface operations {
                                     sd: number | null;
                                 }[];
                                 dropped: ("country" | "group")[];
+                                joined?: {
+                                    variables: string[];
+                                    period: {
+                                        from: string;
+                                        to: string;
+                                    } | null;
+                                };
                             };
                             mixed: {
                                 reml: boolean;
@@ -13878,6 +13967,12 @@ export interface operations {
                                     marginal: number | null;
                                     conditional: number | null;
                                 };
+                            } | {
+                                unavailable: {
+                                    code: string;
+                                    message: string;
+                                    terms: string[];
+                                };
                             };
                             ml: {
                                 reml: boolean;
@@ -13908,6 +14003,12 @@ export interface operations {
                                 r2: {
                                     marginal: number | null;
                                     conditional: number | null;
+                                };
+                            } | {
+                                unavailable: {
+                                    code: string;
+                                    message: string;
+                                    terms: string[];
                                 };
                             };
                             blups: {
@@ -14158,6 +14259,12 @@ export interface operations {
                                             marginal: number | null;
                                             conditional: number | null;
                                         };
+                                    } | {
+                                        unavailable: {
+                                            code: string;
+                                            message: string;
+                                            terms: string[];
+                                        };
                                     };
                                     programLevel: {
                                         programs: {
@@ -14272,6 +14379,64 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAnalysesByIdTablesZip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A zip archive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
                 };
             };
             /** @description Default Response */

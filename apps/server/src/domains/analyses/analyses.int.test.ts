@@ -20,6 +20,13 @@ let campaignId: string;
 let waveId: string;
 let emptyWaveId: string;
 
+type Fit = Analysis['result']['mixed'];
+/** A mixed-model fit of a result (failing the test when it is unavailable). */
+function fitOf(fit: Fit): Exclude<Fit, { unavailable: unknown }> {
+  if ('unavailable' in fit) throw new Error(`no fit: ${fit.unavailable.message}`);
+  return fit;
+}
+
 /** Answers on the 1–5 scale driven by a latent teamwork score; team_3 is reverse-keyed (stored as 6 − the score). */
 function responsesCsv(programIds: string[]): string {
   const uniform = seededUniform(9);
@@ -86,13 +93,15 @@ describe('analyses', () => {
     expect(analysis.dataAt).toBe('2026-03-02T09:00:00.000Z');
     expect(analysis.programs.map((p) => p.countryCode).sort()).toEqual(['CA', 'CA', 'CA', 'NO', 'NO', 'NO']);
     const { result } = analysis;
+    const mixed = fitOf(result.mixed);
+    const ml = fitOf(result.ml);
     expect(result.sample).toMatchObject({ n: 180, programs: 6, dropped: ['group'], terms: ['(Intercept)', 'teamwork', 'countryNO'] });
-    const teamwork = result.mixed.fixed.find((f) => f.term === 'teamwork')!;
+    const teamwork = mixed.fixed.find((f) => f.term === 'teamwork')!;
     expect(teamwork.estimate).toBeGreaterThan(0.2);
     expect(teamwork.p).toBeLessThan(0.001);
     expect(teamwork.df).toBeGreaterThan(1);
-    expect(result.ml.reml).toBe(false);
-    expect(result.ml.fixed[0]!.df).toBeNull();
+    expect(ml.reml).toBe(false);
+    expect(ml.fixed[0]!.df).toBeNull();
     expect('unavailable' in result.programLevel).toBe(false);
     expect('unavailable' in result.countries).toBe(false);
     expect(result.centered && 'effects' in result.centered ? result.centered.effects.map((e) => e.factor) : []).toEqual(['teamwork']);
@@ -145,7 +154,7 @@ describe('analyses', () => {
     expect(header).toEqual(['term', 'estimate', 'se', 'df', 't', 'p', 'waldLow', 'waldHigh', 'tLow', 'tHigh']);
     // R's term names, and numbers that read back as exactly the JSON result's.
     expect(fixed.map(([term, ...cells]) => [term, ...cells.map((c) => (c === '' ? null : Number(c)))])).toEqual(
-      result.mixed.fixed.map((f) => [f.term, f.estimate, f.se, f.df, f.t, f.p, f.waldLow, f.waldHigh, f.tLow, f.tHigh]),
+      mixed.fixed.map((f) => [f.term, f.estimate, f.se, f.df, f.t, f.p, f.waldLow, f.waldHigh, f.tLow, f.tHigh]),
     );
     expect(fixed.map(([term]) => term)).toEqual(['(Intercept)', 'teamwork', 'countryNO']);
     expect(csvRows('fixed-effects-ml.csv').slice(1).map((row) => row[3])).toEqual(['', '', '']);
@@ -239,5 +248,80 @@ describe('analyses', () => {
     const twice = await researcher.request({ method: 'POST', url: '/api/analyses', payload: { campaignId, waveId, ...analysis, summaries: [file] } });
     expect(twice.statusCode).toBe(400);
     expect(errorOf(twice).message).toMatch(/is in two sets of summaries/);
+  });
+  it('joins program variables — the profile and the indicators of the months up to the wave’s close — as factors or as the outcome, and composites', async () => {
+    // Profiles of the six programs; a huddle in January for five of them, attended by the PSP in every other one.
+    const fte = [1, 1.5, 2, 2.5, 3, 3.5];
+    for (const [j, world] of worlds.entries()) {
+      await ctx.db.execute(sql`UPDATE programs SET psp_fte = ${fte[j]!}, champion_present = ${j % 3 === 0} WHERE id = ${world.programId}`);
+      if (j === 5) continue;
+      const [huddle] = await queryRows<{ id: string }>(
+        ctx.db,
+        sql`INSERT INTO huddles (organization_id, program_id, team_id, held_at, created_by)
+            VALUES (${world.organizationId}, ${world.programId}, ${world.teamA}, '2026-01-14T15:00:00Z', ${world.users.nurseA!.id}) RETURNING id`,
+      );
+      if (j % 2 === 0) await ctx.db.execute(sql`INSERT INTO huddle_attendees (huddle_id, user_id, role) VALUES (${huddle!.id}, ${world.users.peer_support_workerA!.id}, 'peer_support_worker')`);
+    }
+    const post = (payload: object) => researcher.request({ method: 'POST', url: '/api/analyses', payload: { campaignId, waveId, options: { resamples: 20 }, ...payload } });
+
+    const joined = await post({ outcome: 'success', factors: ['teamwork', 'profile_psp_fte', 'indicator_huddle_attendance'] });
+    expect(joined.statusCode, joined.body.slice(0, 300)).toBe(201);
+    const { sample, mixed } = joined.json<Analysis>().result;
+    // The wave closes on 30 April; on 2 March the months that are over end with February.
+    expect(sample.joined).toEqual({ variables: ['profile_psp_fte', 'indicator_huddle_attendance'], period: { from: '2025-12-01', to: '2026-02-28' } });
+    expect(sample.lost).toMatchObject({ profile_psp_fte: 0, indicator_huddle_attendance: 30 });
+    expect(sample).toMatchObject({ n: 150, programs: 5 });
+    expect(fitOf(mixed).terms).toEqual(['(Intercept)', 'teamwork', 'profile_psp_fte', 'indicator_huddle_attendance', 'countryNO']);
+    // Every respondent carries the program's value: z-scored over the 150 respondents of the five programs.
+    const values = fte.slice(0, 5).flatMap((v) => Array<number>(30).fill(v));
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
+    const standardized = sample.standardization.find((s) => s.factor === 'profile_psp_fte')!;
+    expect(standardized.mean).toBeCloseTo(mean, 12);
+    expect(standardized.sd).toBeCloseTo(sd, 12);
+    const attendance = sample.standardization.find((s) => s.factor === 'indicator_huddle_attendance')!;
+    expect(attendance.mean).toBeCloseTo((3 * 100) / 5, 12);
+    const audit = await queryRows<{ details: { programVariables: string[] } }>(ctx.db, sql`SELECT details FROM audit_events WHERE entity_id = ${joined.json<Analysis>().id} AND action = 'analysis.run'`);
+    expect(audit[0]!.details.programVariables).toEqual(['profile_psp_fte', 'indicator_huddle_attendance']);
+
+    // An indicator as the outcome: one value per program, so the program level is the analysis.
+    const programLevel = await post({ outcome: 'indicator_huddle_attendance', factors: ['teamwork', 'profile_psp_fte'] });
+    expect(programLevel.statusCode, programLevel.body.slice(0, 300)).toBe(201);
+    const result = programLevel.json<Analysis>().result;
+    expect('unavailable' in result.mixed && result.mixed.unavailable.code).toBe('program_level_outcome');
+    expect('unavailable' in result.countries && result.countries.unavailable.code).toBe('program_level_outcome');
+    expect(result.blups).toEqual([]);
+    if ('unavailable' in result.programLevel) throw new Error(result.programLevel.unavailable.message);
+    expect(result.programLevel.programs.map((p) => p.outcomeMean).sort()).toEqual([0, 0, 100, 100, 100]);
+    expect(result.programLevel.ols.terms.map((t) => t.term)).toEqual(['(Intercept)', 'teamwork', 'profile_psp_fte']);
+    const report = await researcher.request({ method: 'GET', url: `/api/analyses/${programLevel.json<Analysis>().id}/report.html` });
+    expect(report.statusCode).toBe(200);
+    expect(report.body).toContain('Peer support at huddles (%)');
+    expect(report.body).toContain('nothing varies between the respondents of a program');
+
+    // A composite the researcher defines, as the outcome.
+    const composite = { key: 'success_index', label: 'Success index', parts: [{ variable: 'success', weight: 1 }, { variable: 'profile_champion', weight: 0.5 }] };
+    const withComposite = await post({ outcome: 'success_index', factors: ['teamwork'], composites: [composite] });
+    expect(withComposite.statusCode, withComposite.body.slice(0, 300)).toBe(201);
+    const saved = withComposite.json<Analysis>();
+    expect(saved.spec.composites).toEqual([{ ...composite, standardize: true }]);
+    expect(saved.result.sample).toMatchObject({ n: 180, joined: { variables: ['profile_champion'], period: null } });
+    expect(fitOf(saved.result.mixed).fixed.find((f) => f.term === 'teamwork')!.estimate).toBeGreaterThan(0);
+    const compositeReport = await researcher.request({ method: 'GET', url: `/api/analyses/${saved.id}/report.html` });
+    expect(compositeReport.body).toContain('Success index');
+
+    // Names that are not the campaign's, or that clash, are refused with the field.
+    const clash = await post({ outcome: 'teamwork', factors: ['success'], composites: [{ ...composite, key: 'teamwork' }] });
+    expect(clash.statusCode).toBe(400);
+    expect(fieldsOf(clash)).toEqual(['composites.0.key']);
+    const unknownPart = await post({ outcome: 'success_index', factors: ['teamwork'], composites: [{ ...composite, parts: [{ variable: 'climate', weight: 1 }, { variable: 'success', weight: 1 }] }] });
+    expect(unknownPart.statusCode).toBe(400);
+    expect(fieldsOf(unknownPart)).toEqual(['composites.0.parts.0.variable']);
+    const nested = await post({ outcome: 'b', factors: ['teamwork'], composites: [composite, { key: 'b', parts: [{ variable: 'success_index', weight: 1 }, { variable: 'success', weight: 1 }] }] });
+    expect(nested.statusCode).toBe(400);
+    expect(fieldsOf(nested)).toEqual(['composites.1.parts.0.variable']);
+    const unknownVariable = await post({ outcome: 'success', factors: ['profile_unknown'] });
+    expect(unknownVariable.statusCode).toBe(400);
+    expect(fieldsOf(unknownVariable)).toEqual(['factors']);
   });
 });

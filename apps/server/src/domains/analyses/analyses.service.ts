@@ -4,6 +4,7 @@ import {
   AnalysisResultSchema,
   AnalysisSpecSchema,
   COUNTRY_CODES,
+  PROGRAM_VARIABLE_KEYS,
   STAKEHOLDER_GROUPS,
   type Analysis,
   type AnalysisResult,
@@ -13,6 +14,7 @@ import {
 } from '@alongside/contracts';
 import { analyze, type Analysis as Computed, type AnalysisOptions } from '@alongside/stats/analysis';
 import type { AnalysisRow } from '@alongside/stats/analysis-design';
+import { withComposites } from '@alongside/stats/composites';
 import { ModelError } from '@alongside/stats/mixed-model';
 import { analyzeSummaries } from '@alongside/stats/analysis-summaries';
 import { combineSummaries, rawSummaries, type RawSummaries } from '@alongside/stats/summaries';
@@ -23,7 +25,10 @@ import { AppError, badRequest, notFound } from '../../lib/errors.ts';
 import type { DownloadFile } from '../../lib/files.ts';
 import type { CampaignDataService } from '../campaigns/campaign-data.service.ts';
 import type { CampaignsService } from '../campaigns/campaigns.service.ts';
+import { createIndicatorsService } from '../indicators/indicators.service.ts';
+import { createSustainabilityService } from '../sustainability/sustainability.service.ts';
 import { analysisReport } from './analysis-report.ts';
+import { programVariableValues } from './program-variables.ts';
 import * as repo from './analyses.repo.ts';
 import { canReadAnalysis } from './analyses.policy.ts';
 
@@ -83,15 +88,24 @@ function pooledResult(rows: readonly AnalysisRow[], spec: AnalysisSpec, imported
   }
 }
 
-function resultOf(compute: () => Computed): AnalysisResult {
-  let computed: Computed;
+/** The rows with the spec's composites; a part that cannot be standardized is the analysis's 422. */
+function withCompositesOrExplain(rows: AnalysisRow[], composites: NonNullable<AnalysisSpec['composites']>): AnalysisRow[] {
+  return explained(() => withComposites(rows, composites));
+}
+
+/** Data that cannot be modelled: 422 `analysis_not_possible` with the reason. */
+function explained<T>(compute: () => T): T {
   try {
-    computed = compute();
+    return compute();
   } catch (error) {
     if (error instanceof ModelError)
       throw new AppError(422, 'analysis_not_possible', error.message, [{ field: error.terms.length > 0 ? 'factors' : 'waveId', in: 'body', message: error.message }]);
     throw error;
   }
+}
+
+function resultOf(compute: () => Computed): AnalysisResult {
+  const computed = explained(compute);
   // The contract's shape, which also leaves out what is not reported: the fits' covariance matrices and their
   // unwithheld BLUPs (the result's own list withholds programs under k).
   return AnalysisResultSchema.parse(toJson(computed));
@@ -99,14 +113,37 @@ function resultOf(compute: () => Computed): AnalysisResult {
 
 /** Analyses of campaign waves: run (and saved with their inputs), listed and read by the researcher who ran them. */
 export function createAnalysesService({ db, clock, campaigns, data }: AnalysesDeps) {
-  /** The wave's scored respondents, once the spec's scales are known to be the campaign's. */
-  async function scoredRows(actor: Actor, spec: Pick<AnalysisSpec, 'campaignId' | 'waveId' | 'outcome' | 'factors'>) {
+  const sources = { db, indicators: createIndicatorsService({ db, clock }), sustainability: createSustainabilityService({ db, clock }) };
+
+  /**
+   * The wave's scored respondents with the chosen program variables joined and the composites computed, once every
+   * variable named is known: a scale of the campaign, a program variable or one of the spec's composites.
+   */
+  async function scoredRows(actor: Actor, spec: Pick<AnalysisSpec, 'campaignId' | 'waveId' | 'outcome' | 'factors' | 'composites'>) {
     const scored = await data.waveScores(actor, spec.campaignId, spec.waveId);
-    const keys = new Set(scored.scales.map((s) => s.key));
-    if (!keys.has(spec.outcome)) throw badRequest('outcome', 'is not a scale of this campaign');
-    const unknown = spec.factors.find((f) => !keys.has(f));
-    if (unknown) throw badRequest('factors', `${unknown} is not a scale of this campaign`);
-    return scored;
+    const scales = new Set(scored.scales.map((s) => s.key));
+    const composites = spec.composites ?? [];
+    composites.forEach((c, i) => {
+      if (scales.has(c.key) || PROGRAM_VARIABLE_KEYS.has(c.key)) throw badRequest(`composites.${i}.key`, 'is already a scale or a program variable');
+      c.parts.forEach((part, j) => {
+        if (!scales.has(part.variable) && !PROGRAM_VARIABLE_KEYS.has(part.variable))
+          throw badRequest(`composites.${i}.parts.${j}.variable`, 'is not a scale of this campaign or a program variable');
+      });
+    });
+    const known = (key: string) => scales.has(key) || PROGRAM_VARIABLE_KEYS.has(key) || composites.some((c) => c.key === key);
+    if (!known(spec.outcome)) throw badRequest('outcome', 'is not a scale of this campaign, a program variable or a composite');
+    const unknown = spec.factors.find((f) => !known(f));
+    if (unknown) throw badRequest('factors', `${unknown} is not a scale of this campaign, a program variable or a composite`);
+
+    const chosen = [...new Set([spec.outcome, ...spec.factors, ...composites.flatMap((c) => c.parts.map((p) => p.variable))])].filter((key) => PROGRAM_VARIABLE_KEYS.has(key));
+    const wave = (await campaigns.get(actor, spec.campaignId)).waves.find((w) => w.id === spec.waveId)!;
+    const joined = await programVariableValues(sources, scored.programs.map((p) => p.id), chosen, wave, clock.now());
+    const rows = scored.rows.map((row) => ({ ...row, values: { ...row.values, ...joined.values.get(row.program) } }));
+    return {
+      ...scored,
+      rows: withCompositesOrExplain(rows, composites),
+      joined: { variables: chosen, period: joined.period ? { from: joined.period.from, to: joined.period.to } : null },
+    };
   }
 
   /** A saved analysis, to the researcher who ran it (audited). */
@@ -121,9 +158,10 @@ export function createAnalysesService({ db, clock, campaigns, data }: AnalysesDe
     scales: (actor: Actor, campaignId: string) => data.scales(actor, campaignId),
 
     async run(actor: Actor, spec: AnalysisSpec, onProgress?: AnalysisOptions['onProgress']): Promise<Analysis> {
-      const { rows, programs: local } = await scoredRows(actor, spec);
+      const { rows, programs: local, joined } = await scoredRows(actor, spec);
       const dataAt = clock.now();
-      const result = spec.summaries ? pooledResult(rows, spec, spec.summaries) : computeResult(rows, spec, onProgress);
+      const computed = spec.summaries ? pooledResult(rows, spec, spec.summaries) : computeResult(rows, spec, onProgress);
+      const result = joined.variables.length > 0 ? { ...computed, sample: { ...computed.sample, joined } } : computed;
       const programs = [
         ...local,
         // An imported program is named by its id in its own installation; its country is its 0/1 country column's.
@@ -140,7 +178,7 @@ export function createAnalysesService({ db, clock, campaigns, data }: AnalysesDe
         entityType: 'analysis',
         entityId: saved.id,
         purpose: 'research_use',
-        details: { campaignId: spec.campaignId, waveId: spec.waveId, respondents: result.sample.n, programs: result.sample.programs },
+        details: { campaignId: spec.campaignId, waveId: spec.waveId, respondents: result.sample.n, programs: result.sample.programs, programVariables: joined.variables },
       });
       return present(saved);
     },

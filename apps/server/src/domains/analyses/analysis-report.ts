@@ -1,4 +1,4 @@
-import type { Analysis, CampaignScale, Language } from '@alongside/contracts';
+import { PROGRAM_VARIABLES, type Analysis, type CampaignScale, type Language } from '@alongside/contracts';
 
 // The report of a saved analysis: one self-contained HTML file (styles and SVG charts inline, no script, no outside
 // request) a researcher can keep, send or print — the model and its equation, the units at each level, the ICC and
@@ -11,7 +11,7 @@ type Words = Record<
   | 'df' | 'p' | 'ci' | 'variance' | 'programVariance' | 'residualVariance' | 'r2' | 'ml' | 'importance' | 'importanceNote'
   | 'general' | 'interval' | 'stability' | 'countriesTitle' | 'lrt' | 'slope' | 'unavailable' | 'smallCells' | 'level'
   | 'levelItem' | 'where' | 'singular' | 'diagnostics' | 'diagnosticsNote' | 'byFitted' | 'qqResiduals' | 'qqBlups' | 'fitted'
-  | 'residual' | 'theoretical' | 'sampleQuantile',
+  | 'residual' | 'theoretical' | 'sampleQuantile' | 'joined' | 'joinedPeriod' | 'joinedProfile',
   string
 >;
 
@@ -34,6 +34,7 @@ const WORDS: Record<Language, Words> = {
     diagnostics: 'Diagnostics', diagnosticsNote: 'Aggregates only, no respondent’s point: mean residual in bins of fitted values (they should stay near 0), and quantiles of the standardized residuals and of the programs’ BLUPs against a normal distribution (they should follow the line).',
     byFitted: 'Residuals against fitted values (bin means)', qqResiduals: 'Normal Q–Q of the standardized residuals', qqBlups: 'Normal Q–Q of the programs’ standardized BLUPs',
     fitted: 'fitted', residual: 'residual', theoretical: 'normal quantile', sampleQuantile: 'sample quantile',
+    joined: 'Program variables', joinedPeriod: 'Indicators cover the whole months', joinedProfile: 'One value per program: the profile as recorded now; indicators as the program’s managers see them, withheld (missing) below the program’s k.',
   },
   fr: {
     title: 'Rapport d’analyse', generated: 'Rapport produit le', data: 'Données lues le', software: 'Calculé par', model: 'Le modèle',
@@ -53,6 +54,7 @@ const WORDS: Record<Language, Words> = {
     diagnostics: 'Diagnostics', diagnosticsNote: 'Agrégats seulement, aucun point de répondant : résidu moyen par tranche de valeurs ajustées (il devrait rester près de 0), et quantiles des résidus standardisés et des BLUP des programmes face à une loi normale (ils devraient suivre la droite).',
     byFitted: 'Résidus selon les valeurs ajustées (moyennes par tranche)', qqResiduals: 'Q–Q normal des résidus standardisés', qqBlups: 'Q–Q normal des BLUP standardisés des programmes',
     fitted: 'ajusté', residual: 'résidu', theoretical: 'quantile normal', sampleQuantile: 'quantile observé',
+    joined: 'Variables de programme', joinedPeriod: 'Les indicateurs portent sur les mois complets', joinedProfile: 'Une valeur par programme : le profil tel qu’enregistré aujourd’hui; les indicateurs tels que les gestionnaires du programme les voient, retenus (manquants) sous le k du programme.',
   },
   nb: {
     title: 'Analyserapport', generated: 'Rapport laget', data: 'Data lest', software: 'Beregnet av', model: 'Modellen',
@@ -72,6 +74,7 @@ const WORDS: Record<Language, Words> = {
     diagnostics: 'Diagnostikk', diagnosticsNote: 'Bare aggregater, ingen respondents punkt: gjennomsnittlig residual i grupper av predikerte verdier (bør ligge nær 0), og kvantiler av standardiserte residualer og av programmenes BLUP mot en normalfordeling (bør følge linjen).',
     byFitted: 'Residualer mot predikerte verdier (gruppegjennomsnitt)', qqResiduals: 'Normal Q–Q av standardiserte residualer', qqBlups: 'Normal Q–Q av programmenes standardiserte BLUP',
     fitted: 'predikert', residual: 'residual', theoretical: 'normalkvantil', sampleQuantile: 'observert kvantil',
+    joined: 'Tjenestevariabler', joinedPeriod: 'Indikatorene gjelder hele månedene', joinedProfile: 'Én verdi per tjeneste: profilen slik den er registrert nå; indikatorene slik tjenestens ledere ser dem, holdt tilbake (mangler) under tjenestens k.',
   },
 };
 
@@ -106,21 +109,25 @@ export function analysisReport(analysis: Analysis, context: { campaignTitle: str
   const format = (value: number | null | undefined, digits = 3) => (value === null || value === undefined ? '—' : value.toLocaleString(language === 'nb' ? 'nb-NO' : language === 'fr' ? 'fr-CA' : 'en-CA', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
   const pValue = (p: number | null | undefined) => (p === null || p === undefined ? '—' : p < 0.001 ? '< 0.001' : format(p));
   const scaleName = (key: string) => {
-    const names = context.scales.find((s) => s.key === key)?.name;
-    return names?.[language] ?? names?.en ?? key;
+    const names = context.scales.find((s) => s.key === key)?.name ?? PROGRAM_VARIABLES.find((v) => v.key === key)?.name;
+    return names?.[language] ?? names?.en ?? analysis.spec.composites?.find((c) => c.key === key)?.label ?? key;
   };
-  const termName = (term: string) => (context.scales.some((s) => s.key === term) ? scaleName(term) : term);
+  const termName = (term: string) => (term.startsWith('(') || term.startsWith('country') || term.startsWith('group') ? term : scaleName(term));
   const date = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-  const { sample, mixed } = result;
+  const { sample } = result;
+  // An outcome with one value per program has no mixed model: its sections say why, the program level answers.
+  const mixed = 'unavailable' in result.mixed ? undefined : result.mixed;
+  const ml = 'unavailable' in result.ml ? undefined : result.ml;
+  const noModel = 'unavailable' in result.mixed ? `<p>${escape(w.unavailable)}: ${escape(result.mixed.unavailable.message)}</p>` : '';
   const countries = new Set(analysis.programs.map((p) => p.countryCode)).size;
   const meanSize = sample.n / sample.programs;
-  const designEffect = mixed.icc === null ? null : 1 + (meanSize - 1) * mixed.icc;
+  const designEffect = mixed?.icc === null || mixed?.icc === undefined ? null : 1 + (meanSize - 1) * mixed.icc;
   const lost = Object.entries(sample.lost).filter(([, n]) => n > 0);
   const section = (id: string, title: string, body: string) => `<section id="${id}"><h2>${escape(title)}</h2>${body}</section>`;
   const table = (head: string[], rows: string[][]) =>
     `<table><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escape(c)}</th>` : `<td>${escape(c)}</td>`)).join('')}</tr>`).join('')}</tbody></table>`;
 
-  const factors = mixed.fixed.filter((f) => analysis.factors.includes(f.term));
+  const factors = (mixed?.fixed ?? []).filter((f) => analysis.factors.includes(f.term));
   const forest = intervalChart(
     factors.map((f) => ({ label: scaleName(f.term), value: f.estimate ?? 0, low: f.tLow ?? 0, high: f.tHigh ?? 0 })),
     `${w.effects}: ${w.estimate}, ${w.ci}`,
@@ -172,12 +179,13 @@ th[scope=row],thead th:first-child{text-align:left}.meta{color:#444b55}svg{max-w
 <header><h1>${escape(`${w.title}: ${context.campaignTitle}`)}</h1>
 <p class="meta">${escape(`${scaleName(analysis.outcome)} ~ ${analysis.factors.map(scaleName).join(' + ')}`)}<br>
 ${escape(w.generated)} ${date(context.now.toISOString())} · ${escape(w.data)} ${date(analysis.dataAt)} · ${escape(w.software)} ${escape(analysis.softwareVersion)}</p></header>
-${section('model', w.model, `<p>${escape(w.equation)}</p><p><code>${escape(`${analysis.outcome}ᵢⱼ = β₀ + ${analysis.factors.map((f, i) => `β${i + 1}·${f}ᵢⱼ`).join(' + ')}${sample.dropped.includes('country') ? '' : ' + γ·country'}${sample.dropped.includes('group') ? '' : ' + δ·group'} + uⱼ + εᵢⱼ`)}</code></p>${mixed.singular ? `<p>${escape(w.singular)}</p>` : ''}`)}
+${section('model', w.model, `<p>${escape(w.equation)}</p><p><code>${escape(`${analysis.outcome}ᵢⱼ = β₀ + ${analysis.factors.map((f, i) => `β${i + 1}·${f}ᵢⱼ`).join(' + ')}${sample.dropped.includes('country') ? '' : ' + γ·country'}${sample.dropped.includes('group') ? '' : ' + δ·group'} + uⱼ + εᵢⱼ`)}</code></p>${mixed?.singular ? `<p>${escape(w.singular)}</p>` : ''}${noModel}`)}
+${sample.joined ? section('program-variables', w.joined, `<p>${escape(w.joinedProfile)}</p><p>${escape(sample.joined.variables.map(scaleName).join(', '))}</p>${sample.joined.period ? `<p>${escape(w.joinedPeriod)} ${escape(sample.joined.period.from)} – ${escape(sample.joined.period.to)}</p>` : ''}`) : ''}
 ${section('units', w.units, `<p>${sample.n} ${escape(w.respondents)} · ${sample.programs} ${escape(w.programs)} · ${countries} ${escape(w.countries)}</p>`)}
-${section('design', w.design, table(['', ''], [[w.icc, format(mixed.icc)], [w.designEffect, format(designEffect, 2)]]))}
+${section('design', w.design, mixed ? table(['', ''], [[w.icc, format(mixed.icc)], [w.designEffect, format(designEffect, 2)]]) : noModel)}
 ${section('missing', w.missing.split(':')[0]!, lost.length === 0 ? `<p>${escape(w.noneMissing)}</p>` : `<p>${escape(w.missing)}:</p>${table(['', w.respondents], lost.map(([v, n]) => [termName(v), String(n)]))}`)}
-${section('effects', w.effects, `<p>${escape(w.effectsNote)}</p>${forest}${table([w.term, w.estimate, w.se, w.df, w.p, w.ci], mixed.fixed.map((f) => [termName(f.term), format(f.estimate), format(f.se), format(f.df, 1), pValue(f.p), `${format(f.tLow)} – ${format(f.tHigh)}`]))}`)}
-${section('variance', w.variance, table(['', ''], [[w.programVariance, format(mixed.programVariance, 4)], [w.residualVariance, format(mixed.residualVariance, 4)], [w.r2, `${format(mixed.r2.marginal)}, ${format(mixed.r2.conditional)}`], [w.ml, `${format(result.ml.logLik, 2)}, ${format(result.ml.aic, 2)}, ${format(result.ml.bic, 2)}`]]))}
+${section('effects', w.effects, mixed ? `<p>${escape(w.effectsNote)}</p>${forest}${table([w.term, w.estimate, w.se, w.df, w.p, w.ci], mixed.fixed.map((f) => [termName(f.term), format(f.estimate), format(f.se), format(f.df, 1), pValue(f.p), `${format(f.tLow)} – ${format(f.tHigh)}`]))}` : noModel)}
+${section('variance', w.variance, mixed ? table(['', ''], [[w.programVariance, format(mixed.programVariance, 4)], [w.residualVariance, format(mixed.residualVariance, 4)], [w.r2, `${format(mixed.r2.marginal)}, ${format(mixed.r2.conditional)}`], [w.ml, `${format(ml?.logLik, 2)}, ${format(ml?.aic, 2)}, ${format(ml?.bic, 2)}`]]) : noModel)}
 ${result.diagnostics ? section('diagnostics', w.diagnostics, `<p>${escape(w.diagnosticsNote)}</p>${scatterChart(result.diagnostics.residualsByFitted.map((b) => ({ x: b.fitted ?? 0, y: b.residual ?? 0 })), w.byFitted, w.fitted, w.residual, 'zero')}${scatterChart(result.diagnostics.residualQuantiles.map((q) => ({ x: q.theoretical ?? 0, y: q.sample ?? 0 })), w.qqResiduals, w.theoretical, w.sampleQuantile, 'identity')}${result.diagnostics.blupQuantiles.length > 0 ? scatterChart(result.diagnostics.blupQuantiles.map((q) => ({ x: q.theoretical ?? 0, y: q.sample ?? 0 })), w.qqBlups, w.theoretical, w.sampleQuantile, 'identity') : ''}`) : ''}
 ${section('importance', w.importance, importance)}
 ${section('countries', w.countriesTitle, countryPart)}

@@ -126,17 +126,26 @@ function programLevelTables(prefix: string, what: string, level: ProgramLevel): 
 export function analysisTables(analysis: Analysis): Table[] {
   const { result } = analysis;
   const unavailable: Value[][] = [];
-  const fits: Value[][] = [fitRow('mixed', result.mixed), fitRow('ml', result.ml)];
-  const tables: Table[] = [
-    { file: 'fixed-effects-reml.csv', about: 'Fixed effects of the mixed model fitted by REML (the model of the report)', columns: FIXED_COLUMNS, rows: result.mixed.fixed.map(fixedRow) },
-    { file: 'fixed-effects-ml.csv', about: 'Fixed effects of the same model refitted by ML (for likelihood comparisons)', columns: FIXED_COLUMNS, rows: result.ml.fixed.map(fixedRow) },
-    {
+  const fits: Value[][] = [];
+  const tables: Table[] = [];
+  // An outcome with one value per program has no mixed model (nor BLUPs): unavailable.csv says why.
+  if (isUnavailable(result.mixed)) unavailable.push(['mixed', ...unavailableRow(result.mixed)]);
+  else {
+    fits.push(fitRow('mixed', result.mixed));
+    tables.push({ file: 'fixed-effects-reml.csv', about: 'Fixed effects of the mixed model fitted by REML (the model of the report)', columns: FIXED_COLUMNS, rows: result.mixed.fixed.map(fixedRow) });
+  }
+  if (isUnavailable(result.ml)) unavailable.push(['ml', ...unavailableRow(result.ml)]);
+  else {
+    fits.push(fitRow('ml', result.ml));
+    tables.push({ file: 'fixed-effects-ml.csv', about: 'Fixed effects of the same model refitted by ML (for likelihood comparisons)', columns: FIXED_COLUMNS, rows: result.ml.fixed.map(fixedRow) });
+  }
+  if (result.blups.length > 0)
+    tables.push({
       file: 'blups.csv',
       about: 'The programs’ random intercepts (BLUPs) in the REML fit; empty for programs with fewer than k respondents',
       columns: [['program', 'the program'], ['n', 'its respondents in the sample'], ['blup', 'its predicted intercept (withheld: empty)'], ['withheld', 'true when it has fewer than k respondents']],
       rows: result.blups.map((b) => [b.program, b.n, b.withheld ? null : b.blup, b.withheld]),
-    },
-  ];
+    });
 
   if (isUnavailable(result.programLevel)) unavailable.push(['programLevel', ...unavailableRow(result.programLevel)]);
   else tables.push(...programLevelTables('program-level-', 'Program level', result.programLevel));
@@ -195,8 +204,11 @@ export function analysisTables(analysis: Analysis): Table[] {
     if (isUnavailable(smallCells.without)) unavailable.push(['smallCells.without', ...unavailableRow(smallCells.without)]);
     else {
       const { mixed, programLevel } = smallCells.without;
-      fits.push(fitRow('smallCells.without', mixed));
-      tables.push({ file: 'small-cells-fixed-effects.csv', about: 'Fixed effects of the mixed model refitted without the withheld programs (REML)', columns: FIXED_COLUMNS, rows: mixed.fixed.map(fixedRow) });
+      if (isUnavailable(mixed)) unavailable.push(['smallCells.without.mixed', ...unavailableRow(mixed)]);
+      else {
+        fits.push(fitRow('smallCells.without', mixed));
+        tables.push({ file: 'small-cells-fixed-effects.csv', about: 'Fixed effects of the mixed model refitted without the withheld programs (REML)', columns: FIXED_COLUMNS, rows: mixed.fixed.map(fixedRow) });
+      }
       if (isUnavailable(programLevel)) unavailable.push(['smallCells.without.programLevel', ...unavailableRow(programLevel)]);
       else tables.push(...programLevelTables('small-cells-program-level-', 'Program level without the withheld programs', programLevel));
     }
@@ -239,6 +251,16 @@ export function analysisTables(analysis: Analysis): Table[] {
       rows: sample.standardization.map((s) => [s.factor, s.mean, s.sd]),
     },
   );
+  if (sample.joined)
+    tables.push({
+      file: 'program-variables.csv',
+      about: 'The program variables joined to the respondents (one value per program: the profile now, the indicators over the months given)',
+      columns: [['variable', 'the program variable'], ['from', 'first day of the months its indicator covers (empty for the profile)'], ['to', 'last day of those months']],
+      rows: sample.joined.variables.map((variable) => {
+        const period = variable.startsWith('indicator_') ? sample.joined?.period : null;
+        return [variable, period?.from ?? null, period?.to ?? null];
+      }),
+    });
   if (unavailable.length > 0)
     tables.push({
       file: 'unavailable.csv',
