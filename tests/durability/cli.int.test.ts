@@ -6,6 +6,9 @@ import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, verifyPassword, type Database } from '@alongside/db';
+import { analyze } from '@alongside/stats/analysis';
+import { withComposites } from '@alongside/stats/composites';
+import { readAnalysisCsv } from '../../apps/server/src/cli/analysis-file.ts';
 import { DEMO_ORG_ADMIN, DEMO_PASSWORD, freshTarget, ROOT, runCli, tempDir, type CliResult, type TestTarget } from '../support/server.ts';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -159,6 +162,22 @@ describe(`alongside CLI (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const text = await runCli(['analyze', '--data', data, '--outcome', 'outcome', '--factors', 'f1,f2,f3', '--resamples', '0']);
     expectOk(text, 'analyze --data (text)');
     expect(text.stdout).toMatch(/^Outcome outcome; 488 respondents in 35 programs\./);
+
+    // A composite outcome from --spec: read through its parts' columns, the same numbers as the analysis in-process.
+    const composite = { key: 'index', label: 'Index', parts: [{ variable: 'outcome', weight: 1 }, { variable: 'f3', weight: -0.5 }] };
+    const specFile = join(files, 'spec.json');
+    const placeholder = '00000000-0000-4000-8000-000000000000';
+    writeFileSync(specFile, JSON.stringify({ campaignId: placeholder, waveId: placeholder, outcome: 'index', factors: ['f1', 'f2'], composites: [composite], options: { resamples: 0 } }));
+    const withComposite = await runCli(['analyze', '--data', data, '--spec', specFile, '--format', 'json']);
+    expectOk(withComposite, 'analyze --data --spec with a composite');
+    const rows = readAnalysisCsv(readFileSync(data), ['outcome', 'f1', 'f2', 'f3']);
+    const expected = analyze(withComposites(rows, [{ ...composite, standardize: true }]), { outcome: 'index', factors: ['f1', 'f2'] }, { resamples: 0 });
+    const got = JSON.parse(withComposite.stdout) as typeof result;
+    expect(got.mixed.fixed.map((f) => f.estimate)).toEqual('fixed' in expected.mixed ? expected.mixed.fixed.map((f) => f.estimate) : []);
+    writeFileSync(specFile, JSON.stringify({ campaignId: placeholder, waveId: placeholder, outcome: 'index', factors: ['f1'], composites: [{ ...composite, parts: [...composite.parts, { variable: 'f9', weight: 1 }] }] }));
+    const noColumn = await runCli(['analyze', '--data', data, '--spec', specFile]);
+    expect(noColumn.code).toBe(1);
+    expect(noColumn.stderr).toContain('line 1: no column f9');
 
     const bad = join(files, 'bad.csv');
     writeFileSync(bad, 'program_id,country,group,a,b\np1,CA,psp,1,x\n,CA,psp,,2\n');

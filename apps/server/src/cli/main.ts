@@ -17,6 +17,8 @@ import {
 } from '@alongside/db';
 import { AnalysisSpecSchema, EmailSchema, IdSchema, LanguageSchema, NameSchema, NewPasswordSchema, type AnalysisSpec, type CampaignScale, type Role } from '@alongside/contracts';
 import type { AnalysisRow } from '@alongside/stats/analysis-design';
+import { withComposites } from '@alongside/stats/composites';
+import { ModelError } from '@alongside/stats/mixed-model';
 import { randomBytes } from 'node:crypto';
 import { dbTarget, loadConfig } from '../config.ts';
 import { AppError } from '../lib/errors.ts';
@@ -343,17 +345,21 @@ function analysisSpec(options: AnalyzeOptions): AnalysisSpec {
  * the outcome and factors must then name. A bad file is reported problem by problem.
  */
 async function fileRows(data: string, instrumentFile: string | undefined, spec: AnalysisSpec): Promise<{ rows: AnalysisRow[]; scales: CampaignScale[] }> {
+  // The columns the analysis reads: its variables, with a composite of the spec read through its parts.
+  const composites = spec.composites ?? [];
+  const columns = [...new Set([spec.outcome, ...spec.factors].flatMap((key) => composites.find((c) => c.key === key)?.parts.map((p) => p.variable) ?? [key]))];
+  const withParts = (rows: AnalysisRow[]) => withComposites(rows, composites);
   try {
-    if (!instrumentFile) return { rows: readAnalysisCsv(readInput(data), [spec.outcome, ...spec.factors]), scales: [] };
+    if (!instrumentFile) return { rows: withParts(readAnalysisCsv(readInput(data), columns)), scales: [] };
     const definition = await readInstrumentFile(readInput(instrumentFile), basename(instrumentFile));
     const scales = instrumentScales(definition);
     const keys = scales.map((s) => s.key);
-    if (!keys.includes(spec.outcome)) throw new CliError(`--outcome: ${spec.outcome} is not a subscale of ${instrumentFile} (${keys.join(', ') || 'it has none'}).`);
-    const unknown = spec.factors.find((f) => !keys.includes(f));
-    if (unknown) throw new CliError(`--factors: ${unknown} is not a subscale of ${instrumentFile} (${keys.join(', ')}).`);
-    return { rows: readItemAnswersCsv(readInput(data), definition, [spec.outcome, ...spec.factors]), scales };
+    const unknown = columns.find((f) => !keys.includes(f));
+    if (unknown) throw new CliError(`${unknown === spec.outcome ? '--outcome' : '--factors'}: ${unknown} is not a subscale of ${instrumentFile} (${keys.join(', ') || 'it has none'}).`);
+    return { rows: withParts(readItemAnswersCsv(readInput(data), definition, columns)), scales };
   } catch (error) {
     if (error instanceof DataFileError) throw new CliError(`${error.message}${error.problems.map((p) => `\n  ${p}`).join('')}`);
+    if (error instanceof ModelError) throw new CliError(error.message);
     throw error;
   }
 }
