@@ -553,7 +553,9 @@ async function benchSubmit(engine: Engine) {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL, HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${sink.port}` };
   delete env.DATABASE_URL;
   if (database) env.DATABASE_URL = database.url;
-  const app = await startChild(`${engine}: the app with demo data`, [join(ROOT, 'apps/server/bin/alongside.mjs'), 'serve', '--demo'], env, port, '/readyz');
+  // BENCH_PROFILE_DIR: the app writes a V8 CPU profile there when it stops (to see where a submission's time goes).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const app = await startChild(`${engine}: the app with demo data`, [...profile, join(ROOT, 'apps/server/bin/alongside.mjs'), 'serve', '--demo'], env, port, '/readyz');
   const setUpStarted = performance.now();
   const { warmUp, measured } = await setUpCampaign(`http://127.0.0.1:${port}`, links);
   console.log(`  set-up through the API (instrument, campaign, consent, waves, ${WARM_UP + RESPONDENTS} invitations mailed) in ${((performance.now() - setUpStarted) / 1000).toFixed(1)} s`);
