@@ -6,6 +6,8 @@ import { CountryCodeSchema } from './vocabulary.ts';
 // Which factors go with successful integration (issue 10): an analysis of a campaign wave's scale scores — the mixed
 // model, the program level with relative importance, the country comparison — saved with its exact inputs.
 
+export const ANALYSIS_MODELS = ['mixed', 'ols', 'dominance', 'country'] as const;
+
 /** A scale an analysis can use: a subscale id shared by the campaign's instruments. */
 export const ScaleKeySchema = z.string().max(64).regex(/^[a-z][a-z0-9_]{0,63}$/, 'is not a scale key');
 
@@ -86,6 +88,13 @@ export const AnalysisSpecSchema = z
     /** A scale key of the campaign, a program variable (PROGRAM_VARIABLES) or a composite's key. */
     outcome: ScaleKeySchema,
     factors: z.array(ScaleKeySchema).min(1).max(12),
+    /** The parts to compute (all when absent): the mixed model, the program-level OLS, dominance, the country comparison. */
+    models: z
+      .array(z.enum(ANALYSIS_MODELS))
+      .min(1)
+      .max(4)
+      .refine((models) => new Set(models).size === models.length, 'names a model twice')
+      .optional(),
     composites: z.array(CompositeSchema).max(4).optional(),
     options: AnalysisOptionsSchema.default({ k: 5, resamples: 200, seed: 1, centering: false }),
     /** Other installations' summaries of the same analysis, fitted with this wave's programs as one pooled sample. */

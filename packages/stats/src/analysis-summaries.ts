@@ -1,5 +1,5 @@
 import type { Analysis, AnalysisOptions } from './analysis.ts';
-import { attempt, centeredEffects, isFit, mixedOrProgramLevel, programLevelOf } from './analysis.ts';
+import { attempt, centeredEffects, isFit, mixedOrProgramLevel, programLevelOf, requested } from './analysis.ts';
 import type { CountryComparison } from './country-comparison.ts';
 import jStat from 'jstat';
 import { fitRandomIntercept, ModelError, type ProgramSummary } from './mixed-model.ts';
@@ -20,13 +20,18 @@ export function analyzeSummaries(raw: RawSummaries, options: AnalysisOptions & {
   const resamples = options.resamples ?? 200;
   const factors = raw.factors;
   const { terms, summaries, standardization } = standardizeSummaries(raw);
-  const mixed = mixedOrProgramLevel(() => fitRandomIntercept(summaries, terms));
-  const ml = mixedOrProgramLevel(() => fitRandomIntercept(summaries, terms, { reml: false }));
+  const parts = requested(options);
+  const fitOf = (of: readonly ProgramSummary[], termsOf: readonly string[], reml = true) =>
+    parts.mixed ? mixedOrProgramLevel(() => fitRandomIntercept(of, termsOf, { reml })) : parts.notAsked('The mixed model');
+  const mixed = fitOf(summaries, terms);
+  const ml = fitOf(summaries, terms, false);
   const small = new Set(summaries.filter((s) => s.n < k).map((s) => s.program));
   const withheld = [...small].sort();
 
   const programLevel = (design: readonly ProgramSummary[], count: number) =>
-    attempt(() => programLevelOf(programMeansOfSummaries(design, factors), small, count, options.seed ?? 1));
+    parts.programLevel
+      ? attempt(() => programLevelOf(programMeansOfSummaries(design, factors), small, parts.bootstrap ? count : 0, options.seed ?? 1))
+      : parts.notAsked('The program level');
 
   const lost = options.lost ?? Object.fromEntries([...factors, 'country', 'group'].map((v) => [v, 0]));
   const dropped = [...(terms.some(isCountry) ? [] : ['country' as const]), ...(terms.some(isGroup) ? [] : ['group' as const])];
@@ -35,16 +40,16 @@ export function analyzeSummaries(raw: RawSummaries, options: AnalysisOptions & {
       ? undefined
       : attempt(() => {
           const kept = standardizeSummaries({ ...raw, programs: raw.programs.filter((p) => !small.has(p.program)) });
-          return { mixed: mixedOrProgramLevel(() => fitRandomIntercept(kept.summaries, kept.terms)), programLevel: programLevel(kept.summaries, 0) };
+          return { mixed: fitOf(kept.summaries, kept.terms), programLevel: programLevel(kept.summaries, 0) };
         });
-  const centered = options.centering ? attempt(() => centeredFit(terms, summaries, factors)) : undefined;
+  const centered = options.centering ? (parts.mixed ? attempt(() => centeredFit(terms, summaries, factors)) : parts.notAsked('The mixed model')) : undefined;
   return {
     sample: { n: summaries.reduce((sum, s) => sum + s.n, 0), programs: summaries.length, terms, lost, standardization, dropped },
     mixed,
     ml,
     blups: isFit(mixed) ? mixed.blups.map((b) => ({ ...b, blup: small.has(b.program) ? null : b.blup, withheld: small.has(b.program) })) : [],
     programLevel: programLevel(summaries, resamples),
-    countries: attempt(() => compareCountriesOfSummaries(terms, summaries, factors)),
+    countries: parts.countries ? attempt(() => compareCountriesOfSummaries(terms, summaries, factors)) : parts.notAsked('The country comparison'),
     ...(centered ? { centered } : {}),
     smallCells: { k, withheld, ...(without ? { without } : {}) },
   };

@@ -162,6 +162,21 @@ describe('the analysis', () => {
     });
   });
 
+  it('computes only the parts asked for; the others say so', () => {
+    const rows = simulate(5, 30, 12);
+    const spec = { outcome: 'outcome', factors: FACTORS };
+    const programOnly = analyze(rows, spec, { models: ['ols'], resamples: 50 });
+    for (const part of [programOnly.mixed, programOnly.ml, programOnly.countries]) expect('unavailable' in part && part.unavailable.code).toBe('not_requested');
+    expect(programOnly.blups).toEqual([]);
+    expect(available(programOnly.programLevel).bootstrap).toBeNull();
+    const full = analyze(rows, spec, { resamples: 50 });
+    expect(available(programOnly.programLevel).ols).toEqual(available(full.programLevel).ols);
+    const mixedOnly = analyze(rows, spec, { models: ['mixed', 'dominance'], resamples: 50 });
+    expect(available(mixedOnly.mixed).fixed).toEqual(available(full.mixed).fixed);
+    expect(available(mixedOnly.programLevel).bootstrap).toEqual(available(full.programLevel).bootstrap);
+    expect('unavailable' in mixedOnly.countries && mixedOnly.countries.unavailable.code).toBe('not_requested');
+  });
+
   it('leaves out a bootstrap resample that draws too few distinct programs, and counts those used', () => {
     const means = { programs: ['a', 'b', 'c', 'd', 'e'], n: [9, 9, 9, 9, 9], factors: ['f', 'g'], x: [[-1, 0.5], [0, -1], [1, 0.2], [0.4, 1], [-0.4, -0.7]], y: [1, 2, 4, 3, 1.5] };
     const boot = bootstrapDominance(means, [[0, 0, 0, 0, 0], [0, 1, 0, 1, 0], [0, 1, 2, 3, 4], [4, 3, 2, 1, 1]]);

@@ -10,6 +10,10 @@ import { bootstrapDominance, dominance, olsHC3, programMeans, programResamples, 
 // without those programs (z-scores recomputed). A part that cannot be computed says why instead of failing the rest;
 // the main model failing fails the analysis, with the reason.
 
+/** The parts of an analysis a researcher can ask for (all when none is named). */
+export const MODELS = ['mixed', 'ols', 'dominance', 'country'] as const;
+export type Model = (typeof MODELS)[number];
+
 export interface AnalysisSpec {
   outcome: string;
   factors: string[];
@@ -23,6 +27,8 @@ export interface AnalysisOptions {
   /** Bootstrap resamples of programs for the dominance intervals (default 200; 0 for none). */
   resamples?: number;
   seed?: number;
+  /** The parts to compute: the mixed model (and its ML refit), the program-level OLS, dominance with its bootstrap, the country comparison. */
+  models?: readonly Model[];
   /** Called as each step is done (for a progress bar). */
   onProgress?: (done: number, total: number, step: string) => void;
 }
@@ -104,6 +110,18 @@ export function mixedOrProgramLevel(fit: () => MixedFit): MixedFit | Unavailable
 
 export const isFit = (fit: MixedFit | Unavailable): fit is MixedFit => !('unavailable' in fit);
 
+/** Which parts `options` asks for, and the stand-in of a part it does not. */
+export function requested(options: Pick<AnalysisOptions, 'models'>) {
+  const wants = (model: Model) => !options.models || options.models.includes(model);
+  return {
+    mixed: wants('mixed'),
+    programLevel: wants('ols') || wants('dominance'),
+    bootstrap: wants('dominance'),
+    countries: wants('country'),
+    notAsked: (part: string): Unavailable => ({ unavailable: { code: 'not_requested', message: `${part} was not asked for in this analysis.`, terms: [] } }),
+  };
+}
+
 export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, options: AnalysisOptions = {}): Analysis {
   const k = options.k ?? 5;
   const resamples = options.resamples ?? 200;
@@ -114,24 +132,32 @@ export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, option
     options.onProgress?.(++done, steps, name);
     return value;
   };
+  const parts = requested(options);
   const design = buildDesign(rows, spec);
   const summaries = programSummaries(design.rows);
-  const mixed = step('mixed model', () => mixedOrProgramLevel(() => fitRandomIntercept(summaries, design.terms)));
-  const ml = step('ML refit', () => mixedOrProgramLevel(() => fitRandomIntercept(summaries, design.terms, { reml: false })));
+  const fitOf = (of: typeof summaries, terms: string[], reml = true) =>
+    parts.mixed ? mixedOrProgramLevel(() => fitRandomIntercept(of, terms, { reml })) : parts.notAsked('The mixed model');
+  const mixed = step('mixed model', () => fitOf(summaries, design.terms));
+  const ml = step('ML refit', () => fitOf(summaries, design.terms, false));
   const small = new Set(summaries.filter((s) => s.n < k).map((s) => s.program));
 
-  const programLevel = (d: Design, count: number) => attempt(() => programLevelOf(programMeans(d.rows, spec.factors), small, count, options.seed ?? 1));
+  const programLevel = (d: Design, count: number) =>
+    parts.programLevel
+      ? attempt(() => programLevelOf(programMeans(d.rows, spec.factors), small, parts.bootstrap ? count : 0, options.seed ?? 1))
+      : parts.notAsked('The program level');
 
   const withheld = [...small].sort();
   const programs = step('program level and importance', () => programLevel(design, resamples));
-  const countries = step('country comparison', () => attempt(() => compareCountries(rows, spec)));
+  const countries = step('country comparison', () => (parts.countries ? attempt(() => compareCountries(rows, spec)) : parts.notAsked('The country comparison')));
   const centered = options.centering
     ? step('within and between programs', () =>
-        attempt(() => {
-          const centred = buildDesign(rows, spec, { centering: true });
-          const fit = fitRandomIntercept(programSummaries(centred.rows), centred.terms);
-          return { fit, effects: centeredEffects(fit, spec.factors) };
-        }),
+        parts.mixed
+          ? attempt(() => {
+              const centred = buildDesign(rows, spec, { centering: true });
+              const fit = fitRandomIntercept(programSummaries(centred.rows), centred.terms);
+              return { fit, effects: centeredEffects(fit, spec.factors) };
+            })
+          : parts.notAsked('The mixed model'),
       )
     : undefined;
   const without =
@@ -142,7 +168,7 @@ export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, option
             rows.filter((r) => !small.has(r.program)),
             spec,
           );
-          return { mixed: mixedOrProgramLevel(() => fitRandomIntercept(programSummaries(kept.rows), kept.terms)), programLevel: programLevel(kept, 0) };
+          return { mixed: fitOf(programSummaries(kept.rows), kept.terms), programLevel: programLevel(kept, 0) };
         });
   options.onProgress?.(steps, steps, 'small cells');
   return {

@@ -246,6 +246,7 @@ export function buildCli(): Command {
     .option('--resamples <n>', 'bootstrap resamples of programs for the importance intervals', '200')
     .option('--seed <n>', 'the bootstrap’s seed', '1')
     .option('--centering', 'also split each factor into its within- and between-program parts')
+    .option('--models <parts>', 'only these parts, separated by commas: mixed, ols, dominance, country (default all)')
     .option('--format <format>', 'json, text or html (the self-contained report, as GET /api/analyses/:id/report.html gives it)', 'text')
     .option('--language <code>', 'the language of the html report: en, fr or nb', 'en')
     .option('--out <file>', 'write the result to this file instead of standard output')
@@ -308,6 +309,7 @@ interface AnalyzeOptions {
   resamples: string;
   seed: string;
   centering?: boolean;
+  models?: string;
   format: string;
   language: string;
   out?: string;
@@ -331,6 +333,7 @@ function analysisSpec(options: AnalyzeOptions): AnalysisSpec {
     outcome: options.outcome,
     factors: options.factors.split(',').map((f) => f.trim()).filter(Boolean),
     options: { k: Number(options.k), resamples: Number(options.resamples), seed: Number(options.seed), centering: Boolean(options.centering) },
+    ...(options.models ? { models: options.models.split(',').map((m) => m.trim()) } : {}),
     ...(options.summaries ? { summaries: options.summaries.map((file) => readJson('--summaries', file)) } : {}),
   });
   if (!parsed.success) {

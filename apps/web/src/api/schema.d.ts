@@ -13047,6 +13047,7 @@ export interface operations {
                     waveId: string;
                     outcome: string;
                     factors: string[];
+                    models?: ("mixed" | "ols" | "dominance" | "country")[];
                     composites?: {
                         key: string;
                         label?: string;
@@ -13120,6 +13121,7 @@ export interface operations {
                             waveId: string;
                             outcome: string;
                             factors: string[];
+                            models?: ("mixed" | "ols" | "dominance" | "country")[];
                             composites?: {
                                 key: string;
                                 label?: string;
@@ -13645,6 +13647,7 @@ export interface operations {
                     waveId: string;
                     outcome: string;
                     factors: string[];
+                    models?: ("mixed" | "ols" | "dominance" | "country")[];
                     composites?: {
                         key: string;
                         label?: string;
@@ -13859,6 +13862,7 @@ export interface operations {
                             waveId: string;
                             outcome: string;
                             factors: string[];
+                            models?: ("mixed" | "ols" | "dominance" | "country")[];
                             composites?: {
                                 key: string;
                                 label?: string;

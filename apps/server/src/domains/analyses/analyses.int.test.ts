@@ -249,6 +249,24 @@ describe('analyses', () => {
     expect(twice.statusCode).toBe(400);
     expect(errorOf(twice).message).toMatch(/is in two sets of summaries/);
   });
+  it('computes only the models the spec names; the report and the tables say what was not asked for', async () => {
+    const run = await researcher.request({ method: 'POST', url: '/api/analyses', payload: { campaignId, waveId, outcome: 'success', factors: ['teamwork'], models: ['ols', 'country'], options: { resamples: 20 } } });
+    expect(run.statusCode, run.body.slice(0, 300)).toBe(201);
+    const analysis = run.json<Analysis>();
+    expect(analysis.spec.models).toEqual(['ols', 'country']);
+    expect('unavailable' in analysis.result.mixed && analysis.result.mixed.unavailable.code).toBe('not_requested');
+    expect('unavailable' in analysis.result.programLevel || analysis.result.programLevel.bootstrap).toBeNull();
+    expect('unavailable' in analysis.result.countries).toBe(false);
+    const report = await researcher.request({ method: 'GET', url: `/api/analyses/${analysis.id}/report.html` });
+    expect(report.body).toContain('The mixed model was not asked for in this analysis.');
+    const zip = unzipSync(new Uint8Array((await researcher.request({ method: 'GET', url: `/api/analyses/${analysis.id}/tables.zip` })).rawPayload));
+    expect(Object.keys(zip)).not.toContain('fixed-effects-reml.csv');
+    expect(strFromU8(zip['unavailable.csv']!)).toContain('not_requested');
+    const twice = await researcher.request({ method: 'POST', url: '/api/analyses', payload: { campaignId, waveId, outcome: 'success', factors: ['teamwork'], models: ['ols', 'ols'] } });
+    expect(twice.statusCode).toBe(400);
+    expect(fieldsOf(twice)).toEqual(['models']);
+  });
+
   it('joins program variables — the profile and the indicators of the months up to the wave’s close — as factors or as the outcome, and composites', async () => {
     // Profiles of the six programs; a huddle in January for five of them, attended by the PSP in every other one.
     const fte = [1, 1.5, 2, 2.5, 3, 3.5];

@@ -56,8 +56,8 @@ function toJson(value: unknown): unknown {
  * The analysis of rows as the API and the CLI give it (JSON numbers); data that cannot be modelled give 422
  * `analysis_not_possible` with the reason.
  */
-export function computeResult(rows: readonly AnalysisRow[], spec: Pick<AnalysisSpec, 'outcome' | 'factors' | 'options'>, onProgress?: AnalysisOptions['onProgress']): AnalysisResult {
-  return resultOf(() => analyze(rows, { outcome: spec.outcome, factors: spec.factors }, { ...spec.options, ...(onProgress ? { onProgress } : {}) }));
+export function computeResult(rows: readonly AnalysisRow[], spec: Pick<AnalysisSpec, 'outcome' | 'factors' | 'options' | 'models'>, onProgress?: AnalysisOptions['onProgress']): AnalysisResult {
+  return resultOf(() => analyze(rows, { outcome: spec.outcome, factors: spec.factors }, { ...spec.options, ...(spec.models ? { models: spec.models } : {}), ...(onProgress ? { onProgress } : {}) }));
 }
 
 /** The columns every installation summarises over: the factors, then every country and group but the references. */
@@ -81,7 +81,7 @@ function pooledResult(rows: readonly AnalysisRow[], spec: AnalysisSpec, imported
   const lost = Object.fromEntries([...spec.factors, spec.outcome, 'country', 'group'].map((v) => [v, 0]));
   try {
     const combined = combineSummaries([local, ...imported.map((file): RawSummaries => ({ columns: file.columns, factors: file.factors, programs: file.programs }))]);
-    return resultOf(() => analyzeSummaries(combined, { ...spec.options, lost }));
+    return resultOf(() => analyzeSummaries(combined, { ...spec.options, ...(spec.models ? { models: spec.models } : {}), lost }));
   } catch (error) {
     if (error instanceof ModelError && error.code === 'incompatible_summaries') throw badRequest('summaries', error.message);
     throw error;
