@@ -2,12 +2,15 @@
 // The researcher opens the demo campaign's Analysis tab, runs an analysis of the baseline wave with four factors,
 // reads the plain-language summary, the forest plot, the importance ranking with its intervals, the Canada–Norway
 // comparison and the diagnostics, downloads the report and opens it, opens the analysis from the list of earlier ones
-// (the form takes its choices); then opens the saved analysis on a phone. Every page on the way —
+// (the form takes its choices), runs it again with a program's profile as a factor, then with an indicator of the
+// programs' everyday work as the outcome (one value per program: the program level answers, the mixed model does not
+// apply); then opens the saved analysis on a phone. Every page on the way —
 // the downloaded report included — is checked for serious or critical WCAG 2.1 AA violations.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PROGRAM_VARIABLES } from '@alongside/contracts';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, expectNoSeriousA11yViolations, PHONE } from '../support/browser.ts';
 import { demoJourney, h1, loaded, text } from '../support/journey.ts';
@@ -15,6 +18,9 @@ import { DEMO_PASSWORD, signIn } from '../support/server.ts';
 
 const RESEARCHER = 'researcher@alongside.example';
 const FACTORS = ['collab_culture', 'role_clarity', 'mgmt_support', 'supervision_support'];
+/** A program variable's English name, as the form and the result show it. */
+const variable = (key: string) => PROGRAM_VARIABLES.find((v) => v.key === key)!.name.en;
+const literally = (words: string) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const { base, newPage, signedIn, screenshotsOnFailure } = demoJourney();
 
@@ -97,6 +103,44 @@ describe('an analysis of the demo campaign', () => {
     await form.getByText(text('analyses.form.fromOpened'), { exact: true }).waitFor();
     expect(await outcomeField.inputValue()).toBe(outcome);
     expect(await factors.getByRole('checkbox', { checked: true }).count()).toBe(FACTORS.length);
+
+    // The same analysis with a program's profile as a fifth factor: its name, not its key, in the fixed effects.
+    const staffing = variable('profile_psp_fte');
+    await factors.getByRole('button', { name: text('analyses.form.programProfile'), exact: true }).click();
+    await factors.getByRole('checkbox', { name: staffing, exact: true }).check();
+    await factors.getByRole('button', { name: new RegExp(`^${literally(text('analyses.form.programProfile'))} · 1 `) }).waitFor();
+    // The composite builder, by keyboard: a part added takes the focus, and can be removed again.
+    await form.getByRole('button', { name: text('analyses.composite.title'), exact: true }).click();
+    await form.getByRole('button', { name: text('analyses.composite.addPart'), exact: true }).press('Enter');
+    const third = form.getByRole('combobox', { name: text('analyses.composite.part', { n: 3 }), exact: true });
+    const thirdId = await third.getAttribute('id');
+    await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe(thirdId);
+    await expectNoSeriousA11yViolations(page, 'analysis form with program variables and the composite builder');
+    await form.getByRole('button', { name: text('analyses.composite.removePart', { n: 3 }), exact: true }).press('Enter');
+    await third.waitFor({ state: 'detached' });
+    await form.getByRole('button', { name: text('analyses.form.run'), exact: true }).click();
+    await page.waitForURL((url) => url.pathname !== new URL(savedAt).pathname);
+    const withStaffing = page.getByRole('region', { name: new RegExp(`^${name(outcome)} — `) });
+    await withStaffing.getByRole('table', { name: text('analyses.forest.tableTitle') }).getByRole('row', { name: new RegExp(`^${literally(staffing)} `) }).waitFor({ timeout: 60_000 });
+    await withStaffing.getByRole('region', { name: text('analyses.summary.title') }).getByText(text('analyses.summary.joined', { list: staffing }), { exact: true }).waitFor();
+
+    // An indicator of the programs' everyday work as the outcome: one value per program, so the program level answers.
+    const huddles = variable('indicator_huddle_attendance');
+    const programLevelAt = page.url();
+    await outcomeField.selectOption('indicator_huddle_attendance');
+    await form.getByRole('button', { name: text('analyses.form.selectNone'), exact: true }).click();
+    for (const key of FACTORS.slice(0, 2)) await factors.getByRole('checkbox', { name: name(key), exact: true }).check();
+    await form.getByRole('button', { name: text('analyses.form.run'), exact: true }).click();
+    await page.waitForURL((url) => url.href !== programLevelAt);
+    const programLevel = page.getByRole('region', { name: new RegExp(`^${literally(huddles)} — `) });
+    await programLevel.waitFor({ timeout: 60_000 });
+    const notApplicable = text('analyses.unavailable.programLevelOutcome', { outcome: huddles, section: text('analyses.importance.title') });
+    await programLevel.getByRole('region', { name: text('analyses.forest.title') }).getByText(notApplicable, { exact: true }).waitFor();
+    await programLevel.getByRole('region', { name: text('analyses.summary.title') }).getByText(new RegExp(`^${literally(text('analyses.summary.programLevel', { outcome: huddles, programs: '#' }).split('#')[0]!)}`)).waitFor();
+    const programImportance = programLevel.getByRole('region', { name: text('analyses.importance.title') });
+    await programImportance.getByRole('img').first().waitFor();
+    for (const key of FACTORS.slice(0, 2)) await programImportance.getByRole('table', { name: text('analyses.importance.tableTitle') }).getByRole('row', { name: new RegExp(`^${name(key)} `) }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'program-level analysis result');
 
     // The saved analysis, on a phone.
     const phone = await newPage(PHONE);

@@ -10,7 +10,8 @@ import {
   type Reference,
 } from './analysis-diagnostics.ts';
 import type { AnalysisText } from './analysis-labels.ts';
-import { Part, Unavailable, type View } from './AnalysisPart.tsx';
+import { Part, Unavailable, UnavailableNote, type View } from './AnalysisPart.tsx';
+import { isUnavailable } from './analysis-shape.ts';
 import type { SavedAnalysis } from './queries.ts';
 
 /** One plot: its heading, what to look for, then the chart (with its text alternative) or its table. */
@@ -94,6 +95,14 @@ export function AnalysisDiagnostics({
 }) {
   const { t } = useTranslation();
   const d = analysis.result.diagnostics;
+  const { mixed } = analysis.result;
+  if (isUnavailable(mixed)) {
+    return (
+      <Part title={t('analyses.diagnostics.title')} id="analysis-diagnostics">
+        <UnavailableNote part={mixed} outcome={text.scale(analysis.spec.outcome)} />
+      </Part>
+    );
+  }
   if (!d) {
     return (
       <Part title={t('analyses.diagnostics.title')} id="analysis-diagnostics">

@@ -1,232 +1,19 @@
-import {
-  Accordion,
-  Anchor,
-  Button,
-  Card,
-  Checkbox,
-  Grid,
-  Group,
-  Loader,
-  NativeSelect,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useState, type SyntheticEvent } from 'react';
+import { Anchor, Button, Card, Grid, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../api/client.ts';
-import { EmptyState, ErrorAlert, LoadError } from '../../components/Feedback.tsx';
-import { describeError, formErrorsFrom, NO_FORM_ERRORS, type FormErrors } from '../../lib/errors.ts';
+import { EmptyState, LoadError } from '../../components/Feedback.tsx';
+import { describeError } from '../../lib/errors.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useCampaignContext } from '../campaigns/campaign-context.ts';
 import type { CampaignDetail } from '../campaigns/queries.ts';
-import { choiceFromSpec, initialChoice, MAX_FACTORS, notInForm, type AnalysisChoice } from './analysis-form.ts';
+import { COMPOSITE_KEY, isChoosable } from './analysis-form.ts';
+import { AnalysisForm } from './AnalysisForm.tsx';
 import { useAnalysisText } from './analysis-labels.ts';
 import { AnalysisResultView } from './AnalysisResultView.tsx';
-import {
-  useAnalyses,
-  useAnalysis,
-  useCampaignScales,
-  useRunAnalysis,
-  type CampaignScale,
-  type SavedAnalysis,
-} from './queries.ts';
+import { useAnalyses, useAnalysis, useCampaignScales, type CampaignScale } from './queries.ts';
 
 const SHOWN_AT_FIRST = 6;
-const FIELDS = ['waveId', 'outcome', 'factors', 'options.k', 'options.resamples'] as const;
-
-function AnalysisForm({
-  campaign,
-  scales,
-  opened,
-  onDone,
-}: {
-  campaign: CampaignDetail;
-  scales: readonly CampaignScale[];
-  /** The analysis open below the form: the form is set to its spec when it opens. */
-  opened?: SavedAnalysis;
-  onDone: (id: string) => void;
-}) {
-  const { t } = useTranslation();
-  const text = useAnalysisText(scales, []);
-  const [choice, setChoice] = useState<AnalysisChoice>(() =>
-    opened
-      ? choiceFromSpec(opened.spec, campaign, scales, initialChoice(campaign, scales))
-      : initialChoice(campaign, scales),
-  );
-  const [filledFrom, setFilledFrom] = useState(opened?.id);
-  const [errors, setErrors] = useState<FormErrors>(NO_FORM_ERRORS);
-  const [notPossible, setNotPossible] = useState<string>();
-  const [tried, setTried] = useState(false);
-  const run = useRunAnalysis();
-  const set = (part: Partial<AnalysisChoice>) => setChoice((c) => ({ ...c, ...part }));
-
-  // Another analysis was opened: the form takes its spec (adjusted while rendering, so nothing flashes and focus stays).
-  if (opened && opened.id !== filledFrom) {
-    setFilledFrom(opened.id);
-    setChoice(choiceFromSpec(opened.spec, campaign, scales, choice));
-    setErrors(NO_FORM_ERRORS);
-    setNotPossible(undefined);
-    setTried(false);
-  }
-  const { waveId, outcome, factors, k, resamples, seed, centering } = choice;
-  const leftOut = opened ? notInForm(opened.spec, scales) : [];
-
-  const candidates = scales.filter((s) => s.key !== outcome);
-  const chosen = factors.filter((f) => f !== outcome);
-  const factorProblem =
-    chosen.length === 0
-      ? t('analyses.form.factorsNone')
-      : chosen.length > MAX_FACTORS
-        ? t('analyses.form.factorsTooMany', { max: MAX_FACTORS })
-        : undefined;
-
-  const submit = (e: SyntheticEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setTried(true);
-    if (factorProblem) return;
-    setErrors(NO_FORM_ERRORS);
-    setNotPossible(undefined);
-    run.mutate(
-      {
-        campaignId: campaign.id,
-        waveId,
-        outcome,
-        // In the order of the instrument, so the same choice gives the same spec.
-        factors: candidates.filter((s) => chosen.includes(s.key)).map((s) => s.key),
-        options: { k, resamples, seed, centering },
-      },
-      {
-        onSuccess: (analysis) => onDone(analysis.id),
-        onError: (error) => {
-          if (isApiError(error) && error.code === 'analysis_not_possible') setNotPossible(error.message);
-          else setErrors(formErrorsFrom(error, t, FIELDS));
-        },
-      },
-    );
-  };
-
-  return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="analysis-form-title">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Stack gap={4}>
-            <Title order={3} fz="lg" id="analysis-form-title">
-              {t('analyses.form.title')}
-            </Title>
-            {opened ? <Text size="sm">{t('analyses.form.fromOpened')}</Text> : null}
-            {leftOut.length > 0 ? (
-              <Text size="sm">{t('analyses.form.leftOut', { list: text.list(leftOut.map(text.scale)) })}</Text>
-            ) : null}
-            {opened?.spec.summaries ? <Text size="sm">{t('analyses.form.summariesLeftOut')}</Text> : null}
-          </Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <NativeSelect
-              label={t('campaigns.fields.wave')}
-              value={waveId}
-              onChange={(e) => set({ waveId: e.currentTarget.value })}
-              data={campaign.waves.map((w) => ({ value: w.id, label: w.name }))}
-              error={errors.fields.waveId}
-            />
-            <NativeSelect
-              label={t('analyses.form.outcome')}
-              description={t('analyses.form.outcomeHelp')}
-              value={outcome}
-              onChange={(e) => set({ outcome: e.currentTarget.value })}
-              data={scales.map((s) => ({
-                value: s.key,
-                label: s.outcome ? t('analyses.form.outcomeMarked', { name: text.scale(s.key) }) : text.scale(s.key),
-              }))}
-              error={errors.fields.outcome}
-            />
-          </SimpleGrid>
-          <Checkbox.Group
-            label={t('analyses.form.factors')}
-            description={t('analyses.form.factorsHelp', { count: chosen.length, max: MAX_FACTORS })}
-            value={chosen}
-            onChange={(chosenNow) => set({ factors: chosenNow })}
-            error={(tried ? factorProblem : undefined) ?? errors.fields.factors}
-          >
-            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs" mt="xs">
-              {candidates.map((s) => (
-                <Checkbox key={s.key} value={s.key} size="md" label={text.scale(s.key)} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-          <Group gap="xs">
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              onClick={() => set({ factors: candidates.slice(0, MAX_FACTORS).map((s) => s.key) })}
-            >
-              {t('analyses.form.selectAll')}
-            </Button>
-            <Button variant="subtle" size="compact-sm" onClick={() => set({ factors: [] })}>
-              {t('analyses.form.selectNone')}
-            </Button>
-          </Group>
-          <Accordion variant="contained" chevronPosition="left">
-            <Accordion.Item value="options">
-              <Accordion.Control>{t('analyses.form.options')}</Accordion.Control>
-              <Accordion.Panel>
-                <Stack gap="sm">
-                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-                    <NumberInput
-                      label={t('analyses.form.k')}
-                      description={t('analyses.form.kHelp')}
-                      min={2}
-                      max={100}
-                      value={k}
-                      onChange={(v) => set({ k: typeof v === 'number' ? v : Number(v) || 5 })}
-                      error={errors.fields['options.k']}
-                    />
-                    <NumberInput
-                      label={t('analyses.form.resamples')}
-                      description={t('analyses.form.resamplesHelp')}
-                      min={0}
-                      max={1000}
-                      step={100}
-                      value={resamples}
-                      onChange={(v) => set({ resamples: typeof v === 'number' ? v : Number(v) || 0 })}
-                      error={errors.fields['options.resamples']}
-                    />
-                  </SimpleGrid>
-                  <Checkbox
-                    size="md"
-                    label={t('analyses.form.centering')}
-                    description={t('analyses.form.centeringHelp')}
-                    checked={centering}
-                    onChange={(e) => set({ centering: e.currentTarget.checked })}
-                  />
-                </Stack>
-              </Accordion.Panel>
-            </Accordion.Item>
-          </Accordion>
-          {notPossible ? (
-            <ErrorAlert title={t('analyses.form.notPossibleTitle')} message={notPossible}>
-              <Text size="sm">{t('errors.analysisNotPossible')}</Text>
-            </ErrorAlert>
-          ) : (
-            <ErrorAlert message={errors.summary} />
-          )}
-          <Group gap="sm">
-            <Button type="submit" loading={run.isPending} size="md">
-              {t('analyses.form.run')}
-            </Button>
-            {run.isPending ? (
-              <Text size="sm" role="status">
-                {t('analyses.form.running')}
-              </Text>
-            ) : null}
-          </Group>
-        </Stack>
-      </form>
-    </Card>
-  );
-}
 
 /** Earlier analyses of this campaign (newest first); the open one is marked. */
 function EarlierAnalyses({
@@ -244,6 +31,9 @@ function EarlierAnalyses({
   const list = useAnalyses();
   const [showAll, setShowAll] = useState(false);
   const base = `/campaigns/${campaign.id}/analysis`;
+  // The list does not carry a composite's label: the form's composite is named as what it is.
+  const outcomeName = (key: string) =>
+    key === COMPOSITE_KEY && !isChoosable(key, scales) ? t('analyses.composite.title') : text.scale(key);
   let body;
   if (list.isPending) body = <Loader size="sm" role="status" aria-label={t('common.loading')} />;
   else if (list.isError)
@@ -273,7 +63,7 @@ function EarlierAnalyses({
                   aria-current={open ? 'page' : undefined}
                   fw={open ? 700 : 500}
                 >
-                  {t('analyses.list.item', { outcome: text.scale(a.outcome), wave })}
+                  {t('analyses.list.item', { outcome: outcomeName(a.outcome), wave })}
                 </Anchor>
                 <Text size="sm">
                   {t('analyses.list.meta', { at: format.dateTime(a.createdAt), count: a.factors.length })}

@@ -1,6 +1,7 @@
 import { Alert, Card, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UnavailablePart } from './analysis-shape.ts';
 
 /** How the result is read: with its charts, or as tables only. */
 export type View = 'chart' | 'table';
@@ -28,4 +29,17 @@ export function Unavailable({ message, title }: { message: string; title?: strin
       <Text size="sm">{message}</Text>
     </Alert>
   );
+}
+
+/**
+ * A part of the result the server could not compute: its own words, except for an outcome with one value per program
+ * (said in the interface language, pointing to the program level that answers instead).
+ */
+export function UnavailableNote({ part, outcome }: { part: UnavailablePart; outcome: string }) {
+  const { t } = useTranslation();
+  const message =
+    part.unavailable.code === 'program_level_outcome'
+      ? t('analyses.unavailable.programLevelOutcome', { outcome, section: t('analyses.importance.title') })
+      : part.unavailable.message;
+  return <Unavailable message={message} />;
 }

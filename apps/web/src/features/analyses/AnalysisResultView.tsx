@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '@alongside/contracts';
-import { Button, Group, List, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,79 +8,22 @@ import { EChart } from '../../components/EChart.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { CampaignDetail } from '../campaigns/queries.ts';
 import { AnalysisDiagnostics } from './AnalysisDiagnostics.tsx';
+import { AnalysisSummary } from './AnalysisSummary.tsx';
 import { useAnalysisText, type AnalysisText } from './analysis-labels.ts';
-import { Part, Unavailable, type View } from './AnalysisPart.tsx';
+import { Part, Unavailable, UnavailableNote, type View } from './AnalysisPart.tsx';
 import {
-  classifyFactors,
   countryRows,
   forestRows,
   importanceOption,
   importanceRows,
   intervalOption,
-  lostRows,
+  isUnavailable,
+  type UnavailablePart,
 } from './analysis-shape.ts';
 import type { CampaignScale, SavedAnalysis } from './queries.ts';
 
-type MixedFit = AnalysisResult['mixed'];
+type MixedFit = Exclude<AnalysisResult['mixed'], UnavailablePart>;
 const PHONE = '(max-width: 47.99em)';
-
-/** The plain-language summary: who was analysed, who was left out, and what the data can and cannot say. */
-function Summary({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisText }) {
-  const { t } = useTranslation();
-  const { result, spec } = analysis;
-  const rows = forestRows(result.mixed.fixed, spec.factors);
-  const c = classifyFactors(rows);
-  const lost = lostRows(result.sample.lost);
-  const names = (keys: string[]) => text.list(keys.map(text.scale));
-  const variableNames = { group: t('campaigns.fields.group'), country: t('campaigns.fields.country') };
-  return (
-    <Stack gap="xs">
-      <Text>
-        {t('analyses.summary.sample', {
-          n: text.count(result.sample.n),
-          programs: text.count(result.sample.programs),
-          outcome: text.scale(spec.outcome),
-        })}
-      </Text>
-      <Text>
-        {lost.length === 0
-          ? t('analyses.summary.noneLost')
-          : t('analyses.summary.lost', {
-              list: text.list(
-                lost.map((l) =>
-                  t('analyses.summary.lostItem', {
-                    name: lostName(l.key, text, variableNames),
-                    count: text.count(l.count),
-                  }),
-                ),
-              ),
-            })}
-      </Text>
-      <List spacing={4}>
-        {c.positive.length > 0 ? (
-          <List.Item>{t('analyses.summary.positive', { list: names(c.positive) })}</List.Item>
-        ) : null}
-        {c.negative.length > 0 ? (
-          <List.Item>{t('analyses.summary.negative', { list: names(c.negative) })}</List.Item>
-        ) : null}
-        {c.unclear.length > 0 ? (
-          <List.Item>{t('analyses.summary.unclear', { list: names(c.unclear) })}</List.Item>
-        ) : null}
-        {c.cannotRank.length > 0 ? (
-          <List.Item>{t('analyses.summary.cannotRank', { list: names(c.cannotRank) })}</List.Item>
-        ) : null}
-      </List>
-      <Text size="sm">{t('analyses.summary.caution')}</Text>
-    </Stack>
-  );
-}
-
-/** `group` and `country` are variables too: they lose respondents who did not say. */
-function lostName(key: string, text: AnalysisText, names: { group: string; country: string }): string {
-  if (key === 'group') return names.group;
-  if (key === 'country') return names.country;
-  return text.scale(key);
-}
 
 function FixedTable({ caption, fit, text }: { caption: string; fit: MixedFit; text: AnalysisText }) {
   const { t } = useTranslation();
@@ -119,7 +62,15 @@ function FixedTable({ caption, fit, text }: { caption: string; fit: MixedFit; te
 function Forest({ analysis, text, view }: { analysis: SavedAnalysis; text: AnalysisText; view: View }) {
   const { t } = useTranslation();
   const narrow = useMediaQuery(PHONE, false);
-  const rows = forestRows(analysis.result.mixed.fixed, analysis.spec.factors);
+  const { mixed } = analysis.result;
+  if (isUnavailable(mixed)) {
+    return (
+      <Part title={t('analyses.forest.title')} id="analysis-forest">
+        <UnavailableNote part={mixed} outcome={text.scale(analysis.spec.outcome)} />
+      </Part>
+    );
+  }
+  const rows = forestRows(mixed.fixed, analysis.spec.factors);
   const description = t('analyses.forest.description', {
     values: rows
       .map((r) =>
@@ -149,7 +100,7 @@ function Forest({ analysis, text, view }: { analysis: SavedAnalysis; text: Analy
           height={60 + rows.length * 40}
         />
       ) : null}
-      <FixedTable caption={t('analyses.forest.tableTitle')} fit={analysis.result.mixed} text={text} />
+      <FixedTable caption={t('analyses.forest.tableTitle')} fit={mixed} text={text} />
     </Part>
   );
 }
@@ -158,7 +109,7 @@ function Importance({ analysis, text, view }: { analysis: SavedAnalysis; text: A
   const { t } = useTranslation();
   const narrow = useMediaQuery(PHONE, false);
   const pl = analysis.result.programLevel;
-  if ('unavailable' in pl) {
+  if (isUnavailable(pl)) {
     return (
       <Part title={t('analyses.importance.title')} id="analysis-importance">
         <Unavailable message={pl.unavailable.message} />
@@ -257,7 +208,7 @@ function Countries({ analysis, text, view }: { analysis: SavedAnalysis; text: An
   const { t } = useTranslation();
   const narrow = useMediaQuery(PHONE, false);
   const countries = analysis.result.countries;
-  if ('unavailable' in countries) {
+  if (isUnavailable(countries)) {
     return (
       <Part title={t('analyses.countries.title')} id="analysis-countries">
         <Unavailable message={countries.unavailable.message} />
@@ -349,6 +300,13 @@ function Countries({ analysis, text, view }: { analysis: SavedAnalysis; text: An
 function ModelFit({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisText }) {
   const { t } = useTranslation();
   const { mixed, ml } = analysis.result;
+  const unavailable = (part: UnavailablePart) => (
+    <Part title={t('analyses.fit.title')} id="analysis-fit">
+      <UnavailableNote part={part} outcome={text.scale(analysis.spec.outcome)} />
+    </Part>
+  );
+  if (isUnavailable(mixed)) return unavailable(mixed);
+  if (isUnavailable(ml)) return unavailable(ml);
   const rows: [string, string][] = [
     [t('analyses.fit.programVariance'), text.small(mixed.programVariance)],
     [t('analyses.fit.residualVariance'), text.small(mixed.residualVariance)],
@@ -386,6 +344,14 @@ function ModelFit({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisT
 /** Each program's random intercept, by name; programs below k are withheld. */
 function Blups({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisText }) {
   const { t } = useTranslation();
+  const { mixed } = analysis.result;
+  if (isUnavailable(mixed)) {
+    return (
+      <Part title={t('analyses.blups.title')} id="analysis-blups">
+        <UnavailableNote part={mixed} outcome={text.scale(analysis.spec.outcome)} />
+      </Part>
+    );
+  }
   const name = (id: string) => analysis.programs.find((p) => p.id === id)?.name ?? id;
   const rows = [...analysis.result.blups].sort((a, b) => name(a.program).localeCompare(name(b.program)));
   return (
@@ -418,7 +384,7 @@ function Centered({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisT
   const { t } = useTranslation();
   const centered = analysis.result.centered;
   if (!centered) return null;
-  if ('unavailable' in centered) {
+  if (isUnavailable(centered)) {
     return (
       <Part title={t('analyses.centered.title')} id="analysis-centered">
         <Unavailable message={centered.unavailable.message} />
@@ -467,7 +433,7 @@ export function AnalysisResultView({
 }) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('chart');
-  const text = useAnalysisText(scales, analysis.spec.factors);
+  const text = useAnalysisText(scales, analysis.spec.factors, analysis.spec.composites);
   const { spec } = analysis;
   const wave = campaign.waves.find((w) => w.id === spec.waveId)?.name ?? spec.waveId;
   const withheld = analysis.result.smallCells.withheld.length;
@@ -499,7 +465,7 @@ export function AnalysisResultView({
         />
       </Group>
       <Part title={t('analyses.summary.title')} id="analysis-summary">
-        <Summary analysis={analysis} text={text} />
+        <AnalysisSummary analysis={analysis} text={text} />
         {withheld > 0 ? (
           <Text size="sm">{t('analyses.result.withheld', { count: withheld, k: spec.options.k })}</Text>
         ) : null}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { choiceFromSpec, initialChoice, notInForm } from './analysis-form.ts';
+import {
+  choiceFromSpec,
+  COMPOSITE_KEY,
+  compositeProblems,
+  emptyComposite,
+  initialChoice,
+  isCompositeOffered,
+  notInForm,
+  requestFromChoice,
+} from './analysis-form.ts';
 
 const campaign = {
   waves: [
@@ -28,6 +37,7 @@ describe('initialChoice', () => {
       waveId: 'w-base',
       outcome: 'integration_success',
       factors: ['collab_culture', 'role_clarity', 'mgmt_support'],
+      composite: emptyComposite(),
       k: 5,
       resamples: 200,
       seed: 1,
@@ -44,6 +54,7 @@ describe('choiceFromSpec', () => {
       waveId: 'w-follow',
       outcome: 'role_clarity',
       factors: ['collab_culture', 'mgmt_support'],
+      composite: fallback.composite,
       k: 8,
       resamples: 0,
       seed: 42,
@@ -68,11 +79,131 @@ describe('choiceFromSpec', () => {
     expect(choice.factors).toEqual(['mgmt_support']);
   });
 
+  it('knows the program variables as factors and outcomes', () => {
+    const choice = choiceFromSpec(
+      spec({ outcome: 'indicator_huddle_attendance', factors: ['collab_culture', 'profile_psp_fte', 'profile_gone'] }),
+      campaign,
+      scales,
+      fallback,
+    );
+    expect(choice.outcome).toBe('indicator_huddle_attendance');
+    expect(choice.factors).toEqual(['collab_culture', 'profile_psp_fte']);
+  });
+
+  it('fills the composite builder from a composite outcome, leaving out parts the campaign no longer has', () => {
+    const composite = {
+      key: 'integration_index',
+      label: 'Integration index',
+      parts: [
+        { variable: 'integration_success', weight: 2 },
+        { variable: 'gone_scale', weight: 1 },
+        { variable: 'indicator_voice_on_time', weight: -0.5 },
+      ],
+      standardize: false,
+    };
+    const saved = spec({ outcome: 'integration_index', composites: [composite] });
+    const choice = choiceFromSpec(saved, campaign, scales, fallback);
+    expect(choice.outcome).toBe(COMPOSITE_KEY);
+    expect(choice.composite).toEqual({
+      label: 'Integration index',
+      parts: [
+        { variable: 'integration_success', weight: 2 },
+        { variable: 'indicator_voice_on_time', weight: -0.5 },
+      ],
+      standardize: false,
+    });
+    expect(notInForm(saved, scales)).toEqual(['gone_scale']);
+  });
+
+  it('keeps the fallback outcome when a composite outcome has fewer than two parts left', () => {
+    const saved = spec({
+      outcome: 'index',
+      composites: [
+        {
+          key: 'index',
+          parts: [
+            { variable: 'role_clarity', weight: 1 },
+            { variable: 'gone_scale', weight: 1 },
+          ],
+          standardize: true,
+        },
+      ],
+    });
+    expect(choiceFromSpec(saved, campaign, scales, fallback).outcome).toBe('integration_success');
+    expect(notInForm(saved, scales)).toEqual(['index', 'gone_scale']);
+  });
+
   it('names what the form cannot choose', () => {
     expect(notInForm(spec(), scales)).toEqual([]);
+    expect(notInForm(spec({ factors: ['profile_champion', 'role_clarity'] }), scales)).toEqual([]);
     expect(notInForm(spec({ outcome: 'composite_1', factors: ['program_size', 'role_clarity'] }), scales)).toEqual([
       'composite_1',
       'program_size',
     ]);
+  });
+});
+
+describe('the composite', () => {
+  const draft = {
+    label: ' Index ',
+    parts: [
+      { variable: 'role_clarity', weight: 1 },
+      { variable: 'profile_psp_fte', weight: '-2' },
+    ],
+    standardize: true,
+  };
+
+  it('is offered as an outcome once it has a name and two parts with a variable', () => {
+    expect(isCompositeOffered(emptyComposite())).toBe(false);
+    expect(isCompositeOffered(draft)).toBe(true);
+    expect(isCompositeOffered({ ...draft, label: ' ' })).toBe(false);
+  });
+
+  it('names its problems at the fields of the request', () => {
+    expect(compositeProblems(draft)).toEqual({});
+    expect(
+      compositeProblems({
+        label: '',
+        parts: [
+          { variable: 'role_clarity', weight: 0 },
+          { variable: 'role_clarity', weight: '' },
+          { variable: '', weight: 101 },
+        ],
+        standardize: true,
+      }),
+    ).toEqual({
+      'composites.0.label': 'labelMissing',
+      'composites.0.parts.0.weight': 'weight',
+      'composites.0.parts.1.variable': 'variableTwice',
+      'composites.0.parts.1.weight': 'weight',
+      'composites.0.parts.2.variable': 'variableMissing',
+      'composites.0.parts.2.weight': 'weight',
+    });
+  });
+
+  it('goes into the request only as the outcome; factors keep the scales’ order, then the program variables’', () => {
+    const choice = {
+      ...initialChoice(campaign, scales),
+      factors: ['profile_psp_fte', 'mgmt_support', 'collab_culture'],
+      composite: draft,
+    };
+    const plain = requestFromChoice('c', choice, scales);
+    expect(plain.outcome).toBe('integration_success');
+    expect(plain.factors).toEqual(['collab_culture', 'mgmt_support', 'profile_psp_fte']);
+    expect(plain).not.toHaveProperty('composites');
+    expect(requestFromChoice('c', { ...choice, outcome: COMPOSITE_KEY }, scales)).toMatchObject({
+      outcome: COMPOSITE_KEY,
+      composites: [
+        {
+          key: COMPOSITE_KEY,
+          label: 'Index',
+          parts: [
+            { variable: 'role_clarity', weight: 1 },
+            { variable: 'profile_psp_fte', weight: -2 },
+          ],
+          standardize: true,
+        },
+      ],
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { PROGRAM_VARIABLES, type Composite } from '@alongside/contracts';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useFormat } from '../../lib/format.ts';
@@ -5,15 +6,26 @@ import { useCampaignLabels } from '../campaigns/labels.ts';
 import { termKind } from './analysis-shape.ts';
 import type { CampaignScale } from './queries.ts';
 
-/** Names of scales and model terms, and number texts for the analysis tables, in the interface language. */
-export function useAnalysisText(scales: readonly CampaignScale[], factors: readonly string[]) {
+/**
+ * Names of variables (scales, program variables, the spec's composites) and model terms, and number texts for the
+ * analysis tables, in the interface language.
+ */
+export function useAnalysisText(
+  scales: readonly CampaignScale[],
+  factors: readonly string[],
+  composites: readonly Pick<Composite, 'key' | 'label'>[] = [],
+) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useCampaignLabels();
   const language = currentLanguage();
   const scale = (key: string): string => {
     const s = scales.find((x) => x.key === key);
-    return s ? (s.name[language] ?? s.name.en ?? key) : key;
+    if (s) return s.name[language] ?? s.name.en ?? key;
+    const variable = PROGRAM_VARIABLES.find((v) => v.key === key);
+    if (variable) return variable.name[language];
+    const composite = composites.find((c) => c.key === key);
+    return composite?.label ?? key;
   };
   const fixed = (digits: number) => (v: number | null | undefined) =>
     v === null || v === undefined || !Number.isFinite(v)
@@ -62,6 +74,7 @@ export function useAnalysisText(scales: readonly CampaignScale[], factors: reado
     list: (items: readonly string[]) =>
       new Intl.ListFormat(format.locale, { style: 'long', type: 'conjunction' }).format(items),
     dateTime: format.dateTime,
+    day: format.day,
   };
 }
 

@@ -6,7 +6,9 @@ import {
   forestRows,
   importanceRows,
   intervalOption,
+  isUnavailable,
   lostRows,
+  programLevelRows,
   termKind,
   tQuantile975,
 } from './analysis-shape.ts';
@@ -105,6 +107,40 @@ describe('tQuantile975', () => {
     expect(tQuantile975(30)).toBeCloseTo(2.042272, 5);
     expect(tQuantile975(240)).toBeCloseTo(1.969898, 6);
     expect(tQuantile975(Number.POSITIVE_INFINITY)).toBeCloseTo(1.959964, 6);
+  });
+
+  it('is exact for the few df of a program-level fit of few programs', () => {
+    expect(tQuantile975(1)).toBeCloseTo(12.706205, 5);
+    expect(tQuantile975(2)).toBeCloseTo(4.302653, 5);
+    expect(tQuantile975(4)).toBeCloseTo(2.776445, 5);
+  });
+});
+
+describe('programLevelRows', () => {
+  const ols = (term: string, estimate: number, seHC3: number | null) => ({
+    term,
+    estimate,
+    se: 0.1,
+    t: null,
+    p: null,
+    seHC3,
+    tHC3: null,
+    pHC3: null,
+  });
+
+  it('gives each factor its OLS slope with a 95 % interval from its HC3 standard error', () => {
+    const programLevel = {
+      programs: [],
+      ols: { terms: [ols('(Intercept)', 50, 2), ols('a', 3, 1), ols('b', -1, null)], df: 4, r2: 0.5, sigma: 1 },
+      dominance: { factors: ['a', 'b'], r2: 0.5, general: [0.4, 0.1], conditional: [] },
+      bootstrap: null,
+    };
+    const rows = programLevelRows(programLevel, ['a', 'b']);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.low).toBeCloseTo(3 - 2.776445, 5);
+    expect(rows[0]!.high).toBeCloseTo(3 + 2.776445, 5);
+    expect(isUnavailable(programLevel)).toBe(false);
+    expect(isUnavailable({ unavailable: { code: 'program_level_outcome', message: '', terms: [] } })).toBe(true);
   });
 });
 

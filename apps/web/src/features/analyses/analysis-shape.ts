@@ -1,8 +1,16 @@
-import type { AnalysisResult } from '@alongside/contracts';
+import type { AnalysisResult, MixedFitResult } from '@alongside/contracts';
 import type { ChartOption } from '../../components/EChart.tsx';
 import { SERIES_COLOURS } from '../campaigns/results-shape.ts';
 
-type FixedEffect = AnalysisResult['mixed']['fixed'][number];
+type FixedEffect = MixedFitResult['fixed'][number];
+
+/** A part of a result that could not be computed, and why (the contracts' shape). */
+export interface UnavailablePart {
+  unavailable: { code: string; message: string; terms: string[] };
+}
+
+/** Whether a part of a result (the mixed model, the program level, the countries…) could not be computed. */
+export const isUnavailable = (part: object): part is UnavailablePart => 'unavailable' in part;
 
 /** What a model term is about: a factor (or its within/between part), the intercept, the country or a group. */
 export type TermKind =
@@ -84,13 +92,18 @@ export function lostRows(lost: Record<string, number>): { key: string; count: nu
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
+const SMALL_DF_T975 = [12.706205, 4.302653, 3.182446, 2.776445];
+
 /**
  * The 0.975 quantile of Student's t with `df` degrees of freedom, by the Cornish–Fisher expansion around the normal
- * (error below 1e-4 for df ≥ 5; the slopes here have hundreds). Avoids shipping a distribution library to the browser.
+ * (error below 1e-4 for df ≥ 5, exact below; the slopes here have hundreds). Avoids shipping a distribution library to the browser.
  */
 export function tQuantile975(df: number): number {
   const z = 1.959963984540054;
   if (!Number.isFinite(df) || df <= 0) return z;
+  // The expansion is poor for very few df (a program-level fit of few programs): the exact values there.
+  const exact = SMALL_DF_T975[df - 1];
+  if (Number.isInteger(df) && exact !== undefined) return exact;
   const z3 = z ** 3;
   const z5 = z ** 5;
   const z7 = z ** 7;
@@ -104,7 +117,7 @@ export function tQuantile975(df: number): number {
   );
 }
 
-type CountryComparison = Exclude<AnalysisResult['countries'], { unavailable: unknown }>;
+type CountryComparison = Exclude<AnalysisResult['countries'], UnavailablePart>;
 
 /** Each factor's slope in Canada (the interaction model's main effect) and in Norway (its contrast), with 95 % intervals. */
 export function countryRows(
@@ -141,7 +154,29 @@ export function countryRows(
   });
 }
 
-type ProgramLevel = Exclude<AnalysisResult['programLevel'], { unavailable: unknown }>;
+export type ProgramLevel = Exclude<AnalysisResult['programLevel'], UnavailablePart>;
+
+/**
+ * The factors' program-level OLS slopes with 95 % intervals from their HC3 standard errors (t with the residual df),
+ * in the spec's order: what the plain-language summary reads when the outcome has one value per program.
+ */
+export function programLevelRows(programLevel: ProgramLevel, factors: readonly string[]): IntervalRow[] {
+  const { terms, df } = programLevel.ols;
+  const half = tQuantile975(df);
+  return factors.flatMap((factor) => {
+    const o = terms.find((x) => x.term === factor);
+    if (!o || o.estimate === null || o.seHC3 === null) return [];
+    return [
+      {
+        key: factor,
+        estimate: o.estimate,
+        low: o.estimate - half * o.seHC3,
+        high: o.estimate + half * o.seHC3,
+        series: 0,
+      },
+    ];
+  });
+}
 
 /** General dominance per factor with its bootstrap interval and rank stability, largest share first. */
 export function importanceRows(programLevel: ProgramLevel): {
