@@ -31,6 +31,12 @@
 # set.seed(1) and written out (0-based), with each factor's 2.5 % and 97.5 % quantiles (type 7) of general dominance and
 # the share of resamples in which it holds its full-sample rank (ties by factor order).
 
+# Dominance on the mixed model (level-specific R², Luo & Azen 2013; program-level.ts levelDominance): for every
+# subset S of the factors, outcome ~ S + country + group + (1 | program) by REML; with σ²_S and τ²_S its residual and
+# program variances and 0 the model with country and group alone, R²₁(S) = 1 − (σ²_S + τ²_S) / (σ²_0 + τ²_0) (within
+# programs, Snijders & Bosker 1994) and R²₂(S) = 1 − (σ²_S / B + τ²_S) / (σ²_0 / B + τ²_0) (between programs), B the mean
+# number of respondents per program; general and conditional dominance of each factor on each, written out as above.
+
 suppressPackageStartupMessages({
   library(jsonlite)
   library(lme4)
@@ -56,6 +62,33 @@ general_dominance <- function(x, y) {
     mean(vapply(lacking, function(s) values[[key(c(s, i))]] - values[[key(s)]], 0))
   }, 0), numeric(p)))
   list(r2 = values[[key(seq_len(p))]], general = rowMeans(conditional), conditional = conditional)
+}
+
+dominance_of <- function(values, p) {
+  subsets <- c(list(integer(0)), unlist(lapply(1:p, function(k) combn(p, k, simplify = FALSE)), recursive = FALSE))
+  key <- function(s) paste0("s", paste(sort(s), collapse = ","))
+  conditional <- t(vapply(seq_len(p), function(i) vapply(0:(p - 1), function(k) {
+    lacking <- Filter(function(s) length(s) == k && !(i %in% s), subsets)
+    mean(vapply(lacking, function(s) values[[key(c(s, i))]] - values[[key(s)]], 0))
+  }, 0), numeric(p)))
+  list(r2 = values[[key(seq_len(p))]], general = unname(rowMeans(conditional)), conditional = unname(conditional))
+}
+
+level_dominance <- function(d) {
+  p <- length(factors)
+  subsets <- c(list(integer(0)), unlist(lapply(1:p, function(k) combn(p, k, simplify = FALSE)), recursive = FALSE))
+  key <- function(s) paste0("s", paste(sort(s), collapse = ","))
+  variances <- lapply(subsets, function(s) {
+    formula <- as.formula(paste("outcome ~", paste(c(factors[s], "country", "group"), collapse = " + "), "+ (1 | program)"))
+    vc <- as.data.frame(VarCorr(lme4::lmer(formula, data = d, REML = TRUE, control = tight)))
+    c(sigma2 = vc$vcov[vc$grp == "Residual"], tau2 = vc$vcov[vc$grp == "program"])
+  })
+  names(variances) <- vapply(subsets, key, "")
+  b <- nrow(d) / length(unique(d$program))
+  base <- variances[[key(integer(0))]]
+  within <- vapply(variances, function(v) 1 - (v[["sigma2"]] + v[["tau2"]]) / (base[["sigma2"]] + base[["tau2"]]), 0)
+  between <- vapply(variances, function(v) 1 - (v[["sigma2"]] / b + v[["tau2"]]) / (base[["sigma2"]] / b + base[["tau2"]]), 0)
+  list(clusterSize = b, within = dominance_of(within, p), between = dominance_of(between, p))
 }
 
 program_level <- function(d) {
@@ -177,6 +210,7 @@ fit_fixture <- function(name) {
     programLevel = program_level(d),
     countries = country_comparison(d, ml),
     centered = centered(d),
+    levelDominance = level_dominance(d),
     ml = list(
       estimate = unname(fixef(ml)), se = unname(sqrt(diag(as.matrix(vcov(ml))))),
       theta = unname(getME(ml, "theta")), logLik = as.numeric(logLik(ml)), deviance = deviance(ml), aic = AIC(ml), bic = BIC(ml)

@@ -6,7 +6,8 @@ import { CountryCodeSchema } from './vocabulary.ts';
 // Which factors go with successful integration (issue 10): an analysis of a campaign wave's scale scores — the mixed
 // model, the program level with relative importance, the country comparison — saved with its exact inputs.
 
-export const ANALYSIS_MODELS = ['mixed', 'ols', 'dominance', 'country'] as const;
+/** The parts of an analysis; when a spec names none, all but `level_dominance` (2^p mixed-model fits) are computed. */
+export const ANALYSIS_MODELS = ['mixed', 'ols', 'dominance', 'country', 'level_dominance'] as const;
 
 /** A scale an analysis can use: a subscale id shared by the campaign's instruments. */
 export const ScaleKeySchema = z.string().max(64).regex(/^[a-z][a-z0-9_]{0,63}$/, 'is not a scale key');
@@ -88,11 +89,11 @@ export const AnalysisSpecSchema = z
     /** A scale key of the campaign, a program variable (PROGRAM_VARIABLES) or a composite's key. */
     outcome: ScaleKeySchema,
     factors: z.array(ScaleKeySchema).min(1).max(12),
-    /** The parts to compute (all when absent): the mixed model, the program-level OLS, dominance, the country comparison. */
+    /** The parts to compute (when absent: mixed, ols, dominance and country); level_dominance is the dominance on the mixed model. */
     models: z
       .array(z.enum(ANALYSIS_MODELS))
       .min(1)
-      .max(4)
+      .max(5)
       .refine((models) => new Set(models).size === models.length, 'names a model twice')
       .optional(),
     composites: z.array(CompositeSchema).max(4).optional(),
@@ -157,6 +158,8 @@ const ContrastSchema = z.object({ estimate: Figure, se: Figure, df: Figure, t: F
 /** A part that could not be computed, and why (e.g. too few programs for the program level). */
 const UnavailableSchema = z.object({ unavailable: z.object({ code: z.string(), message: z.string(), terms: z.array(z.string()) }) });
 
+const DominanceSchema = z.object({ factors: z.array(z.string()), r2: Figure, general: z.array(Figure), conditional: z.array(z.array(Figure)) });
+
 const ProgramLevelSchema = z.object({
   programs: z.array(z.object({ program: ProgramKey, n: z.number().int(), outcomeMean: Figure, withheld: z.boolean() })),
   ols: z.object({
@@ -165,9 +168,12 @@ const ProgramLevelSchema = z.object({
     r2: Figure,
     sigma: Figure,
   }),
-  dominance: z.object({ factors: z.array(z.string()), r2: Figure, general: z.array(Figure), conditional: z.array(z.array(Figure)) }),
+  dominance: DominanceSchema,
   bootstrap: z.object({ intervals: z.array(z.object({ low: Figure, high: Figure })), rankStability: z.array(Figure), resamples: z.number().int() }).nullable(),
 });
+
+/** Dominance on the mixed model (Luo & Azen 2013): each factor's share of the level-specific R² within and between programs. */
+const LevelDominanceSchema = z.object({ clusterSize: Figure, within: DominanceSchema, between: DominanceSchema });
 
 export const AnalysisResultSchema = z.object({
   sample: z.object({
@@ -193,6 +199,7 @@ export const AnalysisResultSchema = z.object({
     })
     .optional(),
   programLevel: z.union([ProgramLevelSchema, UnavailableSchema]),
+  levelDominance: z.union([LevelDominanceSchema, UnavailableSchema]).optional(),
   countries: z.union([
     z.object({
       interaction: MixedFitSchema,

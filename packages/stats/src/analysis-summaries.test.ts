@@ -40,7 +40,7 @@ function simulated(): AnalysisRow[] {
 
 const spec = { outcome: 'outcome', factors: ['f1', 'f2', 'f3'] };
 const levels = { countries: ['NO'], groups: ['clinician', 'manager', 'person_supported', 'policy_maker'] };
-const options = { resamples: 30, centering: true, k: 5 };
+const options = { resamples: 30, centering: true, k: 5, models: ['mixed', 'ols', 'dominance', 'country', 'level_dominance'] as const };
 
 /** Every number in `actual` within 1e-9 (relative above 1) of `wanted`, everything else equal. */
 function expectSame(actual: unknown, wanted: unknown, path = 'result'): void {

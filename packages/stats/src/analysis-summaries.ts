@@ -2,6 +2,7 @@ import type { Analysis, AnalysisOptions } from './analysis.ts';
 import { attempt, centeredEffects, isFit, mixedOrProgramLevel, programLevelOf, requested } from './analysis.ts';
 import type { CountryComparison } from './country-comparison.ts';
 import jStat from 'jstat';
+import { levelDominance } from './level-dominance.ts';
 import { fitRandomIntercept, ModelError, type ProgramSummary } from './mixed-model.ts';
 import { programMeansOfSummaries } from './program-level.ts';
 import { mapColumns, standardizeSummaries, type RawSummaries } from './summaries.ts';
@@ -49,6 +50,7 @@ export function analyzeSummaries(raw: RawSummaries, options: AnalysisOptions & {
     ml,
     blups: isFit(mixed) ? mixed.blups.map((b) => ({ ...b, blup: small.has(b.program) ? null : b.blup, withheld: small.has(b.program) })) : [],
     programLevel: programLevel(summaries, resamples),
+    ...(parts.levelDominance ? { levelDominance: attempt(() => levelDominance(summaries, terms, factors)) } : {}),
     countries: parts.countries ? attempt(() => compareCountriesOfSummaries(terms, summaries, factors)) : parts.notAsked('The country comparison'),
     ...(centered ? { centered } : {}),
     smallCells: { k, withheld, ...(without ? { without } : {}) },

@@ -177,6 +177,22 @@ describe('the analysis', () => {
     expect('unavailable' in mixedOnly.countries && mixedOnly.countries.unavailable.code).toBe('not_requested');
   });
 
+  it('gives the dominance on the mixed model when asked: weights within and between programs, and says when there are too many factors', () => {
+    const rows = simulate(5, 30, 12);
+    const result = analyze(rows, { outcome: 'outcome', factors: FACTORS }, { models: ['mixed', 'level_dominance'], resamples: 0 });
+    const level = available(result.levelDominance!);
+    expect(level.within.factors).toEqual(FACTORS);
+    // Culture, the strongest true effect, takes the largest share within programs.
+    expect(level.within.general.indexOf(Math.max(...level.within.general))).toBe(0);
+    expect(level.within.general.reduce((a, b) => a + b, 0)).toBeCloseTo(level.within.r2, 12);
+    expect(analyze(rows, { outcome: 'outcome', factors: FACTORS }, { resamples: 0 }).levelDominance).toBeUndefined();
+    const many = Array.from({ length: 11 }, (_, i) => `x${i}`);
+    const wide = rows.map((r) => ({ ...r, values: { ...r.values, ...Object.fromEntries(many.map((f, i) => [f, Math.sin(i * 7.1 + Number(r.values.culture) * (i + 1))])) } }));
+    const tooMany = analyze(wide, { outcome: 'outcome', factors: many }, { models: ['level_dominance'], resamples: 0 });
+    expect(tooMany.levelDominance && 'unavailable' in tooMany.levelDominance && tooMany.levelDominance.unavailable.code).toBe('too_many_factors');
+    expect('unavailable' in tooMany.mixed && tooMany.mixed.unavailable.code).toBe('not_requested');
+  });
+
   it('leaves out a bootstrap resample that draws too few distinct programs, and counts those used', () => {
     const means = { programs: ['a', 'b', 'c', 'd', 'e'], n: [9, 9, 9, 9, 9], factors: ['f', 'g'], x: [[-1, 0.5], [0, -1], [1, 0.2], [0.4, 1], [-0.4, -0.7]], y: [1, 2, 4, 3, 1.5] };
     const boot = bootstrapDominance(means, [[0, 0, 0, 0, 0], [0, 1, 0, 1, 0], [0, 1, 2, 3, 4], [4, 3, 2, 1, 1]]);

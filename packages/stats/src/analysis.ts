@@ -1,6 +1,7 @@
 import { buildDesign, type AnalysisRow, type Design } from './analysis-design.ts';
 import { compareCountries, type CountryComparison } from './country-comparison.ts';
 import { diagnostics, type Diagnostics } from './diagnostics.ts';
+import { levelDominance, type LevelDominance } from './level-dominance.ts';
 import { fitRandomIntercept, ModelError, programSummaries, type MixedFit } from './mixed-model.ts';
 import { bootstrapDominance, dominance, olsHC3, programMeans, programResamples, type Dominance, type DominanceBootstrap, type OlsFit, type ProgramMeans } from './program-level.ts';
 
@@ -10,8 +11,8 @@ import { bootstrapDominance, dominance, olsHC3, programMeans, programResamples, 
 // without those programs (z-scores recomputed). A part that cannot be computed says why instead of failing the rest;
 // the main model failing fails the analysis, with the reason.
 
-/** The parts of an analysis a researcher can ask for (all when none is named). */
-export const MODELS = ['mixed', 'ols', 'dominance', 'country'] as const;
+/** The parts of an analysis a researcher can ask for (when none is named: all but the dominance on the mixed model). */
+export const MODELS = ['mixed', 'ols', 'dominance', 'country', 'level_dominance'] as const;
 export type Model = (typeof MODELS)[number];
 
 export interface AnalysisSpec {
@@ -27,7 +28,7 @@ export interface AnalysisOptions {
   /** Bootstrap resamples of programs for the dominance intervals (default 200; 0 for none). */
   resamples?: number;
   seed?: number;
-  /** The parts to compute: the mixed model (and its ML refit), the program-level OLS, dominance with its bootstrap, the country comparison. */
+  /** The parts to compute: the mixed model (and its ML refit), the program-level OLS, dominance with its bootstrap, the country comparison, the dominance on the mixed model. */
   models?: readonly Model[];
   /** Called as each step is done (for a progress bar). */
   onProgress?: (done: number, total: number, step: string) => void;
@@ -55,6 +56,8 @@ export interface Analysis {
   /** Residuals and BLUPs against what the model assumes (from respondent rows; absent for summaries alone). */
   diagnostics?: Diagnostics;
   programLevel: ProgramLevel | Unavailable;
+  /** Asked for with `level_dominance`: each factor's share of the level-specific R² of the mixed model. */
+  levelDominance?: LevelDominance | Unavailable;
   countries: CountryComparison | Unavailable;
   /** With `centering`: the centred model, and per factor its within, between and contextual (between − within) effects. */
   centered?: { fit: MixedFit; effects: { factor: string; within: Effect; between: Effect; contextual: Effect }[] } | Unavailable;
@@ -114,6 +117,7 @@ export const isFit = (fit: MixedFit | Unavailable): fit is MixedFit => !('unavai
 export function requested(options: Pick<AnalysisOptions, 'models'>) {
   const wants = (model: Model) => !options.models || options.models.includes(model);
   return {
+    levelDominance: options.models?.includes('level_dominance') ?? false,
     mixed: wants('mixed'),
     programLevel: wants('ols') || wants('dominance'),
     bootstrap: wants('dominance'),
@@ -178,6 +182,7 @@ export function analyze(rows: readonly AnalysisRow[], spec: AnalysisSpec, option
     blups: isFit(mixed) ? mixed.blups.map((b) => ({ ...b, blup: small.has(b.program) ? null : b.blup, withheld: small.has(b.program) })) : [],
     ...(isFit(mixed) ? { diagnostics: diagnostics(design.rows, mixed, (program) => !small.has(program)) } : {}),
     programLevel: programs,
+    ...(parts.levelDominance ? { levelDominance: attempt(() => levelDominance(summaries, design.terms, spec.factors)) } : {}),
     countries,
     ...(centered ? { centered } : {}),
     smallCells: { k, withheld, ...(without ? { without } : {}) },

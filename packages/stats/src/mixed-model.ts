@@ -65,7 +65,7 @@ export function programSummaries(rows: readonly DesignRow[]): ProgramSummary[] {
 /** Why a model cannot be fitted, named for the person who chose its inputs. */
 export class ModelError extends Error {
   constructor(
-    readonly code: 'no_rows' | 'no_variance' | 'too_few_rows' | 'too_few_programs' | 'collinear' | 'did_not_converge' | 'incompatible_summaries' | 'program_level_outcome' | 'not_requested',
+    readonly code: 'no_rows' | 'no_variance' | 'too_few_rows' | 'too_few_programs' | 'collinear' | 'did_not_converge' | 'incompatible_summaries' | 'program_level_outcome' | 'not_requested' | 'too_many_factors',
     message: string,
     readonly terms: string[] = [],
   ) {

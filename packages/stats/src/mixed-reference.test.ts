@@ -5,6 +5,7 @@ import { fitRandomIntercept, programSummaries } from './mixed-model.ts';
 import { bootstrapDominance, dominance, olsHC3, programMeans } from './program-level.ts';
 import { compareCountries } from './country-comparison.ts';
 import { analyze } from './analysis.ts';
+import { levelDominance } from './level-dominance.ts';
 
 // Our random-intercept model against lme4 + lmerTest, and the program-level OLS (HC3) and dominance analysis against
 // lm, sandwich and a dominance analysis written out in R, on the fixtures of tools/reference (regenerate:
@@ -13,6 +14,11 @@ import { analyze } from './analysis.ts';
 
 const here = (name: string) => new URL(`../../../tools/reference/${name}`, import.meta.url);
 type Numbers = number[];
+interface WrittenDominance {
+  r2: number;
+  general: Numbers;
+  conditional: Numbers[];
+}
 interface Expected {
   fixtures: {
     fixture: string;
@@ -47,6 +53,7 @@ interface Expected {
       perCountry: { country: string; n: number; terms: string[]; estimate: Numbers; se: Numbers; df: Numbers; theta: number }[];
     };
     centered: { terms: string[]; estimate: Numbers; se: Numbers; df: Numbers; contextual: { factor: string; estimate: number; se: number; df: number }[] };
+    levelDominance: { clusterSize: number; within: WrittenDominance; between: WrittenDominance };
   }[];
 }
 const expected = JSON.parse(readFileSync(here('mixed-expected.json'), 'utf8')) as Expected;
@@ -195,6 +202,21 @@ describe.each(expected.fixtures)('the random-intercept model agrees with lme4 an
         agrees(f.df, wanted.df[i]!, `${wanted.country} ${f.term} df`, 1e-3);
       });
     });
+  });
+
+  it('gives the dominance on the mixed model: level-specific R² (Luo & Azen) within and between programs', () => {
+    const r = reference.levelDominance;
+    const ours = levelDominance(summaries, design.terms, ['f1', 'f2', 'f3']);
+    agrees(ours.clusterSize, r.clusterSize, 'cluster size', 1e-12);
+    for (const level of ['within', 'between'] as const) {
+      const [got, wanted] = [ours[level], r[level]];
+      // The weights and R² are differences of variance ratios: near 0, relative to the full R² (or 1e-3 of 1).
+      const scale = Math.max(Math.abs(wanted.r2), 1e-3);
+      agrees(got.r2, wanted.r2, `${level} R²`, 1e-6, scale);
+      got.general.forEach((g, i) => agrees(g, wanted.general[i]!, `${level} general dominance of f${i + 1}`, 1e-6, scale));
+      got.conditional.forEach((row, i) => row.forEach((c, k) => agrees(c, wanted.conditional[i]![k]!, `${level} conditional dominance of f${i + 1} at ${k}`, 1e-6, scale)));
+      agrees(got.general.reduce((sum, g) => sum + g, 0), got.r2, `${level} weights sum to R²`, 1e-12, 1);
+    }
   });
 
   it('splits each factor into within- and between-program parts: the centred model and the contextual effects', () => {

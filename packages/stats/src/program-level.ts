@@ -166,8 +166,12 @@ export function subsetR2(x: readonly (readonly number[])[], y: readonly number[]
 }
 
 export function dominance(x: readonly (readonly number[])[], y: readonly number[], factors: readonly string[]): Dominance {
+  return dominanceOfSubsets(subsetR2(x, y), factors);
+}
+
+/** General and conditional dominance from the R² of every subset of the factors (bit i of the index = factor i). */
+export function dominanceOfSubsets(r2: ArrayLike<number>, factors: readonly string[]): Dominance {
   const p = factors.length;
-  const r2 = subsetR2(x, y);
   const binomial = (k: number) => {
     let c = 1;
     for (let i = 0; i < k; i++) c = (c * (p - 1 - i)) / (i + 1);

@@ -109,6 +109,12 @@ export function describeAnalysis(result: AnalysisResult, spec: { outcome: string
       out.push(`  ${factor.padEnd(26)}${number(dominance.general[i]).padStart(8)}${interval ? `   ${number(interval.low)} to ${number(interval.high)}, rank held in ${Math.round(100 * stability)} %` : ''}`);
     });
   }
+  const levels = result.levelDominance;
+  if (levels && 'unavailable' in levels) out.push(`Importance in the mixed model: ${levels.unavailable.message}`);
+  else if (levels) {
+    out.push(`Importance in the mixed model (general dominance on the level-specific R², within ${number(levels.within.r2)} and between programs ${number(levels.between.r2)}):`);
+    levels.within.factors.forEach((factor, i) => out.push(`  ${factor.padEnd(26)}${number(levels.within.general[i]).padStart(8)}${number(levels.between.general[i]).padStart(8)}`));
+  }
   out.push('');
   if ('unavailable' in result.countries) out.push(`Countries: ${result.countries.unavailable.message}`);
   else {

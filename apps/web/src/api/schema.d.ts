@@ -13047,7 +13047,7 @@ export interface operations {
                     waveId: string;
                     outcome: string;
                     factors: string[];
-                    models?: ("mixed" | "ols" | "dominance" | "country")[];
+                    models?: ("mixed" | "ols" | "dominance" | "country" | "level_dominance")[];
                     composites?: {
                         key: string;
                         label?: string;
@@ -13121,7 +13121,7 @@ export interface operations {
                             waveId: string;
                             outcome: string;
                             factors: string[];
-                            models?: ("mixed" | "ols" | "dominance" | "country")[];
+                            models?: ("mixed" | "ols" | "dominance" | "country" | "level_dominance")[];
                             composites?: {
                                 key: string;
                                 label?: string;
@@ -13331,6 +13331,27 @@ export interface operations {
                                     rankStability: (number | null)[];
                                     resamples: number;
                                 } | null;
+                            } | {
+                                unavailable: {
+                                    code: string;
+                                    message: string;
+                                    terms: string[];
+                                };
+                            };
+                            levelDominance?: {
+                                clusterSize: number | null;
+                                within: {
+                                    factors: string[];
+                                    r2: number | null;
+                                    general: (number | null)[];
+                                    conditional: (number | null)[][];
+                                };
+                                between: {
+                                    factors: string[];
+                                    r2: number | null;
+                                    general: (number | null)[];
+                                    conditional: (number | null)[][];
+                                };
                             } | {
                                 unavailable: {
                                     code: string;
@@ -13647,7 +13668,7 @@ export interface operations {
                     waveId: string;
                     outcome: string;
                     factors: string[];
-                    models?: ("mixed" | "ols" | "dominance" | "country")[];
+                    models?: ("mixed" | "ols" | "dominance" | "country" | "level_dominance")[];
                     composites?: {
                         key: string;
                         label?: string;
@@ -13862,7 +13883,7 @@ export interface operations {
                             waveId: string;
                             outcome: string;
                             factors: string[];
-                            models?: ("mixed" | "ols" | "dominance" | "country")[];
+                            models?: ("mixed" | "ols" | "dominance" | "country" | "level_dominance")[];
                             composites?: {
                                 key: string;
                                 label?: string;
@@ -14072,6 +14093,27 @@ export interface operations {
                                     rankStability: (number | null)[];
                                     resamples: number;
                                 } | null;
+                            } | {
+                                unavailable: {
+                                    code: string;
+                                    message: string;
+                                    terms: string[];
+                                };
+                            };
+                            levelDominance?: {
+                                clusterSize: number | null;
+                                within: {
+                                    factors: string[];
+                                    r2: number | null;
+                                    general: (number | null)[];
+                                    conditional: (number | null)[][];
+                                };
+                                between: {
+                                    factors: string[];
+                                    r2: number | null;
+                                    general: (number | null)[];
+                                    conditional: (number | null)[][];
+                                };
                             } | {
                                 unavailable: {
                                     code: string;

@@ -250,10 +250,14 @@ describe('analyses', () => {
     expect(errorOf(twice).message).toMatch(/is in two sets of summaries/);
   });
   it('computes only the models the spec names; the report and the tables say what was not asked for', async () => {
-    const run = await researcher.request({ method: 'POST', url: '/api/analyses', payload: { campaignId, waveId, outcome: 'success', factors: ['teamwork'], models: ['ols', 'country'], options: { resamples: 20 } } });
+    const run = await researcher.request({ method: 'POST', url: '/api/analyses', payload: { campaignId, waveId, outcome: 'success', factors: ['teamwork'], models: ['ols', 'country', 'level_dominance'], options: { resamples: 20 } } });
     expect(run.statusCode, run.body.slice(0, 300)).toBe(201);
     const analysis = run.json<Analysis>();
-    expect(analysis.spec.models).toEqual(['ols', 'country']);
+    expect(analysis.spec.models).toEqual(['ols', 'country', 'level_dominance']);
+    const levels = analysis.result.levelDominance;
+    if (!levels || 'unavailable' in levels) throw new Error('no dominance on the mixed model');
+    expect(levels.within.factors).toEqual(['teamwork']);
+    expect(levels.within.general[0]).toBeCloseTo(levels.within.r2!, 12);
     expect('unavailable' in analysis.result.mixed && analysis.result.mixed.unavailable.code).toBe('not_requested');
     expect('unavailable' in analysis.result.programLevel || analysis.result.programLevel.bootstrap).toBeNull();
     expect('unavailable' in analysis.result.countries).toBe(false);
@@ -262,6 +266,8 @@ describe('analyses', () => {
     const zip = unzipSync(new Uint8Array((await researcher.request({ method: 'GET', url: `/api/analyses/${analysis.id}/tables.zip` })).rawPayload));
     expect(Object.keys(zip)).not.toContain('fixed-effects-reml.csv');
     expect(strFromU8(zip['unavailable.csv']!)).toContain('not_requested');
+    expect(strFromU8(zip['level-dominance.csv']!).split('\r\n')[1]).toBe(`teamwork,${levels.within.general[0]},${levels.between.general[0]}`);
+    expect(report.body).toContain('Relative importance in the mixed model');
     const twice = await researcher.request({ method: 'POST', url: '/api/analyses', payload: { campaignId, waveId, outcome: 'success', factors: ['teamwork'], models: ['ols', 'ols'] } });
     expect(twice.statusCode).toBe(400);
     expect(fieldsOf(twice)).toEqual(['models']);

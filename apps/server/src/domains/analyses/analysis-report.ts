@@ -11,7 +11,7 @@ type Words = Record<
   | 'df' | 'p' | 'ci' | 'variance' | 'programVariance' | 'residualVariance' | 'r2' | 'ml' | 'importance' | 'importanceNote'
   | 'general' | 'interval' | 'stability' | 'countriesTitle' | 'lrt' | 'slope' | 'unavailable' | 'smallCells' | 'level'
   | 'levelItem' | 'where' | 'singular' | 'diagnostics' | 'diagnosticsNote' | 'byFitted' | 'qqResiduals' | 'qqBlups' | 'fitted'
-  | 'residual' | 'theoretical' | 'sampleQuantile' | 'joined' | 'joinedPeriod' | 'joinedProfile',
+  | 'residual' | 'theoretical' | 'sampleQuantile' | 'joined' | 'joinedPeriod' | 'joinedProfile' | 'levelDominance' | 'levelDominanceNote' | 'withinPrograms' | 'betweenPrograms',
   string
 >;
 
@@ -35,6 +35,7 @@ const WORDS: Record<Language, Words> = {
     byFitted: 'Residuals against fitted values (bin means)', qqResiduals: 'Normal Q–Q of the standardized residuals', qqBlups: 'Normal Q–Q of the programs’ standardized BLUPs',
     fitted: 'fitted', residual: 'residual', theoretical: 'normal quantile', sampleQuantile: 'sample quantile',
     joined: 'Program variables', joinedPeriod: 'Indicators cover the whole months', joinedProfile: 'One value per program: the profile as recorded now; indicators as the program’s managers see them, withheld (missing) below the program’s k.',
+    levelDominance: 'Relative importance in the mixed model', levelDominanceNote: 'General dominance on the level-specific R² (Snijders & Bosker; Luo & Azen 2013): each factor’s share of the variance explained within programs (the respondents’ outcome) and between programs (the programs’ mean outcome), every subset of the factors fitted with country and group; a share can be below 0.', withinPrograms: 'Within programs', betweenPrograms: 'Between programs',
   },
   fr: {
     title: 'Rapport d’analyse', generated: 'Rapport produit le', data: 'Données lues le', software: 'Calculé par', model: 'Le modèle',
@@ -55,6 +56,7 @@ const WORDS: Record<Language, Words> = {
     byFitted: 'Résidus selon les valeurs ajustées (moyennes par tranche)', qqResiduals: 'Q–Q normal des résidus standardisés', qqBlups: 'Q–Q normal des BLUP standardisés des programmes',
     fitted: 'ajusté', residual: 'résidu', theoretical: 'quantile normal', sampleQuantile: 'quantile observé',
     joined: 'Variables de programme', joinedPeriod: 'Les indicateurs portent sur les mois complets', joinedProfile: 'Une valeur par programme : le profil tel qu’enregistré aujourd’hui; les indicateurs tels que les gestionnaires du programme les voient, retenus (manquants) sous le k du programme.',
+    levelDominance: 'Importance relative dans le modèle mixte', levelDominanceNote: 'Dominance générale sur le R² propre à chaque niveau (Snijders et Bosker; Luo et Azen 2013) : la part de chaque facteur dans la variance expliquée au sein des programmes (le résultat des répondants) et entre les programmes (le résultat moyen des programmes), chaque sous-ensemble de facteurs étant ajusté avec le pays et le groupe; une part peut être inférieure à 0.', withinPrograms: 'Au sein des programmes', betweenPrograms: 'Entre les programmes',
   },
   nb: {
     title: 'Analyserapport', generated: 'Rapport laget', data: 'Data lest', software: 'Beregnet av', model: 'Modellen',
@@ -75,6 +77,7 @@ const WORDS: Record<Language, Words> = {
     byFitted: 'Residualer mot predikerte verdier (gruppegjennomsnitt)', qqResiduals: 'Normal Q–Q av standardiserte residualer', qqBlups: 'Normal Q–Q av programmenes standardiserte BLUP',
     fitted: 'predikert', residual: 'residual', theoretical: 'normalkvantil', sampleQuantile: 'observert kvantil',
     joined: 'Tjenestevariabler', joinedPeriod: 'Indikatorene gjelder hele månedene', joinedProfile: 'Én verdi per tjeneste: profilen slik den er registrert nå; indikatorene slik tjenestens ledere ser dem, holdt tilbake (mangler) under tjenestens k.',
+    levelDominance: 'Relativ betydning i blandingsmodellen', levelDominanceNote: 'Generell dominans på nivåspesifikk R² (Snijders og Bosker; Luo og Azen 2013): hver faktors andel av variansen som forklares innen tjenester (respondentenes utfall) og mellom tjenester (tjenestenes gjennomsnittlige utfall), med hver delmengde av faktorene tilpasset sammen med land og gruppe; en andel kan være under 0.', withinPrograms: 'Innen tjenester', betweenPrograms: 'Mellom tjenester',
   },
 };
 
@@ -143,6 +146,19 @@ export function analysisReport(analysis: Analysis, context: { campaignTitle: str
             dominance.factors.map((factor, i) => [scaleName(factor), format(dominance.general[i]), bootstrap ? `${format(bootstrap.intervals[i]?.low)} – ${format(bootstrap.intervals[i]?.high)}` : '—', bootstrap ? `${Math.round(100 * (bootstrap.rankStability[i] ?? 0))} %` : '—']),
           )}`;
         })();
+  const levels = result.levelDominance;
+  const levelPart = !levels
+    ? ''
+    : 'unavailable' in levels
+      ? section('level-dominance', w.levelDominance, `<p>${escape(w.unavailable)}: ${escape(levels.unavailable.message)}</p>`)
+      : section(
+          'level-dominance',
+          w.levelDominance,
+          `<p>${escape(w.levelDominanceNote)}</p>${table(
+            ['', w.withinPrograms, w.betweenPrograms],
+            [...levels.within.factors.map((factor, i) => [scaleName(factor), format(levels.within.general[i]), format(levels.between.general[i])]), ['R²', format(levels.within.r2), format(levels.between.r2)]],
+          )}`,
+        );
   const countryPart =
     'unavailable' in result.countries
       ? `<p>${escape(w.unavailable)}: ${escape(result.countries.unavailable.message)}</p>`
@@ -188,6 +204,7 @@ ${section('effects', w.effects, mixed ? `<p>${escape(w.effectsNote)}</p>${forest
 ${section('variance', w.variance, mixed ? table(['', ''], [[w.programVariance, format(mixed.programVariance, 4)], [w.residualVariance, format(mixed.residualVariance, 4)], [w.r2, `${format(mixed.r2.marginal)}, ${format(mixed.r2.conditional)}`], [w.ml, `${format(ml?.logLik, 2)}, ${format(ml?.aic, 2)}, ${format(ml?.bic, 2)}`]]) : noModel)}
 ${result.diagnostics ? section('diagnostics', w.diagnostics, `<p>${escape(w.diagnosticsNote)}</p>${scatterChart(result.diagnostics.residualsByFitted.map((b) => ({ x: b.fitted ?? 0, y: b.residual ?? 0 })), w.byFitted, w.fitted, w.residual, 'zero')}${scatterChart(result.diagnostics.residualQuantiles.map((q) => ({ x: q.theoretical ?? 0, y: q.sample ?? 0 })), w.qqResiduals, w.theoretical, w.sampleQuantile, 'identity')}${result.diagnostics.blupQuantiles.length > 0 ? scatterChart(result.diagnostics.blupQuantiles.map((q) => ({ x: q.theoretical ?? 0, y: q.sample ?? 0 })), w.qqBlups, w.theoretical, w.sampleQuantile, 'identity') : ''}`) : ''}
 ${section('importance', w.importance, importance)}
+${levelPart}
 ${section('countries', w.countriesTitle, countryPart)}
 ${result.smallCells.withheld.length > 0 ? section('small-cells', w.smallCells.split(':')[0]!, `<p>${escape(w.smallCells)} (k = ${result.smallCells.k}): ${result.smallCells.withheld.length}</p>`) : ''}
 ${section('level', w.level, level)}

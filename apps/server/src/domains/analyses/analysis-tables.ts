@@ -150,6 +150,19 @@ export function analysisTables(analysis: Analysis): Table[] {
   if (isUnavailable(result.programLevel)) unavailable.push(['programLevel', ...unavailableRow(result.programLevel)]);
   else tables.push(...programLevelTables('program-level-', 'Program level', result.programLevel));
 
+  if (result.levelDominance) {
+    if (isUnavailable(result.levelDominance)) unavailable.push(['levelDominance', ...unavailableRow(result.levelDominance)]);
+    else {
+      const { within, between, clusterSize } = result.levelDominance;
+      tables.push({
+        file: 'level-dominance.csv',
+        about: `Dominance on the mixed model (Luo & Azen 2013): general dominance on the level-specific R² within and between programs (B = ${clusterSize ?? ''} respondents per program); the last row is each level's R²`,
+        columns: [['factor', 'the factor (R2: the full model)'], ['within', 'its share of the variance explained within programs'], ['between', 'its share of the variance explained between programs']],
+        rows: [...within.factors.map((factor, i) => [factor, within.general[i], between.general[i]]), ['R2', within.r2, between.r2]],
+      });
+    }
+  }
+
   if (isUnavailable(result.countries)) unavailable.push(['countries', ...unavailableRow(result.countries)]);
   else {
     const { interaction, slopes, likelihoodRatio, perCountry } = result.countries;
