@@ -233,6 +233,8 @@ export const AnalysisSummarySchema = z.object({
   campaignId: IdSchema,
   waveId: IdSchema,
   outcome: ScaleKeySchema,
+  /** A composite outcome's label, for lists that do not carry the spec. */
+  outcomeLabel: z.string().optional(),
   factors: z.array(ScaleKeySchema),
   createdAt: IsoDateTimeSchema,
 });

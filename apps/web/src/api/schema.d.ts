@@ -12987,6 +12987,7 @@ export interface operations {
                         /** Format: uuid */
                         waveId: string;
                         outcome: string;
+                        outcomeLabel?: string;
                         factors: string[];
                         /** Format: date-time */
                         createdAt: string;
@@ -13111,6 +13112,7 @@ export interface operations {
                         /** Format: uuid */
                         waveId: string;
                         outcome: string;
+                        outcomeLabel?: string;
                         factors: string[];
                         /** Format: date-time */
                         createdAt: string;
@@ -13873,6 +13875,7 @@ export interface operations {
                         /** Format: uuid */
                         waveId: string;
                         outcome: string;
+                        outcomeLabel?: string;
                         factors: string[];
                         /** Format: date-time */
                         createdAt: string;

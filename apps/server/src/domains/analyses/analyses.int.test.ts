@@ -329,6 +329,9 @@ describe('analyses', () => {
     expect(withComposite.statusCode, withComposite.body.slice(0, 300)).toBe(201);
     const saved = withComposite.json<Analysis>();
     expect(saved.spec.composites).toEqual([{ ...composite, standardize: true }]);
+    expect(saved.outcomeLabel).toBe('Success index');
+    const listed = (await researcher.request({ method: 'GET', url: '/api/analyses' })).json<{ id: string; outcomeLabel?: string }[]>();
+    expect(listed.find((a) => a.id === saved.id)?.outcomeLabel).toBe('Success index');
     expect(saved.result.sample).toMatchObject({ n: 180, joined: { variables: ['profile_champion'], period: null } });
     expect(fitOf(saved.result.mixed).fixed.find((f) => f.term === 'teamwork')!.estimate).toBeGreaterThan(0);
     const compositeReport = await researcher.request({ method: 'GET', url: `/api/analyses/${saved.id}/report.html` });

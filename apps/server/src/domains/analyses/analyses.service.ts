@@ -205,7 +205,7 @@ export function createAnalysesService({ db, clock, campaigns, data }: AnalysesDe
       const rows = await repo.findOwnAnalyses(db, actor.userId);
       return rows.map((row) => {
         const spec = AnalysisSpecSchema.parse(row.spec);
-        return { id: row.id, campaignId: row.campaignId, waveId: row.waveId, outcome: spec.outcome, factors: spec.factors, createdAt: row.createdAt.toISOString() };
+        return { id: row.id, campaignId: row.campaignId, waveId: row.waveId, outcome: spec.outcome, ...outcomeLabel(spec), factors: spec.factors, createdAt: row.createdAt.toISOString() };
       });
     },
 
@@ -224,6 +224,12 @@ export function createAnalysesService({ db, clock, campaigns, data }: AnalysesDe
   };
 }
 
+/** A composite outcome's label, when it has one. */
+function outcomeLabel(spec: AnalysisSpec): { outcomeLabel?: string } {
+  const label = spec.composites?.find((c) => c.key === spec.outcome)?.label;
+  return label ? { outcomeLabel: label } : {};
+}
+
 function present(row: NonNullable<Awaited<ReturnType<typeof repo.findAnalysis>>>): Analysis {
   const spec = AnalysisSpecSchema.parse(row.spec);
   return {
@@ -231,6 +237,7 @@ function present(row: NonNullable<Awaited<ReturnType<typeof repo.findAnalysis>>>
     campaignId: row.campaignId,
     waveId: row.waveId,
     outcome: spec.outcome,
+    ...outcomeLabel(spec),
     factors: spec.factors,
     createdAt: row.createdAt.toISOString(),
     spec,
