@@ -45,21 +45,33 @@ export function xmlText(value: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** The `.qdc` document of a code tree. */
-export function codebookXml(codes: readonly QdaCode[], origin: string): string {
-  const lines = ['<?xml version="1.0" encoding="utf-8"?>', `<CodeBook xmlns="${CODEBOOK_NAMESPACE}" origin="${xmlText(origin)}">`, '  <Codes>'];
-  const write = (code: QdaCode, depth: number) => {
-    const pad = '  '.repeat(depth);
+/** The `<Code>` elements of a code tree, indented from `depth` (the same in a codebook and in a project). */
+export function codeElements(codes: readonly QdaCode[], depth: number): string[] {
+  const lines: string[] = [];
+  const write = (code: QdaCode, level: number) => {
+    const pad = '  '.repeat(level);
     const attributes = `guid="${code.guid}" name="${xmlText(code.name)}" isCodable="${code.codable}"${code.color ? ` color="${code.color}"` : ''}`;
     if (!code.description && code.children.length === 0) return void lines.push(`${pad}<Code ${attributes}/>`);
     lines.push(`${pad}<Code ${attributes}>`);
     if (code.description) lines.push(`${pad}  <Description>${xmlText(code.description)}</Description>`);
-    for (const child of code.children) write(child, depth + 1);
+    for (const child of code.children) write(child, level + 1);
     lines.push(`${pad}</Code>`);
   };
-  for (const code of codes) write(code, 2);
-  lines.push('  </Codes>', '</CodeBook>', '');
-  return lines.join('\n');
+  for (const code of codes) write(code, depth);
+  return lines;
+}
+
+/** The `.qdc` document of a code tree. */
+export function codebookXml(codes: readonly QdaCode[], origin: string): string {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<CodeBook xmlns="${CODEBOOK_NAMESPACE}" origin="${xmlText(origin)}">`,
+    '  <Codes>',
+    ...codeElements(codes, 2),
+    '  </Codes>',
+    '</CodeBook>',
+    '',
+  ].join('\n');
 }
 
 /** The line of each start tag of an element, in document order (to name an element's problem by its line). */
