@@ -245,12 +245,13 @@ function readSelections(raw: Raw, decoded: ReturnType<typeof decodeText>, name: 
   if (utf16) note(`source "${name}": selection offsets were counted in UTF-16 code units; converted to characters`);
   const moved = offsetMapper(original);
   const toOffset = (value: number) => moved(utf16 ? fromUtf16(original, value) : value);
+  const textLength = codePointLength(decoded.text);
   const bySpan = new Map<string, QdaSelection>();
   let merged = 0;
   for (const s of rawSelections) {
     const guid = guidOf(s.raw.guid, `a selection of "${name}"`);
     if (!guid) continue;
-    if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end < s.start || toOffset(s.end) > codePointLength(decoded.text)) {
+    if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end < s.start || toOffset(s.end) > textLength) {
       note(`source "${name}": selection ${guid} (${text(s.raw.startPosition) ?? '?'}–${text(s.raw.endPosition) ?? '?'}) lies outside the text; left out`);
       continue;
     }
