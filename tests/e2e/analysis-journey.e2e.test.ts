@@ -4,9 +4,10 @@
 // comparison and the diagnostics, downloads the report and opens it, opens the analysis from the list of earlier ones
 // (the form takes its choices), runs it again with a program's profile as a factor, then with an indicator of the
 // programs' everyday work as the outcome (one value per program: the program level answers, the mixed model does not
-// apply); then opens the saved analysis on a phone. Every page on the way —
+// apply), and once more with the importance in the mixed model asked for (its chart and table); then opens the
+// saved analyses on a phone. Every page on the way —
 // the downloaded report included — is checked for serious or critical WCAG 2.1 AA violations.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,13 +15,16 @@ import { PROGRAM_VARIABLES } from '@alongside/contracts';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, expectNoSeriousA11yViolations, PHONE } from '../support/browser.ts';
 import { demoJourney, h1, loaded, text } from '../support/journey.ts';
-import { DEMO_PASSWORD, signIn } from '../support/server.ts';
+import { DEMO_PASSWORD, ROOT, signIn } from '../support/server.ts';
 
 const RESEARCHER = 'researcher@alongside.example';
 const FACTORS = ['collab_culture', 'role_clarity', 'mgmt_support', 'supervision_support'];
 /** A program variable's English name, as the form and the result show it. */
 const variable = (key: string) => PROGRAM_VARIABLES.find((v) => v.key === key)!.name.en;
 const literally = (words: string) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The words of a catalog string before its {{values}}, as a pattern for the start of a name. */
+const startOf = (key: string) => new RegExp(`^${literally(text(key, { values: '#' }).split('#')[0]!)}`);
+const SCREENSHOTS = join(ROOT, '.tmp/e2e');
 
 const { base, newPage, signedIn, screenshotsOnFailure } = demoJourney();
 
@@ -142,6 +146,27 @@ describe('an analysis of the demo campaign', () => {
     for (const key of FACTORS.slice(0, 2)) await programImportance.getByRole('table', { name: text('analyses.importance.tableTitle') }).getByRole('row', { name: new RegExp(`^${name(key)} `) }).waitFor();
     await expectNoSeriousA11yViolations(page, 'program-level analysis result');
 
+    // The importance in the mixed model (one fit per subset of the factors: three factors, eight fits), asked for
+    // beside the default parts: its chart, named by its text alternative, and its table with each level's R².
+    const levelAt = page.url();
+    await outcomeField.selectOption(outcome);
+    await form.getByRole('button', { name: text('analyses.form.selectNone'), exact: true }).click();
+    for (const key of FACTORS.slice(0, 3)) await factors.getByRole('checkbox', { name: name(key), exact: true }).check();
+    const models = form.getByRole('group', { name: text('analyses.form.models') });
+    await models.getByRole('checkbox', { name: text('analyses.form.model.levelDominance'), exact: true }).check();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await models.screenshot({ path: join(SCREENSHOTS, 'analysis-models-desktop.png') });
+    await form.getByRole('button', { name: text('analyses.form.run'), exact: true }).click();
+    await page.waitForURL((url) => url.href !== levelAt);
+    const levelsAt = page.url();
+    const levels = page.getByRole('region', { name: new RegExp(`^${name(outcome)} — `) }).getByRole('region', { name: text('analyses.levelDominance.title'), exact: true });
+    await levels.getByRole('img', { name: startOf('analyses.levelDominance.description') }).waitFor({ timeout: 60_000 });
+    const levelTable = levels.getByRole('table', { name: text('analyses.levelDominance.tableTitle') });
+    for (const key of FACTORS.slice(0, 3)) await levelTable.getByRole('row', { name: new RegExp(`^${name(key)} `) }).waitFor();
+    await levelTable.getByRole('row', { name: new RegExp(`^${literally(text('analyses.levelDominance.r2Row'))} `) }).waitFor();
+    await levels.screenshot({ path: join(SCREENSHOTS, 'analysis-level-dominance-desktop.png') });
+    await expectNoSeriousA11yViolations(page, 'analysis result with the importance in the mixed model');
+
     // The saved analysis, on a phone.
     const phone = await newPage(PHONE);
     await phone.goto(`${base()}/sign-in`);
@@ -152,5 +177,11 @@ describe('an analysis of the demo campaign', () => {
     await phone.goto(savedAt);
     await phone.getByRole('region', { name: new RegExp(`^${name(outcome)} — `) }).getByRole('region', { name: text('analyses.forest.title') }).waitFor();
     await expectNoSeriousA11yViolations(phone, 'saved analysis (phone)');
+    await phone.goto(levelsAt);
+    const phoneLevels = phone.getByRole('region', { name: text('analyses.levelDominance.title'), exact: true });
+    await phoneLevels.getByRole('img', { name: startOf('analyses.levelDominance.description') }).waitFor();
+    await phoneLevels.screenshot({ path: join(SCREENSHOTS, 'analysis-level-dominance-phone.png') });
+    await phone.getByRole('group', { name: text('analyses.form.models') }).screenshot({ path: join(SCREENSHOTS, 'analysis-models-phone.png') });
+    await expectNoSeriousA11yViolations(phone, 'analysis with the importance in the mixed model (phone)');
   });
 });

@@ -10,7 +10,8 @@ import {
   type Reference,
 } from './analysis-diagnostics.ts';
 import type { AnalysisText } from './analysis-labels.ts';
-import { Part, Unavailable, UnavailableNote, type View } from './AnalysisPart.tsx';
+import { Part, Unavailable, type View } from './AnalysisPart.tsx';
+import { UnavailableNote } from './AnalysisReason.tsx';
 import { isUnavailable } from './analysis-shape.ts';
 import type { SavedAnalysis } from './queries.ts';
 
@@ -99,7 +100,7 @@ export function AnalysisDiagnostics({
   if (isUnavailable(mixed)) {
     return (
       <Part title={t('analyses.diagnostics.title')} id="analysis-diagnostics">
-        <UnavailableNote part={mixed} outcome={text.scale(analysis.spec.outcome)} />
+        <UnavailableNote part={mixed} text={text} outcome={text.scale(analysis.spec.outcome)} />
       </Part>
     );
   }

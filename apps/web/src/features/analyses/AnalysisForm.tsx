@@ -1,4 +1,4 @@
-import { PROGRAM_VARIABLES, type ProgramVariableKind } from '@alongside/contracts';
+import { ANALYSIS_MODELS, PROGRAM_VARIABLES, type ProgramVariableKind } from '@alongside/contracts';
 import {
   Accordion,
   Button,
@@ -25,13 +25,17 @@ import {
   compositeProblems,
   initialChoice,
   isCompositeOffered,
+  LEVEL_DOMINANCE_MAX_FACTORS,
   MAX_FACTORS,
   MAX_PARTS,
   notInForm,
+  orderedModels,
   requestFromChoice,
   type AnalysisChoice,
+  type AnalysisModel,
 } from './analysis-form.ts';
 import { useAnalysisText } from './analysis-labels.ts';
+import { NotPossibleAlert } from './AnalysisReason.tsx';
 import { CompositeBuilder } from './CompositeBuilder.tsx';
 import { useRunAnalysis, type CampaignScale, type SavedAnalysis } from './queries.ts';
 
@@ -39,6 +43,7 @@ const FIELDS = [
   'waveId',
   'outcome',
   'factors',
+  'models',
   'options.k',
   'options.resamples',
   'composites',
@@ -79,7 +84,6 @@ export function AnalysisForm({
   onDone: (id: string) => void;
 }) {
   const { t } = useTranslation();
-  const text = useAnalysisText(scales, [], opened?.spec.composites);
   const [choice, setChoice] = useState<AnalysisChoice>(() =>
     opened
       ? choiceFromSpec(opened.spec, campaign, scales, initialChoice(campaign, scales))
@@ -103,20 +107,25 @@ export function AnalysisForm({
     setNotPossible(undefined);
     setTried(false);
   }
-  const { waveId, outcome, factors, composite, k, resamples, centering } = choice;
+  const { waveId, outcome, factors, models, composite, k, resamples, centering } = choice;
+  const chosen = factors.filter((f) => f !== outcome);
+  // Names as the result will give them: the chosen factors' terms, the composite by the name being typed.
+  const text = useAnalysisText(scales, chosen, [
+    { key: COMPOSITE_KEY, label: composite.label.trim() || t('analyses.composite.unnamed') },
+  ]);
   const leftOut = opened ? notInForm(opened.spec, scales) : [];
   const compositeIsOutcome = outcome === COMPOSITE_KEY;
 
   const scaleCandidates = scales.filter((s) => s.key !== outcome).map((s) => s.key);
   const programCandidates = (kind: ProgramVariableKind) =>
     PROGRAM_VARIABLES.filter((v) => v.kind === kind && v.key !== outcome).map((v) => v.key);
-  const chosen = factors.filter((f) => f !== outcome);
   const factorProblem =
     chosen.length === 0
       ? t('analyses.form.factorsNone')
       : chosen.length > MAX_FACTORS
         ? t('analyses.form.factorsTooMany', { max: MAX_FACTORS })
         : undefined;
+  const modelsProblem = models.length === 0 ? t('analyses.form.modelsNone') : undefined;
   const problems = compositeIsOutcome ? compositeProblems(composite) : {};
   const hasCompositeProblem = Object.keys(problems).length > 0;
   const fieldError = (field: string): string | undefined => {
@@ -124,6 +133,23 @@ export function AnalysisForm({
     return problem ? t(`analyses.composite.problems.${problem}`) : errors.fields[field];
   };
 
+  const modelHelp = (model: AnalysisModel): string => {
+    switch (model) {
+      case 'mixed':
+        return t('analyses.form.model.mixedHelp');
+      case 'ols':
+        return t('analyses.form.model.olsHelp');
+      case 'dominance':
+        return t('analyses.form.model.dominanceHelp');
+      case 'country':
+        return t('analyses.form.model.countryHelp');
+      case 'level_dominance':
+        // Said before the run: with more factors than it takes, it would come back not computed.
+        return models.includes('level_dominance') && chosen.length > LEVEL_DOMINANCE_MAX_FACTORS
+          ? t('analyses.form.model.levelDominanceTooMany', { n: chosen.length, max: LEVEL_DOMINANCE_MAX_FACTORS })
+          : t('analyses.form.model.levelDominanceHelp', { max: LEVEL_DOMINANCE_MAX_FACTORS });
+    }
+  };
   const option = (key: string) => ({ value: key, label: text.scale(key) });
   const programGroups = KINDS.map((kind) => ({
     group: t(KIND_TITLE[kind]),
@@ -156,7 +182,7 @@ export function AnalysisForm({
     e.preventDefault();
     setTried(true);
     if (hasCompositeProblem) setPanels((p) => ({ ...p, more: [...new Set([...p.more, 'composite'])] }));
-    if (factorProblem || hasCompositeProblem) return;
+    if (factorProblem || hasCompositeProblem || modelsProblem) return;
     setErrors(NO_FORM_ERRORS);
     setNotPossible(undefined);
     run.mutate(requestFromChoice(campaign.id, choice, scales), {
@@ -270,6 +296,25 @@ export function AnalysisForm({
               </Accordion>
             </Stack>
           </Checkbox.Group>
+          <Checkbox.Group
+            label={t('analyses.form.models')}
+            description={t('analyses.form.modelsHelp')}
+            value={models}
+            onChange={(chosenModels) => set({ models: orderedModels(chosenModels) })}
+            error={(tried ? modelsProblem : undefined) ?? errors.fields.models}
+          >
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mt="xs">
+              {ANALYSIS_MODELS.map((model) => (
+                <Checkbox
+                  key={model}
+                  value={model}
+                  size="md"
+                  label={text.model(model)}
+                  description={modelHelp(model)}
+                />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
           <Accordion
             multiple
             variant="contained"
@@ -327,9 +372,7 @@ export function AnalysisForm({
             </Accordion.Item>
           </Accordion>
           {notPossible ? (
-            <ErrorAlert title={t('analyses.form.notPossibleTitle')} message={notPossible}>
-              <Text size="sm">{t('errors.analysisNotPossible')}</Text>
-            </ErrorAlert>
+            <NotPossibleAlert message={notPossible} text={text} outcome={text.scale(outcome)} />
           ) : (
             <ErrorAlert message={errors.summary} />
           )}

@@ -1,7 +1,6 @@
 import { Alert, Card, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnavailablePart } from './analysis-shape.ts';
 
 /** How the result is read: with its charts, or as tables only. */
 export type View = 'chart' | 'table';
@@ -20,26 +19,42 @@ export function Part({ title, id, children }: { title: string; id: string; child
   );
 }
 
-/** A part of the result that could not be computed, and why. */
-export function Unavailable({ message, title }: { message: string; title?: string }) {
+/**
+ * A part of the result that could not be computed, and why. `details` is the server's English message, shown as a
+ * secondary line when the interface is in another language.
+ */
+export function Unavailable({
+  message,
+  title,
+  details,
+  messageLang,
+}: {
+  message: string;
+  title?: string;
+  details?: string;
+  /** The message's language when it is not the interface's (the server's English words). */
+  messageLang?: string;
+}) {
   const { t } = useTranslation();
   return (
     // Part of the result, not an event: a note, not an alert that a screen reader would announce.
     <Alert color="gray" variant="light" role="note" title={title ?? t('analyses.result.unavailable')}>
-      <Text size="sm">{message}</Text>
+      <Stack gap={4}>
+        <Text size="sm" lang={messageLang}>
+          {message}
+        </Text>
+        {details ? <Details message={details} /> : null}
+      </Stack>
     </Alert>
   );
 }
 
-/**
- * A part of the result the server could not compute: its own words, except for an outcome with one value per program
- * (said in the interface language, pointing to the program level that answers instead).
- */
-export function UnavailableNote({ part, outcome }: { part: UnavailablePart; outcome: string }) {
+/** The server's English words behind a reason said in the interface language. */
+export function Details({ message }: { message: string }) {
   const { t } = useTranslation();
-  const message =
-    part.unavailable.code === 'program_level_outcome'
-      ? t('analyses.unavailable.programLevelOutcome', { outcome, section: t('analyses.importance.title') })
-      : part.unavailable.message;
-  return <Unavailable message={message} />;
+  return (
+    <Text size="xs" c="dimmed">
+      {t('analyses.reasons.details')} <span lang="en">{message}</span>
+    </Text>
+  );
 }

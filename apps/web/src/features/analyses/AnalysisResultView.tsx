@@ -8,9 +8,12 @@ import { EChart } from '../../components/EChart.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { CampaignDetail } from '../campaigns/queries.ts';
 import { AnalysisDiagnostics } from './AnalysisDiagnostics.tsx';
+import { orderedModels } from './analysis-form.ts';
 import { AnalysisSummary } from './AnalysisSummary.tsx';
 import { useAnalysisText, type AnalysisText } from './analysis-labels.ts';
-import { Part, Unavailable, UnavailableNote, type View } from './AnalysisPart.tsx';
+import { AnalysisLevelDominance } from './AnalysisLevelDominance.tsx';
+import { Part, type View } from './AnalysisPart.tsx';
+import { UnavailableNote } from './AnalysisReason.tsx';
 import {
   countryRows,
   forestRows,
@@ -66,7 +69,7 @@ function Forest({ analysis, text, view }: { analysis: SavedAnalysis; text: Analy
   if (isUnavailable(mixed)) {
     return (
       <Part title={t('analyses.forest.title')} id="analysis-forest">
-        <UnavailableNote part={mixed} outcome={text.scale(analysis.spec.outcome)} />
+        <UnavailableNote part={mixed} text={text} outcome={text.scale(analysis.spec.outcome)} />
       </Part>
     );
   }
@@ -112,7 +115,7 @@ function Importance({ analysis, text, view }: { analysis: SavedAnalysis; text: A
   if (isUnavailable(pl)) {
     return (
       <Part title={t('analyses.importance.title')} id="analysis-importance">
-        <Unavailable message={pl.unavailable.message} />
+        <UnavailableNote part={pl} text={text} outcome={text.scale(analysis.spec.outcome)} model="dominance" />
       </Part>
     );
   }
@@ -131,11 +134,16 @@ function Importance({ analysis, text, view }: { analysis: SavedAnalysis; text: A
   return (
     <Part title={t('analyses.importance.title')} id="analysis-importance">
       <Text size="sm">
-        {t('analyses.importance.intro', {
-          programs: text.count(pl.programs.filter((p) => !p.withheld).length),
-          r2: text.estimate(pl.dominance.r2),
-          resamples: text.count(pl.bootstrap?.resamples ?? 0),
-        })}
+        {pl.bootstrap
+          ? t('analyses.importance.intro', {
+              programs: text.count(pl.programs.filter((p) => !p.withheld).length),
+              r2: text.estimate(pl.dominance.r2),
+              resamples: text.count(pl.bootstrap.resamples),
+            })
+          : t('analyses.importance.introNoBootstrap', {
+              programs: text.count(pl.programs.filter((p) => !p.withheld).length),
+              r2: text.estimate(pl.dominance.r2),
+            })}
       </Text>
       {view === 'chart' ? (
         <EChart
@@ -211,7 +219,7 @@ function Countries({ analysis, text, view }: { analysis: SavedAnalysis; text: An
   if (isUnavailable(countries)) {
     return (
       <Part title={t('analyses.countries.title')} id="analysis-countries">
-        <Unavailable message={countries.unavailable.message} />
+        <UnavailableNote part={countries} text={text} outcome={text.scale(analysis.spec.outcome)} model="country" />
       </Part>
     );
   }
@@ -302,7 +310,7 @@ function ModelFit({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisT
   const { mixed, ml } = analysis.result;
   const unavailable = (part: UnavailablePart) => (
     <Part title={t('analyses.fit.title')} id="analysis-fit">
-      <UnavailableNote part={part} outcome={text.scale(analysis.spec.outcome)} />
+      <UnavailableNote part={part} text={text} outcome={text.scale(analysis.spec.outcome)} />
     </Part>
   );
   if (isUnavailable(mixed)) return unavailable(mixed);
@@ -348,7 +356,7 @@ function Blups({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisText
   if (isUnavailable(mixed)) {
     return (
       <Part title={t('analyses.blups.title')} id="analysis-blups">
-        <UnavailableNote part={mixed} outcome={text.scale(analysis.spec.outcome)} />
+        <UnavailableNote part={mixed} text={text} outcome={text.scale(analysis.spec.outcome)} />
       </Part>
     );
   }
@@ -387,7 +395,7 @@ function Centered({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisT
   if (isUnavailable(centered)) {
     return (
       <Part title={t('analyses.centered.title')} id="analysis-centered">
-        <Unavailable message={centered.unavailable.message} />
+        <UnavailableNote part={centered} text={text} outcome={text.scale(analysis.spec.outcome)} />
       </Part>
     );
   }
@@ -472,6 +480,7 @@ export function AnalysisResultView({
       </Part>
       <Forest analysis={analysis} text={text} view={view} />
       <Importance analysis={analysis} text={text} view={view} />
+      <AnalysisLevelDominance analysis={analysis} text={text} view={view} />
       <Countries analysis={analysis} text={text} view={view} />
       <ModelFit analysis={analysis} text={text} />
       <AnalysisDiagnostics analysis={analysis} text={text} view={view} />
@@ -492,6 +501,11 @@ export function AnalysisResultView({
             centering: spec.options.centering ? t('common.yes') : t('common.no'),
           })}
         </Text>
+        {spec.models ? (
+          <Text size="sm">
+            {t('analyses.reproduce.models', { list: text.list(orderedModels(spec.models).map(text.model)) })}
+          </Text>
+        ) : null}
         <pre className="mono" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0, fontSize: 13 }}>
           {JSON.stringify(spec, null, 2)}
         </pre>

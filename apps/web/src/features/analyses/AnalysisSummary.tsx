@@ -2,7 +2,7 @@ import type { AnalysisResult } from '@alongside/contracts';
 import { List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisText } from './analysis-labels.ts';
-import { Unavailable } from './AnalysisPart.tsx';
+import { UnavailableNote } from './AnalysisReason.tsx';
 import {
   classifyFactors,
   forestRows,
@@ -38,12 +38,28 @@ function Findings({ rows, text }: { rows: readonly IntervalRow[]; text: Analysis
   );
 }
 
-/** The summary of an outcome with one value per program: the program level's slopes (HC3) and its importance ranking. */
-function ProgramLevelFindings({ analysis, text }: { analysis: SavedAnalysis; text: AnalysisText }) {
+/**
+ * The summary read from the program level — its slopes (HC3) and its importance ranking — for an outcome with one
+ * value per program, or when the mixed model was not asked for.
+ */
+function ProgramLevelFindings({
+  analysis,
+  text,
+  mixedNotRequested,
+}: {
+  analysis: SavedAnalysis;
+  text: AnalysisText;
+  mixedNotRequested: boolean;
+}) {
   const { t } = useTranslation();
   const { result, spec } = analysis;
   const pl = result.programLevel;
-  if (isUnavailable(pl)) return <Unavailable message={pl.unavailable.message} />;
+  if (isUnavailable(pl)) {
+    // Neither was asked for: the parts below that were computed speak for themselves.
+    if (mixedNotRequested && pl.unavailable.code === 'not_requested')
+      return <Text>{t('analyses.summary.mixedNotRequested')}</Text>;
+    return <UnavailableNote part={pl} text={text} outcome={text.scale(spec.outcome)} model="dominance" />;
+  }
   const programs = text.count(pl.programs.filter((p) => !p.withheld).length);
   const [top] = importanceRows(pl);
   const ranked = top && spec.factors.length > 1;
@@ -59,7 +75,12 @@ function ProgramLevelFindings({ analysis, text }: { analysis: SavedAnalysis; tex
     );
   return (
     <>
-      <Text>{t('analyses.summary.programLevel', { outcome: text.scale(spec.outcome), programs })}</Text>
+      <Text>
+        {t(mixedNotRequested ? 'analyses.summary.programLevelNotRequested' : 'analyses.summary.programLevel', {
+          outcome: text.scale(spec.outcome),
+          programs,
+        })}
+      </Text>
       <Findings rows={programLevelRows(pl, spec.factors)} text={text} />
       {ranked ? (
         <Text>
@@ -121,7 +142,11 @@ export function AnalysisSummary({ analysis, text }: { analysis: SavedAnalysis; t
             })}
       </Text>
       {isUnavailable(result.mixed) ? (
-        <ProgramLevelFindings analysis={analysis} text={text} />
+        <ProgramLevelFindings
+          analysis={analysis}
+          text={text}
+          mixedNotRequested={result.mixed.unavailable.code === 'not_requested'}
+        />
       ) : (
         <>
           <Findings rows={forestRows(result.mixed.fixed, spec.factors)} text={text} />

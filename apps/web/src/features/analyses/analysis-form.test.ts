@@ -4,8 +4,10 @@ import {
   COMPOSITE_KEY,
   compositeProblems,
   emptyComposite,
+  DEFAULT_MODELS,
   initialChoice,
   isCompositeOffered,
+  isDefaultModels,
   notInForm,
   requestFromChoice,
 } from './analysis-form.ts';
@@ -37,6 +39,7 @@ describe('initialChoice', () => {
       waveId: 'w-base',
       outcome: 'integration_success',
       factors: ['collab_culture', 'role_clarity', 'mgmt_support'],
+      models: ['mixed', 'ols', 'dominance', 'country'],
       composite: emptyComposite(),
       k: 5,
       resamples: 200,
@@ -54,12 +57,18 @@ describe('choiceFromSpec', () => {
       waveId: 'w-follow',
       outcome: 'role_clarity',
       factors: ['collab_culture', 'mgmt_support'],
+      models: ['mixed', 'ols', 'dominance', 'country'],
       composite: fallback.composite,
       k: 8,
       resamples: 0,
       seed: 42,
       centering: true,
     });
+  });
+
+  it('takes the spec’s models, in the contract’s order', () => {
+    const choice = choiceFromSpec(spec({ models: ['level_dominance', 'mixed'] }), campaign, scales, fallback);
+    expect(choice.models).toEqual(['mixed', 'level_dominance']);
   });
 
   it('keeps the current wave and outcome when the campaign no longer has them, and leaves unknown factors out', () => {
@@ -205,5 +214,26 @@ describe('the composite', () => {
         },
       ],
     });
+  });
+});
+
+describe('the models', () => {
+  const choice = initialChoice(campaign, scales);
+
+  it('are left out of the request when they are the default set, in any order', () => {
+    expect(requestFromChoice('c', choice, scales)).not.toHaveProperty('models');
+    expect(isDefaultModels(['country', 'dominance', 'ols', 'mixed'])).toBe(true);
+    expect(isDefaultModels(DEFAULT_MODELS)).toBe(true);
+  });
+
+  it('go into the request, in the contract’s order, when they differ from the default set', () => {
+    expect(requestFromChoice('c', { ...choice, models: ['level_dominance', 'mixed'] }, scales).models).toEqual([
+      'mixed',
+      'level_dominance',
+    ]);
+    expect(requestFromChoice('c', { ...choice, models: ['ols'] }, scales).models).toEqual(['ols']);
+    expect(
+      requestFromChoice('c', { ...choice, models: [...DEFAULT_MODELS, 'level_dominance'] }, scales).models,
+    ).toEqual(['mixed', 'ols', 'dominance', 'country', 'level_dominance']);
   });
 });

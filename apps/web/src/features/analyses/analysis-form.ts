@@ -1,4 +1,4 @@
-import { PROGRAM_VARIABLE_KEYS, PROGRAM_VARIABLES } from '@alongside/contracts';
+import { ANALYSIS_MODELS, PROGRAM_VARIABLE_KEYS, PROGRAM_VARIABLES } from '@alongside/contracts';
 import type { CampaignDetail } from '../campaigns/queries.ts';
 import type { AnalysisRequest, CampaignScale, SavedAnalysis } from './queries.ts';
 
@@ -9,6 +9,13 @@ export const MAX_PARTS = 12;
 export const COMPOSITE_KEY = 'composite';
 
 type Spec = SavedAnalysis['spec'];
+
+/** A part of the analysis a researcher can ask for. */
+export type AnalysisModel = (typeof ANALYSIS_MODELS)[number];
+/** What a spec without `models` computes: everything but the dominance on the mixed model (2^p fits). */
+export const DEFAULT_MODELS: readonly AnalysisModel[] = ['mixed', 'ols', 'dominance', 'country'];
+/** The dominance on the mixed model fits a model per subset of the factors: the server computes it for at most 10. */
+export const LEVEL_DOMINANCE_MAX_FACTORS = 10;
 
 /** One part of the composite being defined; the weight as its field holds it (a number, or text while typed). */
 export interface CompositePart {
@@ -29,6 +36,8 @@ export interface AnalysisChoice {
   /** A scale, a program variable, or COMPOSITE_KEY for the composite below. */
   outcome: string;
   factors: string[];
+  /** The parts to compute, in ANALYSIS_MODELS order. */
+  models: AnalysisModel[];
   composite: CompositeDraft;
   k: number;
   resamples: number;
@@ -80,6 +89,7 @@ export function initialChoice(
       .filter((s) => s.key !== outcome)
       .slice(0, MAX_FACTORS)
       .map((s) => s.key),
+    models: [...DEFAULT_MODELS],
     composite: emptyComposite(),
     k: 5,
     resamples: 200,
@@ -113,6 +123,7 @@ export function choiceFromSpec(
     waveId: campaign.waves.some((w) => w.id === spec.waveId) ? spec.waveId : fallback.waveId,
     outcome,
     factors: spec.factors.filter((f) => f !== outcome && isChoosable(f, scales)),
+    models: orderedModels(spec.models ?? DEFAULT_MODELS),
     composite: composite
       ? {
           label: composite.label ?? composite.key,
@@ -146,13 +157,26 @@ export const factorOrder = (scales: readonly Pick<CampaignScale, 'key'>[]): stri
   ...PROGRAM_VARIABLES.map((v) => v.key),
 ];
 
-/** The request the form sends: the composite only when it is the outcome; factors in a stable order. */
+/** Models in ANALYSIS_MODELS order (each once). */
+export const orderedModels = (models: readonly string[]): AnalysisModel[] =>
+  ANALYSIS_MODELS.filter((m) => models.includes(m));
+
+/** Whether the models are the set a spec without `models` computes. */
+export const isDefaultModels = (models: readonly string[]): boolean => {
+  const ordered = orderedModels(models);
+  return ordered.length === DEFAULT_MODELS.length && DEFAULT_MODELS.every((m) => ordered.includes(m));
+};
+
+/**
+ * The request the form sends: the composite only when it is the outcome; factors in a stable order; the models only
+ * when they differ from the default set (so a default analysis has the same spec as before models could be chosen).
+ */
 export function requestFromChoice(
   campaignId: string,
   choice: AnalysisChoice,
   scales: readonly Pick<CampaignScale, 'key'>[],
 ): AnalysisRequest {
-  const { waveId, outcome, factors, composite, k, resamples, seed, centering } = choice;
+  const { waveId, outcome, factors, models, composite, k, resamples, seed, centering } = choice;
   return {
     campaignId,
     waveId,
@@ -171,6 +195,7 @@ export function requestFromChoice(
           ],
         }
       : {}),
+    ...(isDefaultModels(models) ? {} : { models: orderedModels(models) }),
     options: { k, resamples, seed, centering },
   };
 }

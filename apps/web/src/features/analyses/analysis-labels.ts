@@ -3,8 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useCampaignLabels } from '../campaigns/labels.ts';
+import type { AnalysisModel } from './analysis-form.ts';
 import { termKind } from './analysis-shape.ts';
 import type { CampaignScale } from './queries.ts';
+
+/** The form's name of each part an analysis can compute. */
+const MODEL_NAMES = {
+  mixed: 'analyses.form.model.mixed',
+  ols: 'analyses.form.model.ols',
+  dominance: 'analyses.form.model.dominance',
+  country: 'analyses.form.model.country',
+  level_dominance: 'analyses.form.model.levelDominance',
+} as const satisfies Record<AnalysisModel, string>;
 
 /**
  * Names of variables (scales, program variables, the spec's composites) and model terms, and number texts for the
@@ -52,6 +62,7 @@ export function useAnalysisText(
   return {
     scale,
     term,
+    model: (model: AnalysisModel): string => t(MODEL_NAMES[model]),
     country: labels.country,
     estimate: fixed(3),
     small: fixed(4),

@@ -7,6 +7,8 @@ import {
   importanceRows,
   intervalOption,
   isUnavailable,
+  levelDominanceOption,
+  levelDominanceRows,
   lostRows,
   programLevelRows,
   termKind,
@@ -199,6 +201,39 @@ describe('intervalOption', () => {
       [0.32, 0],
     ]);
     // Options are serialized by the chart component: plain data only.
+    expect(JSON.parse(JSON.stringify(option))).toEqual(option);
+  });
+});
+
+describe('the dominance on the mixed model', () => {
+  const levels = {
+    clusterSize: 21.5,
+    within: { factors: ['a', 'b', 'c'], r2: 0.3, general: [0.05, 0.26, -0.01], conditional: [] },
+    between: { factors: ['a', 'b', 'c'], r2: 0.6, general: [0.4, 0.15, 0.05], conditional: [] },
+  };
+
+  it('pairs each factor’s shares within and between programs, largest within first', () => {
+    expect(levelDominanceRows(levels)).toEqual([
+      { key: 'b', within: 0.26, between: 0.15 },
+      { key: 'a', within: 0.05, between: 0.4 },
+      { key: 'c', within: -0.01, between: 0.05 },
+    ]);
+  });
+
+  it('draws two labelled bar series, the negative share labelled on its left, as plain data', () => {
+    const option = levelDominanceOption(levelDominanceRows(levels), {
+      category: (key) => key.toUpperCase(),
+      series: ['Within', 'Between'],
+      axis: 'Share',
+      label: (v) => v.toFixed(2),
+    }) as {
+      yAxis: { data: string[] };
+      series: { name: string; data: { value: number; label: { position: string; formatter: string } }[] }[];
+    };
+    expect(option.yAxis.data).toEqual(['B', 'A', 'C']);
+    expect(option.series.map((s) => s.name)).toEqual(['Within', 'Between']);
+    expect(option.series[0]!.data.map((d) => d.label.formatter)).toEqual(['0.26', '0.05', '-0.01']);
+    expect(option.series[0]!.data[2]!.label.position).toBe('left');
     expect(JSON.parse(JSON.stringify(option))).toEqual(option);
   });
 });

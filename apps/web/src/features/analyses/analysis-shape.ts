@@ -336,3 +336,99 @@ export function importanceOption(
     ],
   };
 }
+
+export type LevelDominance = Exclude<NonNullable<AnalysisResult['levelDominance']>, UnavailablePart>;
+
+/** One factor's share of the level-specific R² of the mixed model, within and between programs. */
+export interface LevelDominanceRow {
+  key: string;
+  within: number | null;
+  between: number | null;
+}
+
+/** Each factor's general dominance within and between programs, largest share within programs first. */
+export function levelDominanceRows(levels: LevelDominance): LevelDominanceRow[] {
+  const { within, between } = levels;
+  return within.factors
+    .map((key, i) => ({
+      key,
+      within: within.general[i] ?? null,
+      between: between.general[between.factors.indexOf(key)] ?? null,
+    }))
+    .sort((a, b) => (b.within ?? -Infinity) - (a.within ?? -Infinity));
+}
+
+// The second series is hatched as well as coloured, and both are named in the legend and labelled with their value.
+const HATCH = {
+  symbol: 'rect',
+  dashArrayX: [1, 0],
+  dashArrayY: [2, 4],
+  rotation: Math.PI / 4,
+  color: 'rgba(255,255,255,0.7)',
+};
+
+/**
+ * Side-by-side horizontal bars per factor: its share within programs and between programs, each bar labelled with
+ * its value (texts as `label` formats them: options are plain data, no functions). A share below 0 draws leftwards.
+ */
+export function levelDominanceOption(
+  rows: readonly LevelDominanceRow[],
+  text: {
+    category: (key: string) => string;
+    series: readonly [string, string];
+    axis: string;
+    label: (v: number) => string;
+  },
+  narrow = false,
+): ChartOption {
+  const bar = (value: number | null) =>
+    value === null
+      ? '-'
+      : {
+          value,
+          label: {
+            show: true,
+            position: value < 0 ? 'left' : 'right',
+            color: '#212529',
+            formatter: text.label(value),
+          },
+        };
+  return {
+    aria: { enabled: false },
+    animation: false,
+    grid: { left: 8, right: 48, top: 36, bottom: 28, containLabel: true },
+    legend: { top: 0, left: 0, textStyle: { color: '#212529' }, data: [...text.series] },
+    tooltip: { show: false },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((r) => text.category(r.key)),
+      axisLabel: { color: '#343a40', width: narrow ? 110 : 220, overflow: 'break' },
+      axisTick: { show: false },
+    },
+    xAxis: {
+      type: 'value',
+      name: text.axis,
+      nameLocation: 'middle',
+      nameGap: 24,
+      nameTextStyle: { color: '#343a40' },
+      axisLabel: { color: '#343a40' },
+      splitLine: { lineStyle: { color: '#e9ecef' } },
+    },
+    series: [
+      {
+        name: text.series[0],
+        type: 'bar',
+        barGap: '15%',
+        itemStyle: { color: SERIES_COLOURS[0] },
+        data: rows.map((r) => bar(r.within)),
+      },
+      {
+        name: text.series[1],
+        type: 'bar',
+        itemStyle: { color: SERIES_COLOURS[1], decal: HATCH },
+        data: rows.map((r) => bar(r.between)),
+      },
+    ],
+  };
+}
