@@ -88,11 +88,6 @@ function pooledResult(rows: readonly AnalysisRow[], spec: AnalysisSpec, imported
   }
 }
 
-/** The rows with the spec's composites; a part that cannot be standardized is the analysis's 422. */
-function withCompositesOrExplain(rows: AnalysisRow[], composites: NonNullable<AnalysisSpec['composites']>): AnalysisRow[] {
-  return explained(() => withComposites(rows, composites));
-}
-
 /** Data that cannot be modelled: 422 `analysis_not_possible` with the reason. */
 function explained<T>(compute: () => T): T {
   try {
@@ -141,7 +136,8 @@ export function createAnalysesService({ db, clock, campaigns, data }: AnalysesDe
     const rows = scored.rows.map((row) => ({ ...row, values: { ...row.values, ...joined.values.get(row.program) } }));
     return {
       ...scored,
-      rows: withCompositesOrExplain(rows, composites),
+      // A composite part that cannot be standardized is the analysis's 422, with the reason.
+      rows: explained(() => withComposites(rows, composites)),
       joined: { variables: chosen, period: joined.period ? { from: joined.period.from, to: joined.period.to } : null },
     };
   }
