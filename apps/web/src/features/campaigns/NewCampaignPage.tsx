@@ -37,6 +37,7 @@ import {
   type DirectoryEntry,
 } from './campaign-form.ts';
 import { useCampaignLabels } from './labels.ts';
+import { PlanningCard, type PlanningCardHandle } from './PlanningCard.tsx';
 import { useCreateCampaign, useInstruments, useProgramDirectory, type LibraryInstrument } from './queries.ts';
 
 /** The same messages without the one for `field` (the same object when there was none, so React skips a render). */
@@ -255,6 +256,7 @@ export function NewCampaignPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
+  const planningRef = useRef<PlanningCardHandle>(null);
   // After a failed submit, start at the first field with a message (keyboard and screen reader users land there).
   const [focusProblem, setFocusProblem] = useState(0);
   useEffect(() => {
@@ -453,6 +455,15 @@ export function NewCampaignPage() {
               title={t('campaigns.form.programsTitle')}
               intro={t('campaigns.form.programsIntro')}
             >
+              <Anchor
+                component="button"
+                type="button"
+                underline="always"
+                ta="left"
+                onClick={() => planningRef.current?.open()}
+              >
+                {t('campaignPlanning.fromPrograms')}
+              </Anchor>
               <ProgramsField
                 directory={directory.data ?? []}
                 chosen={draft.programIds}
@@ -505,6 +516,7 @@ export function NewCampaignPage() {
           </Stack>
         </form>
       )}
+      <PlanningCard ref={planningRef} />
     </Stack>
   );
 }
