@@ -3,12 +3,15 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, verifyPassword, type Database } from '@alongside/db';
 import { analyze } from '@alongside/stats/analysis';
 import { withComposites } from '@alongside/stats/composites';
 import { readAnalysisCsv } from '../../apps/server/src/cli/analysis-file.ts';
+import { codebookXml } from '../../apps/server/src/domains/studies/refi-qda/codebook.ts';
+import { projectXml } from '../../apps/server/src/domains/studies/refi-qda/project.ts';
 import { DEMO_ORG_ADMIN, DEMO_PASSWORD, freshTarget, ROOT, runCli, tempDir, type CliResult, type TestTarget } from '../support/server.ts';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -283,6 +286,43 @@ describe(`alongside CLI (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const notSubscale = await runCli(['analyze', '--data', join(files, 'items.csv'), '--instrument', instrument, ...spec.slice(0, 1), 'role_1', ...spec.slice(2)]);
     expect(notSubscale.code).toBe(1);
     expect(notSubscale.stderr).toContain('--outcome: role_1 is not a subscale');
+  });
+
+  it('qda inspect reads a .qdpx or .qdc as the import would and prints its report, storing nothing; a bad file is reported by line', async () => {
+    const files = tempDir();
+    const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const text = 'Intervjuer: Hva hjalp? 😊\nP3: At teamet så meg.';
+    const project = projectXml({
+      name: 'Studie',
+      origin: 'another tool',
+      createdAt: new Date('2026-12-04T10:00:00Z'),
+      users: [],
+      codes: [{ guid: guid(1), name: 'Relasjoner', codable: true, children: [] }],
+      variables: [],
+      cases: [],
+      sources: [{ guid: guid(2), name: 'Intervju', text, selections: [{ guid: guid(3), start: 31, end: 44, codings: [{ guid: guid(4), code: guid(1) }], notes: [] }], notes: [] }],
+      notes: [],
+    });
+    const qdpxFile = join(files, 'studie.qdpx');
+    writeFileSync(qdpxFile, zipSync({ 'Studie.qde': strToU8(project), [`Sources/${guid(2)}.txt`]: strToU8(text.replace('\n', '\r\n')) }));
+    const inspected = await runCli(['qda', 'inspect', qdpxFile]);
+    expectOk(inspected, 'qda inspect');
+    expect(inspected.stdout).toContain('studie.qdpx: "Studie" — 1 text source(s), 1 coding(s), 0 case(s), 0 note(s), 0 user(s).');
+    expect(inspected.stdout).toContain('the project document is named Studie.qde, not project.qde: read as the project');
+    expect(inspected.stdout).toContain('source "Intervju": CRLF line ends became LF (offsets moved with them)');
+
+    const codebook = join(files, 'codes.qdc');
+    writeFileSync(codebook, codebookXml([{ guid: guid(1), name: 'Relasjoner', codable: true, children: [{ guid: guid(5), name: 'Tillit', codable: true, children: [] }] }], 'x'));
+    const book = await runCli(['qda', 'inspect', codebook]);
+    expectOk(book, 'qda inspect .qdc');
+    expect(book.stdout).toBe('codes.qdc: a codebook of 2 code(s).\nNothing needs repairing and nothing would be left out.\n');
+
+    const bad = join(files, 'bad.qdc');
+    writeFileSync(bad, '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>\n<Code guid="x" name="A" isCodable="true"/>\n</Codes></CodeBook>');
+    const refused = await runCli(['qda', 'inspect', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('line 2: Code guid "x" is not a GUID');
+    expect(refused.stdout).toBe('');
   });
 
   it('analyze --campaign saves the analysis of a demo wave; --export-summaries writes per-program sums, no respondent rows', async () => {

@@ -18,6 +18,8 @@ import {
 import { AnalysisSpecSchema, EmailSchema, IdSchema, LanguageSchema, NameSchema, NewPasswordSchema, type AnalysisSpec, type CampaignScale, type Role } from '@alongside/contracts';
 import type { AnalysisRow } from '@alongside/stats/analysis-design';
 import { withComposites } from '@alongside/stats/composites';
+import { QdaFileError, readCodebook, type QdaCode } from '../domains/studies/refi-qda/codebook.ts';
+import { readQdpx } from '../domains/studies/refi-qda/project-import.ts';
 import { ModelError } from '@alongside/stats/mixed-model';
 import { randomBytes } from 'node:crypto';
 import { dbTarget, loadConfig } from '../config.ts';
@@ -183,6 +185,32 @@ export function buildCli(): Command {
         const rows = header.tables.reduce((s, t) => s + t.rows, 0);
         console.log(`Restored ${rows} rows from a backup made ${header.createdAt} (schema ${header.migrations.at(-1) ?? 'empty'} → ${listMigrations().at(-1)}).`);
       });
+    });
+
+  program
+    .command('qda')
+    .description('REFI-QDA exchange files of a case study')
+    .command('inspect')
+    .description('Read a .qdpx project or a .qdc codebook as Alongside imports it, and print what it holds and what would be repaired or left out (nothing is stored)')
+    .argument('<file>', 'the .qdpx or .qdc file')
+    .action((file: string) => {
+      const content = readInput(file);
+      try {
+        if (/\.qdc$/i.test(file)) {
+          const { codes, notImported } = readCodebook(content);
+          const count = (list: QdaCode[]): number => list.reduce((n, c) => n + 1 + count(c.children), 0);
+          console.log(`${basename(file)}: a codebook of ${count(codes)} code(s).`);
+          printReport(notImported);
+          return;
+        }
+        const { project, report } = readQdpx(content);
+        const codings = project.sources.reduce((n, s) => n + s.selections.reduce((m, x) => m + x.codings.length, 0), 0);
+        console.log(`${basename(file)}: "${project.name}" — ${project.sources.length} text source(s), ${codings} coding(s), ${project.cases.length} case(s), ${project.notes.length} note(s), ${project.users.length} user(s).`);
+        printReport(report);
+      } catch (error) {
+        if (error instanceof QdaFileError) throw new CliError(`${error.message}${error.problems.map((p) => `\n  line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.message}`).join('')}`);
+        throw error;
+      }
     });
 
   const instrument = program.command('instrument').description('The shared instrument library');
@@ -378,6 +406,16 @@ function readJson(option: string, file: string): unknown {
 }
 
 /** A file's bytes, or a clear line when it cannot be read. */
+/** An import report: each repair or omission on its line, or that nothing needed either. */
+function printReport(report: { line: number; message: string }[]): void {
+  if (report.length === 0) {
+    console.log('Nothing needs repairing and nothing would be left out.');
+    return;
+  }
+  console.log(`${report.length} repair(s) or omission(s):`);
+  for (const item of report) console.log(`  ${item.line > 1 ? `line ${item.line}: ` : ''}${item.message}`);
+}
+
 function readInput(file: string): Uint8Array {
   if (!existsSync(file)) throw new CliError(`${file} does not exist.`);
   return readFileSync(file);
