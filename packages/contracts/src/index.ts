@@ -13,3 +13,4 @@ export * from './instruments.ts';
 export * from './campaigns.ts';
 export * from './analyses.ts';
 export * from './analysis-variables.ts';
+export * from './studies.ts';

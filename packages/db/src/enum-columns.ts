@@ -5,6 +5,7 @@ import {
   CONSENT_DECISIONS,
   CONSENT_METHODS,
   CONSENT_PURPOSES,
+  CONSENT_SCOPES,
   CONTACT_ACTIVITIES,
   CONTACT_LOCATIONS,
   CONTACT_MODES,
@@ -21,6 +22,7 @@ import {
   ROLES,
   ROLLOUT_PHASES,
   STAKEHOLDER_GROUPS,
+  STUDY_ROLES,
   SUPERVISION_KINDS,
   SUPERVISION_MODELS,
   TEAM_ROLES,
@@ -30,7 +32,7 @@ import {
 } from '@alongside/contracts';
 
 /**
- * The enum-like text columns and the values the contracts allow in each. Migrations 0005 and 0007 hold a CHECK
+ * The enum-like text columns and the values the contracts allow in each. Migrations 0005, 0007 and 0010 hold a CHECK
  * constraint for every one (`<table>_<column>_check`); a test compares each constraint with this list, so that a value added
  * to the contracts without a migration fails the suite.
  */
@@ -76,4 +78,10 @@ export const ENUM_COLUMNS: readonly { table: string; column: string; values: rea
   { table: 'survey_responses', column: 'group', values: STAKEHOLDER_GROUPS },
   { table: 'survey_responses', column: 'language', values: LANGUAGES },
   { table: 'survey_responses', column: 'source', values: RESPONSE_SOURCES },
+  // migration 0010 (studies)
+  { table: 'study_members', column: 'role', values: STUDY_ROLES },
+  { table: 'study_informants', column: 'group', values: STAKEHOLDER_GROUPS },
+  { table: 'study_informants', column: 'country_code', values: COUNTRY_CODES },
+  { table: 'study_informants', column: 'setting', values: PROGRAM_SETTINGS },
+  { table: 'study_informants', column: 'consent_scope', values: CONSENT_SCOPES, array: true },
 ];

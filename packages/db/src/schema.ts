@@ -211,3 +211,4 @@ export * from './practice-schema.ts';
 export * from './wellbeing-schema.ts';
 
 export * from './research-schema.ts';
+export * from './qualitative-schema.ts';

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@alongside/db';
+import type { Informant, Study } from '@alongside/contracts';
+import { createTestApp, createWorld, errorOf, fieldsOf, signIn, type Session, type TestContext, type World } from '../../test/harness.ts';
+
+// Case studies through the API: a researcher starts one and leads it; members see it, nobody else learns it exists
+// (404, database unchanged); the lead manages members and informants; informant reads are audited; a stale edit is 409.
+
+let ctx: TestContext;
+let world: World;
+let other: World;
+let lead: Session;
+let studyId: string;
+
+const counts = async () =>
+  (await queryRows<{ studies: number; members: number; informants: number }>(ctx.db, sql`SELECT (SELECT count(*)::int FROM studies) AS studies, (SELECT count(*)::int FROM study_members) AS members, (SELECT count(*)::int FROM study_informants) AS informants`))[0]!;
+const informant = { pseudonym: 'Bjørn-Åge (NO-07)', group: 'psp', countryCode: 'NO', setting: 'inpatient', consentDate: '2026-05-02', consentScope: ['quotes_published'] };
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  world = await createWorld(ctx.db, 'NO');
+  other = await createWorld(ctx.db, 'CA');
+  lead = await signIn(ctx.app, world.users.researcherA!.email);
+  const created = await lead.request({ method: 'POST', url: '/api/studies', payload: { title: 'Integrating PSPs — Canada and Norway' } });
+  expect(created.statusCode, created.body).toBe(201);
+  studyId = created.json<Study>().id;
+});
+
+describe('studies', () => {
+  it('makes the researcher who starts a study its lead; someone without the researcher role cannot start one', async () => {
+    const study = (await lead.request({ method: 'GET', url: `/api/studies/${studyId}` })).json<Study>();
+    expect(study).toMatchObject({ myRole: 'lead', description: '', members: [{ userId: world.users.researcherA!.id, role: 'lead' }] });
+    const peer = await signIn(ctx.app, world.users.peer_support_workerA!.email);
+    const refused = await peer.request({ method: 'POST', url: '/api/studies', payload: { title: 'Mine' } });
+    expect(refused.statusCode).toBe(403);
+    expect((await lead.request({ method: 'POST', url: '/api/studies', payload: { title: '' } })).statusCode).toBe(400);
+  });
+
+  it('is unknown to everyone outside it — 404 on every route — and their attempts change nothing', async () => {
+    const before = await counts();
+    const outsider = await signIn(ctx.app, other.users.researcherA!.email);
+    const attempts = [
+      { method: 'GET' as const, url: `/api/studies/${studyId}` },
+      { method: 'GET' as const, url: `/api/studies/${studyId}/informants` },
+      { method: 'POST' as const, url: `/api/studies/${studyId}/members`, payload: { email: other.users.researcherA!.email, role: 'lead' } },
+      { method: 'DELETE' as const, url: `/api/studies/${studyId}/members/${world.users.researcherA!.id}` },
+      { method: 'POST' as const, url: `/api/studies/${studyId}/informants`, payload: informant },
+    ];
+    for (const attempt of attempts) expect((await outsider.request(attempt)).statusCode, `${attempt.method} ${attempt.url}`).toBe(404);
+    expect((await outsider.request({ method: 'GET', url: '/api/studies' })).json()).toEqual([]);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/studies/${studyId}` })).statusCode).toBe(401);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lets the lead add members by email; members read, only the lead manages; the only lead cannot leave', async () => {
+    const add = (payload: object) => lead.request({ method: 'POST', url: `/api/studies/${studyId}/members`, payload });
+    const added = await add({ email: world.users.nurseA!.email, role: 'coder' });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json<Study>().members.map((m) => m.role)).toEqual(['lead', 'coder']);
+    expect((await add({ email: world.users.nurseA!.email, role: 'reader' })).statusCode).toBe(409);
+    const unknown = await add({ email: 'nobody@example.org', role: 'reader' });
+    expect(unknown.statusCode).toBe(400);
+    expect(fieldsOf(unknown)).toEqual(['email']);
+    expect(fieldsOf(await add({ email: world.users.managerA!.email, role: 'owner' }))).toEqual(['role']);
+
+    const coder = await signIn(ctx.app, world.users.nurseA!.email);
+    expect((await coder.request({ method: 'GET', url: '/api/studies' })).json<{ myRole: string }[]>().map((s) => s.myRole)).toEqual(['coder']);
+    expect((await coder.request({ method: 'POST', url: `/api/studies/${studyId}/informants`, payload: informant })).statusCode).toBe(403);
+    expect((await coder.request({ method: 'POST', url: `/api/studies/${studyId}/members`, payload: { email: world.users.managerA!.email, role: 'lead' } })).statusCode).toBe(403);
+
+    const lastLead = await lead.request({ method: 'DELETE', url: `/api/studies/${studyId}/members/${world.users.researcherA!.id}` });
+    expect(lastLead.statusCode).toBe(409);
+    expect(errorOf(lastLead).code).toBe('invalid_transition');
+    const removed = await lead.request({ method: 'DELETE', url: `/api/studies/${studyId}/members/${world.users.nurseA!.id}` });
+    expect(removed.statusCode).toBe(200);
+    expect((await coder.request({ method: 'GET', url: `/api/studies/${studyId}` })).statusCode).toBe(404);
+  });
+
+  it('keeps informants pseudonymous and their consent with them; reads are audited; a stale edit is 409 and changes nothing', async () => {
+    const created = await lead.request({ method: 'POST', url: `/api/studies/${studyId}/informants`, payload: informant });
+    expect(created.statusCode, created.body).toBe(201);
+    const saved = created.json<Informant>();
+    expect(saved).toMatchObject({ ...informant, version: 1 });
+    const twice = await lead.request({ method: 'POST', url: `/api/studies/${studyId}/informants`, payload: informant });
+    expect(twice.statusCode).toBe(409);
+    expect(fieldsOf(twice)).toEqual(['pseudonym']);
+    for (const [field, value] of [['consentScope', ['publish_everything']], ['consentDate', '0000-01-01'], ['countryCode', 'SE'], ['pseudonym', 'x'.repeat(61)]] as const)
+      expect(fieldsOf(await lead.request({ method: 'POST', url: `/api/studies/${studyId}/informants`, payload: { ...informant, pseudonym: 'P2', [field]: value } }))[0], field).toMatch(new RegExp(`^${field}`));
+
+    const patch = (payload: object) => lead.request({ method: 'PATCH', url: `/api/studies/${studyId}/informants/${saved.id}`, payload });
+    const changed = await patch({ consentScope: ['quotes_published', 'audio_kept'], version: 1 });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json<Informant>()).toMatchObject({ consentScope: ['quotes_published', 'audio_kept'], version: 2 });
+    const stale = await patch({ consentScope: [], version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(errorOf(stale).code).toBe('version_conflict');
+
+    const listed = await lead.request({ method: 'GET', url: `/api/studies/${studyId}/informants` });
+    expect(listed.json<Informant[]>().map((i) => [i.pseudonym, i.consentScope, i.version])).toEqual([[informant.pseudonym, ['quotes_published', 'audio_kept'], 2]]);
+    const audit = await queryRows<{ action: string; details: { ids?: string[] } | null }>(
+      ctx.db,
+      sql`SELECT action, details FROM audit_events WHERE action LIKE 'study.informant%' AND (entity_id = ${saved.id} OR entity_id = ${studyId}) ORDER BY id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(['study.informant_create', 'study.informant_update', 'study.informants_read']);
+    expect(audit.at(-1)!.details!.ids).toEqual([saved.id]);
+  });
+});
