@@ -104,5 +104,8 @@ describe('studies', () => {
     );
     expect(audit.map((a) => a.action)).toEqual(['study.informant_create', 'study.informant_update', 'study.informants_read']);
     expect(audit.at(-1)!.details!.ids).toEqual([saved.id]);
+    // The audit log holds ids and field names, never what identifies an informant.
+    const leaked = await queryRows(ctx.db, sql`SELECT id FROM audit_events WHERE details::text LIKE ${'%' + 'Bjørn' + '%'}`);
+    expect(leaked).toEqual([]);
   });
 });
