@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './schema.ts';
 
 // The case study (issue 11): studies, their members (the only people who can see anything of a study) and their
@@ -50,4 +50,27 @@ export const studyInformants = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('study_informants_pseudonym').on(t.studyId, t.pseudonym)],
+);
+
+/** A study's codebook: a tree of codes (the id is the code's REFI-QDA GUID); names unique among siblings. */
+export const studyCodes = pgTable(
+  'study_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    studyId: uuid('study_id')
+      .notNull()
+      .references(() => studies.id),
+    parentId: uuid('parent_id').references((): AnyPgColumn => studyCodes.id),
+    name: text('name').notNull(),
+    definition: text('definition').notNull().default(''),
+    includeNote: text('include_note').notNull().default(''),
+    excludeNote: text('exclude_note').notNull().default(''),
+    example: text('example').notNull().default(''),
+    color: text('color').notNull(),
+    codable: boolean('codable').notNull().default(true),
+    position: integer('position').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('study_codes_sibling_name').on(t.studyId, t.parentId, t.name).nullsNotDistinct(), index('study_codes_study_idx').on(t.studyId)],
 );

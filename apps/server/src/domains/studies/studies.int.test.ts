@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@alongside/db';
-import type { Informant, Study } from '@alongside/contracts';
+import type { Informant, Study, StudyCode } from '@alongside/contracts';
+import { refiSchema, schemaErrors } from '../../test/refi-xsd.ts';
+import { readCodebook } from './refi-qda/codebook.ts';
 import { createTestApp, createWorld, errorOf, fieldsOf, signIn, type Session, type TestContext, type World } from '../../test/harness.ts';
 
 // Case studies through the API: a researcher starts one and leads it; members see it, nobody else learns it exists
@@ -14,7 +16,7 @@ let lead: Session;
 let studyId: string;
 
 const counts = async () =>
-  (await queryRows<{ studies: number; members: number; informants: number }>(ctx.db, sql`SELECT (SELECT count(*)::int FROM studies) AS studies, (SELECT count(*)::int FROM study_members) AS members, (SELECT count(*)::int FROM study_informants) AS informants`))[0]!;
+  (await queryRows<{ studies: number; members: number; informants: number; codes: number }>(ctx.db, sql`SELECT (SELECT count(*)::int FROM studies) AS studies, (SELECT count(*)::int FROM study_members) AS members, (SELECT count(*)::int FROM study_informants) AS informants, (SELECT count(*)::int FROM study_codes) AS codes`))[0]!;
 const informant = { pseudonym: 'Bjørn-Åge (NO-07)', group: 'psp', countryCode: 'NO', setting: 'inpatient', consentDate: '2026-05-02', consentScope: ['quotes_published'] };
 
 beforeAll(async () => {
@@ -107,5 +109,63 @@ describe('studies', () => {
     // The audit log holds ids and field names, never what identifies an informant.
     const leaked = await queryRows(ctx.db, sql`SELECT id FROM audit_events WHERE details::text LIKE ${'%' + 'Bjørn' + '%'}`);
     expect(leaked).toEqual([]);
+  });
+
+  it('keeps a codebook: the starter one in Norwegian, coders add and move codes, readers read, stale edits 409, out as a valid .qdc', async () => {
+    const created = await lead.request({ method: 'POST', url: '/api/studies', payload: { title: 'Kodebok' } });
+    const id = created.json<Study>().id;
+    const codesUrl = `/api/studies/${id}/codes`;
+    for (const [user, role] of [[world.users.psychiatristA!, 'coder'], [world.users.managerA!, 'reader']] as const)
+      expect((await lead.request({ method: 'POST', url: `/api/studies/${id}/members`, payload: { email: user.email, role } })).statusCode).toBe(201);
+    const coder = await signIn(ctx.app, world.users.psychiatristA!.email);
+    const reader = await signIn(ctx.app, world.users.managerA!.email);
+
+    expect((await coder.request({ method: 'POST', url: `${codesUrl}/starter`, payload: { language: 'nb' } })).statusCode).toBe(403);
+    const starter = await lead.request({ method: 'POST', url: `${codesUrl}/starter`, payload: { language: 'nb' } });
+    expect(starter.statusCode, starter.body).toBe(201);
+    const tree = starter.json<StudyCode[]>();
+    expect(tree.map((c) => c.name)).toEqual(['Makro: politikk og finansiering', 'Meso: kultur, ledelse og HR', 'Mikro: relasjoner i teamet og erfaringskonsulentenes trivsel', 'Strategier for integrering', 'Prinsipper i likepersonsarbeid']);
+    expect(tree[0]!.codable).toBe(false);
+    expect((await lead.request({ method: 'POST', url: `${codesUrl}/starter`, payload: { language: 'en' } })).statusCode).toBe(409);
+
+    const micro = tree[2]!;
+    const add = (session: Session, payload: object) => session.request({ method: 'POST', url: codesUrl, payload });
+    const added = await add(coder, { name: 'Humor i teamet 😊', parentId: micro.id, color: '#b45309' });
+    expect(added.statusCode, added.body).toBe(201);
+    const humor = added.json<StudyCode[]>()[2]!.children.at(-1)!;
+    expect(humor).toMatchObject({ name: 'Humor i teamet 😊', color: '#B45309', parentId: micro.id, version: 1 });
+    expect(fieldsOf(await add(coder, { name: 'Humor i teamet 😊', parentId: micro.id }))).toEqual(['name']);
+    expect(fieldsOf(await add(coder, { name: 'X', color: 'red' }))).toEqual(['color']);
+    expect(fieldsOf(await add(coder, { name: 'X', parentId: studyId }))).toEqual(['parentId']);
+    expect((await add(reader, { name: 'Lesers kode' })).statusCode).toBe(403);
+    expect((await reader.request({ method: 'GET', url: codesUrl })).statusCode).toBe(200);
+
+    const patch = (codeId: string, payload: object) => coder.request({ method: 'PATCH', url: `${codesUrl}/${codeId}`, payload });
+    expect(fieldsOf(await patch(micro.id, { parentId: humor.id, version: micro.version }))).toEqual(['parentId']);
+    const moved = await patch(humor.id, { parentId: tree[1]!.id, name: 'Humor', version: 1 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json<StudyCode[]>()[1]!.children.map((c) => c.name)).toContain('Humor');
+    expect(errorOf(await patch(humor.id, { name: 'Humour', version: 1 })).code).toBe('version_conflict');
+
+    const qdc = await reader.request({ method: 'GET', url: `/api/studies/${id}/codebook.qdc` });
+    expect(qdc.statusCode).toBe(200);
+    expect(qdc.headers['content-type']).toMatch(/^application\/xml/);
+    const schema = refiSchema('Codebook.xsd');
+    if (schema) expect(await schemaErrors(qdc.body, schema, 'Codebook.xsd')).toEqual([]);
+    const back = readCodebook(new Uint8Array(qdc.rawPayload)).codes;
+    expect(back.map((c) => c.guid)).toEqual(tree.map((c) => c.id));
+    expect(back[1]!.children.find((c) => c.name === 'Humor')?.guid).toBe(humor.id);
+
+    const before = await counts();
+    const outsider = await signIn(ctx.app, other.users.researcherA!.email);
+    for (const attempt of [
+      { method: 'GET' as const, url: codesUrl },
+      { method: 'POST' as const, url: codesUrl, payload: { name: 'Utenfra' } },
+      { method: 'PATCH' as const, url: `${codesUrl}/${humor.id}`, payload: { name: 'Utenfra', version: 2 } },
+      { method: 'POST' as const, url: `${codesUrl}/starter`, payload: { language: 'en' } },
+      { method: 'GET' as const, url: `/api/studies/${id}/codebook.qdc` },
+    ])
+      expect((await outsider.request(attempt)).statusCode, `${attempt.method} ${attempt.url}`).toBe(404);
+    expect(await counts()).toEqual(before);
   });
 });

@@ -11,3 +11,6 @@ export const canManageStudy = (role: StudyRole | undefined): boolean => role ===
 
 /** Every member reads the study and its informants. */
 export const canReadStudy = (role: StudyRole | undefined): role is StudyRole => role !== undefined;
+
+/** The codebook is the lead's and the coders' to shape; readers read it. */
+export const canEditCodebook = (role: StudyRole | undefined): boolean => role === 'lead' || role === 'coder';

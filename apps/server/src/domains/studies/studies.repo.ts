@@ -53,3 +53,7 @@ export async function findInformant(db: Executor, studyId: string, informantId: 
     .where(and(eq(schema.studyInformants.studyId, studyId), eq(schema.studyInformants.id, informantId)));
   return row;
 }
+
+export async function findCodes(db: Executor, studyId: string) {
+  return db.select().from(schema.studyCodes).where(eq(schema.studyCodes.studyId, studyId)).orderBy(asc(schema.studyCodes.position), asc(schema.studyCodes.name));
+}

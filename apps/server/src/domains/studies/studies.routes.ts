@@ -2,24 +2,31 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AddStudyMemberBodySchema,
+  CodeParamsSchema,
+  CreateCodeBodySchema,
   CreateInformantBodySchema,
   CreateStudyBodySchema,
   ErrorBodySchema,
   IdParamsSchema,
   InformantParamsSchema,
   InformantSchema,
+  StarterCodebookBodySchema,
+  StudyCodeSchema,
   StudyMemberParamsSchema,
   StudySchema,
   StudySummarySchema,
+  UpdateCodeBodySchema,
   UpdateInformantBodySchema,
 } from '@alongside/contracts';
 import { requireActor } from '../../plugins/auth.ts';
+import { sendFile } from '../../lib/files.ts';
 import type { StudiesService } from './studies.service.ts';
+import type { StudyCodes } from './study-codes.ts';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const tags = ['studies'];
 
-export const studiesRoutes: FastifyPluginAsyncZod<{ studies: StudiesService }> = async (app, { studies }) => {
+export const studiesRoutes: FastifyPluginAsyncZod<{ studies: StudiesService; codes: StudyCodes }> = async (app, { studies, codes }) => {
   app.get('/api/studies', { schema: { tags, summary: 'The case studies I am a member of, with my role', response: { 200: z.array(StudySummarySchema), ...errors } } }, async (request) =>
     studies.list(requireActor(request)),
   );
@@ -57,5 +64,37 @@ export const studiesRoutes: FastifyPluginAsyncZod<{ studies: StudiesService }> =
     '/api/studies/:id/informants/:informantId',
     { schema: { tags, summary: 'Change an informant, with the version read (stale: 409)', params: InformantParamsSchema, body: UpdateInformantBodySchema, response: { 200: InformantSchema, ...errors } } },
     async (request) => studies.updateInformant(requireActor(request), request.params.id, request.params.informantId, request.body),
+  );
+  app.get(
+    '/api/studies/:id/codes',
+    { schema: { tags, summary: 'The study’s codebook as a tree (members)', params: IdParamsSchema, response: { 200: z.array(StudyCodeSchema), ...errors } } },
+    async (request) => codes.codes(requireActor(request), request.params.id),
+  );
+  app.post(
+    '/api/studies/:id/codes',
+    { schema: { tags, summary: 'Add a code, at the top or under a parent (the lead and coders); the codebook after it', params: IdParamsSchema, body: CreateCodeBodySchema, response: { 201: z.array(StudyCodeSchema), ...errors } } },
+    async (request, reply) => reply.status(201).send(await codes.create(requireActor(request), request.params.id, request.body)),
+  );
+  app.patch(
+    '/api/studies/:id/codes/:codeId',
+    { schema: { tags, summary: 'Change or move a code, with the version read (stale: 409); the codebook after it', params: CodeParamsSchema, body: UpdateCodeBodySchema, response: { 200: z.array(StudyCodeSchema), ...errors } } },
+    async (request) => codes.update(requireActor(request), request.params.id, request.params.codeId, request.body),
+  );
+  app.post(
+    '/api/studies/:id/codes/starter',
+    { schema: { tags, summary: 'Fill an empty codebook from the starter codebook, in one language (the lead)', params: IdParamsSchema, body: StarterCodebookBodySchema, response: { 201: z.array(StudyCodeSchema), ...errors } } },
+    async (request, reply) => reply.status(201).send(await codes.addStarter(requireActor(request), request.params.id, request.body.language)),
+  );
+  app.get(
+    '/api/studies/:id/codebook.qdc',
+    {
+      schema: {
+        tags,
+        summary: 'The codebook as a REFI-QDA codebook file (.qdc, members)',
+        params: IdParamsSchema,
+        response: { 200: { description: 'A REFI-QDA codebook', content: { 'application/xml': { schema: z.string() } } }, ...errors },
+      },
+    },
+    async (request, reply) => sendFile(reply, await codes.exportQdc(requireActor(request), request.params.id)),
   );
 };
