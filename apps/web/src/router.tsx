@@ -150,6 +150,18 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                path: 'studies',
+                lazy: async () => ({ Component: (await import('./features/studies/StudiesPage.tsx')).StudiesPage }),
+              },
+              {
+                path: 'studies/new',
+                lazy: async () => ({ Component: (await import('./features/studies/NewStudyPage.tsx')).NewStudyPage }),
+              },
+              {
+                path: 'studies/:id',
+                lazy: async () => ({ Component: (await import('./features/studies/StudyPage.tsx')).StudyPage }),
+              },
+              {
                 path: 'instruments',
                 lazy: async () => ({
                   Component: (await import('./features/instrument-library/InstrumentLibraryPage.tsx'))

@@ -21,7 +21,7 @@ describe('role home pages in the navigation', () => {
     [['psychiatrist'], ['home', 'profile', 'board', 'huddles']],
     [['social_worker'], ['home', 'profile', 'board', 'huddles']],
     [['manager'], ['home', 'profile', 'program']],
-    [['researcher'], ['home', 'profile', 'campaigns', 'program', 'instruments']],
+    [['researcher'], ['home', 'profile', 'campaigns', 'studies', 'program', 'instruments']],
     [['org_admin'], ['home', 'profile']],
     [
       ['nurse', 'manager'],
@@ -29,7 +29,7 @@ describe('role home pages in the navigation', () => {
     ],
     [
       ['manager', 'researcher'],
-      ['home', 'profile', 'campaigns', 'program', 'instruments'],
+      ['home', 'profile', 'campaigns', 'studies', 'program', 'instruments'],
     ],
   ] as [Membership['role'][], string[]][])('%j sees %j', (held, expected) => {
     expect(ids(withRoles(held))).toEqual(expected);
@@ -55,6 +55,13 @@ describe('role home pages in the navigation', () => {
     }
     // An organization administrator answers campaigns' invitations on the Organization page, not here.
     expect(ids(withRoles(['org_admin'], { canAdminister: true, adminOrganizationIds: ['o1'] }))).not.toContain('campaigns');
+  });
+
+  it('shows Studies to researchers only', () => {
+    for (const role of ['peer_support_worker', 'nurse', 'manager', 'org_admin'] as const) {
+      expect(ids(withRoles([role]))).not.toContain('studies');
+    }
+    expect(ids(withRoles(['nurse', 'researcher']))).toContain('studies');
   });
 
   it('never shows person-level pages to managers or researchers', () => {
@@ -96,7 +103,7 @@ describe('bottomBarItems', () => {
   it('holds every role page when they fit', () => {
     expect(bar(['peer_support_worker'])).toEqual(['people', 'board', 'huddles', 'wellbeing']);
     expect(bar(['nurse', 'manager'])).toEqual(['board', 'huddles', 'program']);
-    expect(bar(['researcher'])).toEqual(['campaigns', 'program', 'instruments']);
+    expect(bar(['researcher'])).toEqual(['campaigns', 'studies', 'program', 'instruments']);
   });
 
   it('leaves huddles to the menu when a peer supervisor would have five', () => {
@@ -104,8 +111,9 @@ describe('bottomBarItems', () => {
     expect(ids(withRoles(['peer_supervisor']))).toContain('huddles');
   });
 
-  it('leaves the instrument library to the menu when a researcher has more role pages than fit', () => {
+  it('leaves studies and the instrument library to the menu when a researcher has more role pages than fit', () => {
     expect(bar(['nurse', 'researcher'])).toEqual(['board', 'campaigns', 'program']);
+    expect(ids(withRoles(['nurse', 'researcher']))).toContain('studies');
     expect(ids(withRoles(['nurse', 'researcher']))).toContain('instruments');
   });
 

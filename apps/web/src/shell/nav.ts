@@ -22,7 +22,8 @@ export type NavLabelKey =
   | 'nav.program'
   | 'nav.campaigns'
   | 'nav.instrumentLibrary'
-  | 'nav.wellbeing';
+  | 'nav.wellbeing'
+  | 'studies.nav';
 
 export interface NavItem {
   id: string;
@@ -55,7 +56,7 @@ const peerSupervisors = (r: RoleView) => r.hasRole('peer_supervisor');
 
 /**
  * Role home pages, one per kind of work (UX.md "First screen per role"), each with its own
- * visibility rule. Researchers have two: their campaigns, and the shared instrument library.
+ * visibility rule. Researchers have three: their campaigns, their case studies, and the shared instrument library.
  */
 export const ROLE_HOME_ITEMS: NavItem[] = [
   { id: 'psps', to: '/psps', labelKey: 'nav.psps', isVisible: peerSupervisors },
@@ -63,6 +64,8 @@ export const ROLE_HOME_ITEMS: NavItem[] = [
   { id: 'board', to: '/board', labelKey: 'nav.board', isVisible: careTeam },
   { id: 'huddles', to: '/huddles', labelKey: 'nav.huddles', isVisible: careTeam, menuOnlyWhenCrowded: true },
   { id: 'campaigns', to: '/campaigns', labelKey: 'nav.campaigns', isVisible: researchers },
+  // Case studies: researchers start and lead them. A member without the researcher role reaches /studies by a link.
+  { id: 'studies', to: '/studies', labelKey: 'studies.nav', isVisible: researchers, menuOnlyWhenCrowded: true },
   { id: 'program', to: '/program', labelKey: 'nav.program', isVisible: programReaders },
   {
     id: 'instruments',
