@@ -54,6 +54,7 @@ import { analysesRoutes } from './domains/analyses/analyses.routes.ts';
 import { studiesRoutes } from './domains/studies/studies.routes.ts';
 import { createStudiesService } from './domains/studies/studies.service.ts';
 import { createStudyCodes } from './domains/studies/study-codes.ts';
+import { createStudySources } from './domains/studies/study-sources.ts';
 import { createAnalysesService } from './domains/analyses/analyses.service.ts';
 import { campaignsRoutes } from './domains/campaigns/campaigns.routes.ts';
 import { createCampaignDataService } from './domains/campaigns/campaign-data.service.ts';
@@ -175,7 +176,7 @@ export async function buildApp({ database, config, clock = systemClock, mailer }
   const campaignData = createCampaignDataService({ db, clock, campaigns });
   await app.register(campaignsRoutes, { campaigns, data: campaignData });
   await app.register(analysesRoutes, { analyses: createAnalysesService({ db, clock, campaigns, data: campaignData }) });
-  await app.register(studiesRoutes, { studies: createStudiesService({ db }), codes: createStudyCodes({ db }) });
+  await app.register(studiesRoutes, { studies: createStudiesService({ db }), codes: createStudyCodes({ db }), sources: createStudySources({ db }) });
   await app.register(respondRoutes, { respond: createRespondService({ db, clock }) });
 
   // Reminders and retention deletes: run by `serve` (start), and by tests on their own clock (runDue).

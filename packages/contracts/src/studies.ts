@@ -38,21 +38,26 @@ export const AddStudyMemberBodySchema = z.object({ email: EmailSchema, role: Stu
 
 export const StudyMemberParamsSchema = z.object({ id: IdSchema, userId: IdSchema });
 
+const ConsentScopesSchema = z
+  .array(ConsentScopeSchema)
+  .max(2)
+  .refine((scope) => new Set(scope).size === scope.length, 'names a scope twice');
+
 const InformantFieldsSchema = z.object({
   /** How the study names the informant: never their name. */
   pseudonym: z.string().trim().min(1).max(60),
   group: StakeholderGroupSchema,
   countryCode: CountryCodeSchema,
-  setting: ProgramSettingSchema.nullable().default(null),
+  setting: ProgramSettingSchema.nullable(),
   consentDate: IsoDateSchema,
-  consentScope: z
-    .array(ConsentScopeSchema)
-    .max(2)
-    .default([])
-    .refine((scope) => new Set(scope).size === scope.length, 'names a scope twice'),
+  consentScope: ConsentScopesSchema,
 });
 
-export const CreateInformantBodySchema = InformantFieldsSchema;
+export const CreateInformantBodySchema = InformantFieldsSchema.extend({
+  setting: ProgramSettingSchema.nullable().default(null),
+  consentScope: ConsentScopesSchema.default([]),
+});
+/** Only the fields sent change (no defaults here: a field left out keeps its value). */
 export const UpdateInformantBodySchema = InformantFieldsSchema.partial().extend({ version: VersionSchema });
 
 export const InformantSchema = z.object({
@@ -78,21 +83,31 @@ const ColorSchema = z
   .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #RRGGBB')
   .transform((c) => c.toUpperCase());
 
+const NoteSchema = z.string().trim().max(4000);
+
 const CodeFieldsSchema = z.object({
   name: z.string().trim().min(1).max(120),
-  definition: z.string().trim().max(4000).default(''),
+  definition: NoteSchema,
   /** When to use the code, and when not; an example of a passage it fits. */
-  include: z.string().trim().max(4000).default(''),
-  exclude: z.string().trim().max(4000).default(''),
-  example: z.string().trim().max(4000).default(''),
-  color: ColorSchema.default('#1D4ED8'),
+  include: NoteSchema,
+  exclude: NoteSchema,
+  example: NoteSchema,
+  color: ColorSchema,
   /** False for a code that only groups others. */
+  codable: z.boolean(),
+  parentId: IdSchema.nullable(),
+});
+
+export const CreateCodeBodySchema = CodeFieldsSchema.extend({
+  definition: NoteSchema.default(''),
+  include: NoteSchema.default(''),
+  exclude: NoteSchema.default(''),
+  example: NoteSchema.default(''),
+  color: ColorSchema.default('#1D4ED8'),
   codable: z.boolean().default(true),
   parentId: IdSchema.nullable().default(null),
 });
-
-export const CreateCodeBodySchema = CodeFieldsSchema;
-/** A change to a code; a new parentId moves it (and its children) in the tree. */
+/** A change to a code: only the fields sent change; a new parentId moves it (and its children) in the tree. */
 export const UpdateCodeBodySchema = CodeFieldsSchema.partial().extend({ version: VersionSchema });
 
 /** A code with its children: the codebook as a tree. */
@@ -115,3 +130,51 @@ export type StudyCode = z.infer<typeof StudyCodeSchema>;
 
 export const CodeParamsSchema = z.object({ id: IdSchema, codeId: IdSchema });
 export const StarterCodebookBodySchema = z.object({ language: LanguageSchema });
+
+/** The largest transcript accepted (a long interview's text is well under 1 MB). */
+export const MAX_TRANSCRIPT_BYTES = 8 * 1024 * 1024;
+
+/** A transcript file, base64-encoded as every upload is: .txt, .docx, .vtt or .srt (from the name's extension). */
+export const UploadSourceBodySchema = z.object({
+  filename: z.string().trim().min(1).max(255),
+  content: z
+    .string()
+    .max(Math.ceil((MAX_TRANSCRIPT_BYTES * 4) / 3) + 8, 'the file is too large')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+  name: z.string().trim().min(1).max(200).optional(),
+  informantId: IdSchema.nullable().default(null),
+  language: LanguageSchema.nullable().default(null),
+});
+
+export const SOURCE_STATUSES = ['redaction', 'ready'] as const;
+export const TRANSCRIPT_FORMATS = ['text', 'docx', 'vtt', 'srt'] as const;
+
+const SpanSchema = z.object({ start: z.number().int().min(0).max(100_000_000), end: z.number().int().min(0).max(100_000_000) });
+
+export const SourceSummarySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  format: z.enum(TRANSCRIPT_FORMATS),
+  informantId: IdSchema.nullable(),
+  language: LanguageSchema.nullable(),
+  /** redaction: only the uploader sees it, until they confirm what to redact; ready: every member. */
+  status: z.enum(SOURCE_STATUSES),
+  uploadedBy: IdSchema,
+  /** Characters (code points). */
+  length: z.number().int(),
+  version: z.number().int(),
+  createdAt: IsoDateTimeSchema,
+});
+
+export const SourceSchema = SourceSummarySchema.extend({
+  /** NFC, LF line ends; every offset counts code points. */
+  text: z.string(),
+  turns: z.array(z.object({ speaker: z.string(), start: z.number().int(), end: z.number().int() })),
+  syncPoints: z.array(z.object({ offset: z.number().int(), ms: z.number().int() })),
+  /** While in redaction: the spans that may be names or places, for the uploader to confirm. */
+  candidates: z.array(SpanSchema),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const ConfirmRedactionBodySchema = z.object({ redact: z.array(SpanSchema).max(20_000), version: VersionSchema });
+export const SourceParamsSchema = z.object({ id: IdSchema, sourceId: IdSchema });

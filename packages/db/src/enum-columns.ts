@@ -19,12 +19,14 @@ import {
   PRIVACY_MODES,
   PROGRAM_SETTINGS,
   RESPONSE_SOURCES,
+  SOURCE_STATUSES,
   ROLES,
   ROLLOUT_PHASES,
   STAKEHOLDER_GROUPS,
   STUDY_ROLES,
   SUPERVISION_KINDS,
   SUPERVISION_MODELS,
+  TRANSCRIPT_FORMATS,
   TEAM_ROLES,
   VOICE_KINDS,
   VOICE_STATUSES,
@@ -32,7 +34,7 @@ import {
 } from '@alongside/contracts';
 
 /**
- * The enum-like text columns and the values the contracts allow in each. Migrations 0005, 0007 and 0010 hold a CHECK
+ * The enum-like text columns and the values the contracts allow in each. Migrations 0005, 0007, 0010 and 0012 hold a CHECK
  * constraint for every one (`<table>_<column>_check`); a test compares each constraint with this list, so that a value added
  * to the contracts without a migration fails the suite.
  */
@@ -84,4 +86,7 @@ export const ENUM_COLUMNS: readonly { table: string; column: string; values: rea
   { table: 'study_informants', column: 'country_code', values: COUNTRY_CODES },
   { table: 'study_informants', column: 'setting', values: PROGRAM_SETTINGS },
   { table: 'study_informants', column: 'consent_scope', values: CONSENT_SCOPES, array: true },
+  { table: 'study_sources', column: 'format', values: TRANSCRIPT_FORMATS },
+  { table: 'study_sources', column: 'language', values: LANGUAGES },
+  { table: 'study_sources', column: 'status', values: SOURCE_STATUSES },
 ];

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './schema.ts';
 
 // The case study (issue 11): studies, their members (the only people who can see anything of a study) and their
@@ -73,4 +73,34 @@ export const studyCodes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [unique('study_codes_sibling_name').on(t.studyId, t.parentId, t.name).nullsNotDistinct(), index('study_codes_study_idx').on(t.studyId)],
+);
+
+/**
+ * A study's text sources (transcripts): NFC text with offsets in code points. Until its uploader confirms the
+ * redaction pass (status redaction) only they see it; the confirmed text replaces the original, which is not kept.
+ */
+export const studySources = pgTable(
+  'study_sources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    studyId: uuid('study_id')
+      .notNull()
+      .references(() => studies.id),
+    informantId: uuid('informant_id').references(() => studyInformants.id),
+    name: text('name').notNull(),
+    format: text('format').notNull(),
+    language: text('language'),
+    status: text('status').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    text: text('text').notNull(),
+    length: integer('length').notNull(),
+    turns: jsonb('turns').notNull(),
+    syncPoints: jsonb('sync_points').notNull(),
+    candidates: jsonb('candidates').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index('study_sources_study_idx').on(t.studyId)],
 );

@@ -1599,6 +1599,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies/{id}/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The study’s transcripts without their text (those in redaction only to their uploader) */
+        get: operations["getStudiesByIdSources"];
+        put?: never;
+        /** Upload a transcript (.txt, .docx, .vtt or .srt, base64; the lead and coders): it waits for its uploader’s redaction pass */
+        post: operations["postStudiesByIdSources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{id}/sources/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A transcript with its text, speaker turns and sync points (members; audited) */
+        get: operations["getStudiesByIdSourcesBySourceId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{id}/sources/{sourceId}/redaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the redaction pass (the uploader): the spans given are replaced, the original is not kept */
+        post: operations["postStudiesByIdSourcesBySourceIdRedaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/respond/{token}": {
         parameters: {
             query?: never;
@@ -15354,14 +15406,10 @@ export interface operations {
                     group?: "psp" | "clinician" | "manager" | "person_supported" | "policy_maker";
                     /** @enum {string} */
                     countryCode?: "CA" | "NO";
-                    /**
-                     * @default null
-                     * @enum {string|null}
-                     */
+                    /** @enum {string|null} */
                     setting?: "inpatient" | "outpatient" | "emergency" | "community_team" | "assertive_community_treatment" | "addictions" | "youth" | "primary_care" | null;
                     /** Format: date */
                     consentDate?: string;
-                    /** @default [] */
                     consentScope?: ("quotes_published" | "audio_kept")[];
                     version: number;
                 };
@@ -15612,21 +15660,13 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
-                    /** @default  */
                     definition?: string;
-                    /** @default  */
                     include?: string;
-                    /** @default  */
                     exclude?: string;
-                    /** @default  */
                     example?: string;
                     color?: string;
-                    /** @default true */
                     codable?: boolean;
-                    /**
-                     * Format: uuid
-                     * @default null
-                     */
+                    /** Format: uuid */
                     parentId?: string | null;
                     version: number;
                 };
@@ -15781,6 +15821,427 @@ export interface operations {
                 };
                 content: {
                     "application/xml": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getStudiesByIdSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        format: "text" | "docx" | "vtt" | "srt";
+                        /** Format: uuid */
+                        informantId: string | null;
+                        /** @enum {string|null} */
+                        language: "en" | "fr" | "nb" | null;
+                        /** @enum {string} */
+                        status: "redaction" | "ready";
+                        /** Format: uuid */
+                        uploadedBy: string;
+                        length: number;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postStudiesByIdSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filename: string;
+                    content: string;
+                    name?: string;
+                    /**
+                     * Format: uuid
+                     * @default null
+                     */
+                    informantId?: string | null;
+                    /**
+                     * @default null
+                     * @enum {string|null}
+                     */
+                    language?: "en" | "fr" | "nb" | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        format: "text" | "docx" | "vtt" | "srt";
+                        /** Format: uuid */
+                        informantId: string | null;
+                        /** @enum {string|null} */
+                        language: "en" | "fr" | "nb" | null;
+                        /** @enum {string} */
+                        status: "redaction" | "ready";
+                        /** Format: uuid */
+                        uploadedBy: string;
+                        length: number;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        text: string;
+                        turns: {
+                            speaker: string;
+                            start: number;
+                            end: number;
+                        }[];
+                        syncPoints: {
+                            offset: number;
+                            ms: number;
+                        }[];
+                        candidates: {
+                            start: number;
+                            end: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getStudiesByIdSourcesBySourceId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        format: "text" | "docx" | "vtt" | "srt";
+                        /** Format: uuid */
+                        informantId: string | null;
+                        /** @enum {string|null} */
+                        language: "en" | "fr" | "nb" | null;
+                        /** @enum {string} */
+                        status: "redaction" | "ready";
+                        /** Format: uuid */
+                        uploadedBy: string;
+                        length: number;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        text: string;
+                        turns: {
+                            speaker: string;
+                            start: number;
+                            end: number;
+                        }[];
+                        syncPoints: {
+                            offset: number;
+                            ms: number;
+                        }[];
+                        candidates: {
+                            start: number;
+                            end: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postStudiesByIdSourcesBySourceIdRedaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    redact: {
+                        start: number;
+                        end: number;
+                    }[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        format: "text" | "docx" | "vtt" | "srt";
+                        /** Format: uuid */
+                        informantId: string | null;
+                        /** @enum {string|null} */
+                        language: "en" | "fr" | "nb" | null;
+                        /** @enum {string} */
+                        status: "redaction" | "ready";
+                        /** Format: uuid */
+                        uploadedBy: string;
+                        length: number;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        text: string;
+                        turns: {
+                            speaker: string;
+                            start: number;
+                            end: number;
+                        }[];
+                        syncPoints: {
+                            offset: number;
+                            ms: number;
+                        }[];
+                        candidates: {
+                            start: number;
+                            end: number;
+                        }[];
+                    };
                 };
             };
             /** @description Default Response */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@alongside/db';
-import type { Informant, Study, StudyCode } from '@alongside/contracts';
+import type { Informant, Source, Study, StudyCode } from '@alongside/contracts';
 import { refiSchema, schemaErrors } from '../../test/refi-xsd.ts';
 import { readCodebook } from './refi-qda/codebook.ts';
 import { createTestApp, createWorld, errorOf, fieldsOf, signIn, type Session, type TestContext, type World } from '../../test/harness.ts';
@@ -94,17 +94,21 @@ describe('studies', () => {
     const changed = await patch({ consentScope: ['quotes_published', 'audio_kept'], version: 1 });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json<Informant>()).toMatchObject({ consentScope: ['quotes_published', 'audio_kept'], version: 2 });
+    // A field left out keeps its value.
+    const renamed = await patch({ pseudonym: 'NO-07', version: 2 });
+    expect(renamed.json<Informant>()).toMatchObject({ pseudonym: 'NO-07', setting: 'inpatient', consentScope: ['quotes_published', 'audio_kept'], version: 3 });
+    expect((await patch({ pseudonym: informant.pseudonym, version: 3 })).statusCode).toBe(200);
     const stale = await patch({ consentScope: [], version: 1 });
     expect(stale.statusCode).toBe(409);
     expect(errorOf(stale).code).toBe('version_conflict');
 
     const listed = await lead.request({ method: 'GET', url: `/api/studies/${studyId}/informants` });
-    expect(listed.json<Informant[]>().map((i) => [i.pseudonym, i.consentScope, i.version])).toEqual([[informant.pseudonym, ['quotes_published', 'audio_kept'], 2]]);
+    expect(listed.json<Informant[]>().map((i) => [i.pseudonym, i.consentScope, i.version])).toEqual([[informant.pseudonym, ['quotes_published', 'audio_kept'], 4]]);
     const audit = await queryRows<{ action: string; details: { ids?: string[] } | null }>(
       ctx.db,
       sql`SELECT action, details FROM audit_events WHERE action LIKE 'study.informant%' AND (entity_id = ${saved.id} OR entity_id = ${studyId}) ORDER BY id`,
     );
-    expect(audit.map((a) => a.action)).toEqual(['study.informant_create', 'study.informant_update', 'study.informants_read']);
+    expect(audit.map((a) => a.action)).toEqual(['study.informant_create', 'study.informant_update', 'study.informant_update', 'study.informant_update', 'study.informants_read']);
     expect(audit.at(-1)!.details!.ids).toEqual([saved.id]);
     // The audit log holds ids and field names, never what identifies an informant.
     const leaked = await queryRows(ctx.db, sql`SELECT id FROM audit_events WHERE details::text LIKE ${'%' + 'Bjørn' + '%'}`);
@@ -146,6 +150,9 @@ describe('studies', () => {
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json<StudyCode[]>()[1]!.children.map((c) => c.name)).toContain('Humor');
     expect(errorOf(await patch(humor.id, { name: 'Humour', version: 1 })).code).toBe('version_conflict');
+    // A field left out keeps its value: the colour and place stay when only the definition changes.
+    const defined = await patch(humor.id, { definition: 'Latter som bygger tillit', version: 2 });
+    expect(defined.json<StudyCode[]>()[1]!.children.find((c) => c.id === humor.id)).toMatchObject({ name: 'Humor', color: '#B45309', definition: 'Latter som bygger tillit', version: 3 });
 
     const qdc = await reader.request({ method: 'GET', url: `/api/studies/${id}/codebook.qdc` });
     expect(qdc.statusCode).toBe(200);
@@ -161,11 +168,59 @@ describe('studies', () => {
     for (const attempt of [
       { method: 'GET' as const, url: codesUrl },
       { method: 'POST' as const, url: codesUrl, payload: { name: 'Utenfra' } },
-      { method: 'PATCH' as const, url: `${codesUrl}/${humor.id}`, payload: { name: 'Utenfra', version: 2 } },
+      { method: 'PATCH' as const, url: `${codesUrl}/${humor.id}`, payload: { name: 'Utenfra', version: 3 } },
       { method: 'POST' as const, url: `${codesUrl}/starter`, payload: { language: 'en' } },
       { method: 'GET' as const, url: `/api/studies/${id}/codebook.qdc` },
     ])
       expect((await outsider.request(attempt)).statusCode, `${attempt.method} ${attempt.url}`).toBe(404);
     expect(await counts()).toEqual(before);
+  });
+
+  it('keeps a transcript to its uploader until they confirm the redaction; then members read it (audited), names replaced, offsets moved', async () => {
+    const id = (await lead.request({ method: 'POST', url: '/api/studies', payload: { title: 'Intervjuer' } })).json<Study>().id;
+    expect((await lead.request({ method: 'POST', url: `/api/studies/${id}/members`, payload: { email: world.users.nurseB!.email, role: 'reader' } })).statusCode).toBe(201);
+    const reader = await signIn(ctx.app, world.users.nurseB!.email);
+    const text = 'Intervjuer: Hvem hjalp deg? 😊\r\nP3: Det var Ola Nordmann på Blåtind. Siden gikk det bra.';
+    const upload = (session: Session, payload: object) =>
+      session.request({ method: 'POST', url: `/api/studies/${id}/sources`, payload: { filename: 'intervju.txt', content: Buffer.from(text).toString('base64'), language: 'nb', ...payload } });
+    expect((await upload(reader, {})).statusCode).toBe(403);
+    const bad = await upload(lead, { filename: 'intervju.vtt' });
+    expect(bad.statusCode).toBe(400);
+    expect(fieldsOf(bad)).toEqual(['line 1', 'line 2']);
+    const uploaded = await upload(lead, {});
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const source = uploaded.json<Source>();
+    expect(source).toMatchObject({ status: 'redaction', format: 'text', language: 'nb', length: Array.from(text.replace('\r\n', '\n')).length });
+    const flagged = source.candidates.map((c) => Array.from(source.text).slice(c.start, c.end).join(''));
+    expect(flagged).toEqual(['Ola Nordmann', 'Blåtind']);
+
+    // Until confirmed, the transcript exists for its uploader alone.
+    expect((await reader.request({ method: 'GET', url: `/api/studies/${id}/sources` })).json()).toEqual([]);
+    expect((await reader.request({ method: 'GET', url: `/api/studies/${id}/sources/${source.id}` })).statusCode).toBe(404);
+    const outsider = await signIn(ctx.app, other.users.researcherA!.email);
+    expect((await outsider.request({ method: 'GET', url: `/api/studies/${id}/sources/${source.id}` })).statusCode).toBe(404);
+
+    const confirm = (payload: object) => lead.request({ method: 'POST', url: `/api/studies/${id}/sources/${source.id}/redaction`, payload });
+    expect(fieldsOf(await confirm({ redact: [{ start: 0, end: 500 }], version: 1 }))).toEqual(['redact']);
+    expect(errorOf(await confirm({ redact: [], version: 7 })).code).toBe('version_conflict');
+    const confirmed = await confirm({ redact: source.candidates, version: 1 });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const ready = confirmed.json<Source>();
+    expect(ready.text).toBe('Intervjuer: Hvem hjalp deg? 😊\nP3: Det var […] på […]. Siden gikk det bra.');
+    expect(ready.turns.map((t) => [t.speaker, Array.from(ready.text).slice(t.start, t.end).join('')])).toEqual([
+      ['Intervjuer', 'Intervjuer: Hvem hjalp deg? 😊'],
+      ['P3', 'P3: Det var […] på […]. Siden gikk det bra.'],
+    ]);
+    expect(errorOf(await confirm({ redact: [], version: 2 })).code).toBe('invalid_transition');
+
+    const read = await reader.request({ method: 'GET', url: `/api/studies/${id}/sources/${source.id}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json<Source>().candidates).toEqual([]);
+    // The original is not kept anywhere, and the audit log holds ids, not words.
+    const stored = await queryRows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM study_sources WHERE text LIKE '%Nordmann%' OR candidates::text LIKE '%Nordmann%'`);
+    expect(stored[0]!.n).toBe(0);
+    const audit = await queryRows<{ action: string }>(ctx.db, sql`SELECT action FROM audit_events WHERE entity_id = ${source.id} ORDER BY id`);
+    expect(audit.map((a) => a.action)).toEqual(['study.source_upload', 'study.source_redact', 'study.source_read', 'study.source_read']);
+    expect(await queryRows(ctx.db, sql`SELECT id FROM audit_events WHERE details::text LIKE '%Nordmann%'`)).toEqual([]);
   });
 });

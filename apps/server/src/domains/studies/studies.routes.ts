@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   AddStudyMemberBodySchema,
   CodeParamsSchema,
+  ConfirmRedactionBodySchema,
   CreateCodeBodySchema,
   CreateInformantBodySchema,
   CreateStudyBodySchema,
@@ -10,6 +11,9 @@ import {
   IdParamsSchema,
   InformantParamsSchema,
   InformantSchema,
+  SourceParamsSchema,
+  SourceSchema,
+  SourceSummarySchema,
   StarterCodebookBodySchema,
   StudyCodeSchema,
   StudyMemberParamsSchema,
@@ -17,16 +21,18 @@ import {
   StudySummarySchema,
   UpdateCodeBodySchema,
   UpdateInformantBodySchema,
+  UploadSourceBodySchema,
 } from '@alongside/contracts';
 import { requireActor } from '../../plugins/auth.ts';
 import { sendFile } from '../../lib/files.ts';
 import type { StudiesService } from './studies.service.ts';
 import type { StudyCodes } from './study-codes.ts';
+import type { StudySources } from './study-sources.ts';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const tags = ['studies'];
 
-export const studiesRoutes: FastifyPluginAsyncZod<{ studies: StudiesService; codes: StudyCodes }> = async (app, { studies, codes }) => {
+export const studiesRoutes: FastifyPluginAsyncZod<{ studies: StudiesService; codes: StudyCodes; sources: StudySources }> = async (app, { studies, codes, sources }) => {
   app.get('/api/studies', { schema: { tags, summary: 'The case studies I am a member of, with my role', response: { 200: z.array(StudySummarySchema), ...errors } } }, async (request) =>
     studies.list(requireActor(request)),
   );
@@ -96,5 +102,37 @@ export const studiesRoutes: FastifyPluginAsyncZod<{ studies: StudiesService; cod
       },
     },
     async (request, reply) => sendFile(reply, await codes.exportQdc(requireActor(request), request.params.id)),
+  );
+  app.post(
+    '/api/studies/:id/sources',
+    {
+      bodyLimit: 12 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Upload a transcript (.txt, .docx, .vtt or .srt, base64; the lead and coders): it waits for its uploader’s redaction pass',
+        params: IdParamsSchema,
+        body: UploadSourceBodySchema,
+        response: { 201: SourceSchema, 413: ErrorBodySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { content, ...rest } = request.body;
+      return reply.status(201).send(await sources.upload(requireActor(request), request.params.id, { ...rest, content: Buffer.from(content, 'base64') }));
+    },
+  );
+  app.get(
+    '/api/studies/:id/sources',
+    { schema: { tags, summary: 'The study’s transcripts without their text (those in redaction only to their uploader)', params: IdParamsSchema, response: { 200: z.array(SourceSummarySchema), ...errors } } },
+    async (request) => sources.list(requireActor(request), request.params.id),
+  );
+  app.get(
+    '/api/studies/:id/sources/:sourceId',
+    { schema: { tags, summary: 'A transcript with its text, speaker turns and sync points (members; audited)', params: SourceParamsSchema, response: { 200: SourceSchema, ...errors } } },
+    async (request) => sources.get(requireActor(request), request.params.id, request.params.sourceId),
+  );
+  app.post(
+    '/api/studies/:id/sources/:sourceId/redaction',
+    { schema: { tags, summary: 'Confirm the redaction pass (the uploader): the spans given are replaced, the original is not kept', params: SourceParamsSchema, body: ConfirmRedactionBodySchema, response: { 200: SourceSchema, ...errors } } },
+    async (request) => sources.confirmRedaction(requireActor(request), request.params.id, request.params.sourceId, request.body),
   );
 };
